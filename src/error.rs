@@ -1,0 +1,88 @@
+//! Everything that can stop a command, and the exit code each one gives.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::check::Report;
+use crate::render::RenderError;
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The dataset breaks rules; the report holds every finding.
+    InvalidData { dataset: String, report: Report },
+    /// A file or directory could not be read or written.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `render ID` named no brief.
+    UnknownBrief {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// `export-data` would overwrite files without `--force`.
+    WouldOverwrite { paths: Vec<PathBuf> },
+    /// A brief could not be rendered.
+    Render(RenderError),
+    /// The arguments are inconsistent in a way clap cannot see.
+    Usage(String),
+}
+
+impl Error {
+    /// 2 for a usage error, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidData { dataset, report } => {
+                write!(f, "{}", report.render())?;
+                write!(
+                    f,
+                    "error: the dataset in `{dataset}` is invalid ({})",
+                    report.summary()
+                )
+            }
+            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::UnknownBrief { id, suggestion } => {
+                write!(f, "error: no brief has the id `{id}`")?;
+                match suggestion {
+                    Some(s) => write!(f, "\nhelp: did you mean `{s}`?"),
+                    None => write!(f, "\nhelp: `jiha list` shows every brief id"),
+                }
+            }
+            Error::WouldOverwrite { paths } => {
+                write!(
+                    f,
+                    "error: {} file(s) already exist and would be overwritten:",
+                    paths.len()
+                )?;
+                for path in paths {
+                    write!(f, "\n  {}", path.display())?;
+                }
+                write!(
+                    f,
+                    "\nhelp: choose an empty directory, or pass --force to replace them"
+                )
+            }
+            Error::Render(err) => write!(f, "error: {err}"),
+            Error::Usage(message) => write!(f, "error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,407 @@
+//! The dataset's types, exactly as the RON files in `data/` spell them.
+//!
+//! Shared with `build.rs` through `#[path]`: this file may use `serde` and `std` only.
+//! The types are plain data; what makes a dataset valid lives in `check.rs`.
+
+use serde::Deserialize;
+
+/// The whole dataset, once every file is parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// `dataset.ron`: title, edition, glossary, credits.
+    pub meta: Meta,
+    /// `sources.ron`: every publication something relies on.
+    pub sources: Vec<Source>,
+    /// `actors.ron`: who the speech names or implies.
+    pub actors: Vec<Actor>,
+    /// `figures.ron`: the figures the briefs quote, each with its source and status.
+    pub figures: Vec<Figure>,
+    /// `regions.ron`: the country and its twelve regions.
+    pub territories: Territories,
+    /// `outlines.ron`: one outline per region.
+    pub outlines: Outlines,
+    /// `proposals/*.ron`, sorted by their `order`.
+    pub proposals: Vec<Proposal>,
+}
+
+/// What the briefs are about and who publishes them (`dataset.ron`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename = "Dataset", deny_unknown_fields)]
+pub struct Meta {
+    /// Title of the book and of the overview.
+    pub title: String,
+    /// One line under the title.
+    pub subtitle: String,
+    /// Edition date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub edition: String,
+    /// Language of the texts, as a BCP 47 tag (`fr`).
+    pub language: String,
+    /// Who publishes the briefs, and on what terms.
+    pub publisher: String,
+    /// Id of the source holding the speech the dataset is built from.
+    pub speech: String,
+    /// The speech and the dataset in a paragraph, in our words.
+    pub summary: String,
+    /// The speech's key messages, in our words.
+    pub key_messages: Vec<String>,
+    /// Terms a reader may not know.
+    pub glossary: Vec<Term>,
+    /// Works reused by the dataset, for the colophon.
+    pub credits: Vec<Credit>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The term as it appears in the briefs.
+    pub term: String,
+    /// Its meaning, in one or two sentences.
+    pub definition: String,
+    /// Id of the source of the facts in the definition, if any.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A reused work and its licence.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// What was reused.
+    pub work: String,
+    /// Who holds the rights.
+    pub holder: String,
+    /// The licence it is reused under.
+    pub licence: String,
+    /// Where the terms are published.
+    pub url: Option<String>,
+    /// What jiha changed, as CC BY asks.
+    pub changes: Option<String>,
+}
+
+/// A publication something in the dataset relies on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Slug, unique among sources.
+    pub id: String,
+    /// What sort of publication it is.
+    pub kind: SourceKind,
+    /// Its title, as published.
+    pub title: String,
+    /// Its author or speaker, with their role.
+    pub author: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// The event where it was said, for a speech.
+    pub event: Option<Event>,
+    /// When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` when unknown.
+    pub date: Option<String>,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// What a reader should know about it (how it is known, what is unconfirmed).
+    pub note: Option<String>,
+}
+
+/// What sort of publication a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SourceKind {
+    Speech,
+    Statistics,
+    Press,
+    Legal,
+    Dataset,
+    Website,
+}
+
+/// The event where a speech was given.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Its name and edition.
+    pub name: String,
+    /// Its announced theme.
+    pub theme: String,
+    /// Id of the actor who organised it.
+    pub organiser: String,
+}
+
+/// Someone the speech names or implies.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Slug, unique among actors.
+    pub id: String,
+    /// Name as officially written.
+    pub name: String,
+    /// What sort of actor it is.
+    pub kind: ActorKind,
+    /// Who they are, in one sentence.
+    pub description: String,
+    /// Ids of the sources that name them.
+    pub sources: Vec<String>,
+}
+
+/// What sort of actor someone is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ActorKind {
+    Company,
+    Operator,
+    Research,
+    Government,
+    Academia,
+    Authority,
+    Business,
+    Media,
+}
+
+/// A figure quoted by the briefs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Slug, unique among figures.
+    pub id: String,
+    /// What is counted or measured.
+    pub label: String,
+    /// The value with its unit.
+    pub value: Quantity,
+    /// The date or period it refers to, when it is not the source's date.
+    pub period: Option<String>,
+    /// Where it applies (`Maroc`, a region).
+    pub scope: String,
+    /// Id of the source that gives it. Required: `None` is reported.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// How much weight it carries.
+    pub status: Status,
+    /// What a reader should know about it.
+    pub note: Option<String>,
+}
+
+/// A value and its unit.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub enum Quantity {
+    /// A number of things or people, at least 1.
+    Count(u64),
+    /// A percentage, from 0 to 100.
+    Percent(f64),
+    /// A duration in years, at least 1.
+    Years(u32),
+    /// A calendar year.
+    Year(i32),
+    /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Date(String),
+    /// A distance in kilometres, not negative.
+    Kilometres(f64),
+}
+
+/// How much weight a figure carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Status {
+    /// Said by the speaker; shown as his claim.
+    SpeakerClaim,
+    /// Published by the official statistics office.
+    OfficialStatistic,
+    /// Reported by a public source (press, website).
+    Reported,
+    /// Computed by jiha from other figures.
+    OwnCalculation,
+}
+
+/// The country and its regions (`regions.ron`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Territories {
+    /// The national row: the reference every region is compared with.
+    pub country: Country,
+    /// The twelve regions of the 2015 division.
+    pub regions: Vec<Region>,
+}
+
+/// Morocco as a whole.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// `MA`.
+    pub hcp_code: String,
+    /// Name in French.
+    pub name_fr: String,
+    /// Name in Arabic.
+    pub name_ar: String,
+    /// The capital.
+    pub capital: Capital,
+    /// National values of the census indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// One of the twelve regions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Slug, unique among regions and briefs.
+    pub id: String,
+    /// HCP code, `01` to `12`.
+    pub hcp_code: String,
+    /// Name in French, as HCP writes it.
+    pub name_fr: String,
+    /// Name in Arabic, as HCP writes it.
+    pub name_ar: String,
+    /// The chef-lieu.
+    pub capital: Capital,
+    /// The region's values of the census indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// The seat of a region's (or the country's) administration.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capital {
+    /// Name of the city.
+    pub name: String,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east (negative: west).
+    pub lon: f64,
+    /// Id of the source that makes it the chef-lieu.
+    pub decree: String,
+    /// Id of the source of the coordinates.
+    pub coordinates: String,
+}
+
+/// One census value of a region or of the country.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// What it measures.
+    pub kind: IndicatorKind,
+    /// The value, in the kind's unit.
+    pub value: f64,
+    /// The census year.
+    pub year: i32,
+    /// Id of the source publication. Required: `None` is reported.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The census indicators the dataset carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum IndicatorKind {
+    Population,
+    Households,
+    IlliteracyRate,
+    HigherEducation,
+    UnemploymentRate,
+    ActivityRate,
+    HouseholdsWithElectricity,
+    DistanceToPavedRoad,
+}
+
+/// The unit an indicator is measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Count,
+    Percent,
+    Kilometres,
+}
+
+impl IndicatorKind {
+    /// Every kind, in the order the briefs show them.
+    pub const ALL: [IndicatorKind; 8] = [
+        IndicatorKind::Population,
+        IndicatorKind::Households,
+        IndicatorKind::UnemploymentRate,
+        IndicatorKind::ActivityRate,
+        IndicatorKind::IlliteracyRate,
+        IndicatorKind::HigherEducation,
+        IndicatorKind::HouseholdsWithElectricity,
+        IndicatorKind::DistanceToPavedRoad,
+    ];
+
+    /// The unit of the kind's values.
+    pub fn unit(self) -> Unit {
+        match self {
+            IndicatorKind::Population | IndicatorKind::Households => Unit::Count,
+            IndicatorKind::DistanceToPavedRoad => Unit::Kilometres,
+            _ => Unit::Percent,
+        }
+    }
+}
+
+/// The region outlines (`outlines.ron`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlines {
+    /// Id of the source of the outlines.
+    pub source: String,
+    /// One outline per region.
+    pub regions: Vec<Outline>,
+}
+
+/// A region's outline: one closed ring.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    /// Id of the region.
+    pub region: String,
+    /// `(longitude, latitude)` points in degrees; the last equals the first.
+    pub ring: Vec<(f64, f64)>,
+}
+
+/// A proposal of the speech (`proposals/<id>.ron`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// Slug, equal to the file name without `.ron`.
+    pub id: String,
+    /// Position in the briefs, in the order of the speech; unique.
+    pub order: u32,
+    /// Full title.
+    pub title: String,
+    /// Title short enough for a table heading.
+    pub short_title: String,
+    /// Where it applies.
+    pub scope: Scope,
+    /// What is proposed, in our words.
+    pub summary: String,
+    /// The points a hurried reader needs.
+    pub key_points: Vec<String>,
+    /// Background, in our words.
+    pub context: String,
+    /// Why the speaker proposes it, as he put it (reported, not endorsed).
+    pub rationale: String,
+    /// Who would act, and how.
+    pub actors: Vec<Role>,
+    /// What would be done.
+    pub measures: Vec<String>,
+    /// Ids of the figures that bear on it.
+    pub figures: Vec<String>,
+    /// Census indicators that bear on it, shown for the regions concerned.
+    pub indicators: Vec<IndicatorKind>,
+    /// Points of attention: our analysis.
+    pub attention: Vec<String>,
+    /// Open questions: our analysis.
+    pub questions: Vec<String>,
+    /// Ids of the sources the brief relies on.
+    pub sources: Vec<String>,
+}
+
+/// Where a proposal applies.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub enum Scope {
+    /// One measure for the whole country.
+    National,
+    /// One instance in every region.
+    EveryRegion,
+    /// These regions only (ids).
+    Regions(Vec<String>),
+}
+
+/// An actor's part in a proposal.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Id of the actor.
+    pub actor: String,
+    /// What they would do.
+    pub role: String,
+}

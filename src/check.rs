@@ -322,6 +322,20 @@ impl Checker {
                 } else {
                     start..start + 1
                 };
+                // ron may point at the blank before the offending value: point at the value.
+                let blank = text[span.start..].len() - text[span.start..].trim_start().len();
+                if blank > 0 && span.start + blank < text.len() {
+                    span = span.start + blank..span.end.max(span.start + blank + 1);
+                }
+                if let ron::Error::MissingStructField {
+                    outer: Some(outer), ..
+                } = &err.code
+                {
+                    // Point at the entry that lacks the field, not at its closing bracket.
+                    if let Some(open) = text[..span.start].rfind(&format!("{outer}(")) {
+                        span = open..open + outer.len();
+                    }
+                }
                 if matches!(err.code, ron::Error::ExpectedComma) {
                     // The comma is missing after the previous value, not before the next one.
                     let before = text[..start].trim_end().len();
@@ -1088,6 +1102,7 @@ fn parse_help(error: &ron::Error) -> Option<String> {
         E::MissingStructField { field, .. } => Some(format!("add `{field}: ...` to this entry")),
         E::DuplicateStructField { field, .. } => Some(format!("keep one `{field}`")),
         E::ExpectedComma => Some("separate fields and list items with commas".to_string()),
+        E::ExpectedStringEnd => Some("a string is never closed: add the closing `\"`".to_string()),
         E::Eof => {
             Some("the file ends too early: look for an unclosed `(`, `[` or `\"`".to_string())
         }

@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(percent(30.4), "30,4\u{a0}%");
         assert_eq!(decimal(1.0, 1), "1,0");
         assert_eq!(signed(9.1, 1, "pts"), "+9,1\u{a0}pts");
-        assert_eq!(signed(-0.85, 1, "%"), "−0,9\u{a0}%");
+        assert_eq!(signed(-0.86, 1, "%"), "−0,9\u{a0}%");
         assert_eq!(signed(0.01, 1, "pts"), "±0,0\u{a0}pts");
     }
 

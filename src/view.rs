@@ -270,6 +270,8 @@ pub struct FigureView {
 fn figure_view(figure: &Figure, citations: &mut Citations) -> FigureView {
     let value = match &figure.value {
         Quantity::Count(n) => format::integer(*n),
+        // As the source gives it: `60 %`, not `60,0 %`.
+        Quantity::Percent(v) if v.fract() == 0.0 => format!("{}\u{a0}%", format::decimal(*v, 0)),
         Quantity::Percent(v) => format::percent(*v),
         Quantity::Years(n) => format!("{}\u{a0}ans", format::integer(u64::from(*n))),
         Quantity::Year(y) => y.to_string(),
@@ -311,6 +313,7 @@ fn indicator_value(kind: IndicatorKind, value: f64) -> String {
 
 fn indicator_gap(kind: IndicatorKind, region: f64, national: f64) -> String {
     match kind.unit() {
+        Unit::Count if national > 0.0 => format!("{} du total", format::percent(region / national * 100.0)),
         Unit::Count => String::new(),
         Unit::Percent => format::signed(region - national, 1, "pt"),
         Unit::Kilometres => format::signed(region - national, 1, "km"),
@@ -324,7 +327,7 @@ pub struct IndicatorRow {
     pub year: i32,
     pub value: String,
     pub national: String,
-    /// Region minus nation, in points or km; empty for counts.
+    /// Region minus nation, in points or km; for counts, the region's share of the total.
     pub gap: String,
     pub source: usize,
     pub status: StatusView,
@@ -752,6 +755,7 @@ impl<'a> Views<'a> {
             }
             _ => String::new(),
         };
+        change_sources.sort_unstable();
         let mut specific = Vec::new();
         let mut national = Vec::new();
         for p in &self.dataset.proposals {

@@ -1,0 +1,244 @@
+//! Every command and exit code, as a user meets them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::support::{Edit, broken, jiha};
+
+const REGIONS: [&str; 12] = [
+    "tanger-tetouan-al-hoceima",
+    "oriental",
+    "fes-meknes",
+    "rabat-sale-kenitra",
+    "beni-mellal-khenifra",
+    "casablanca-settat",
+    "marrakech-safi",
+    "draa-tafilalet",
+    "souss-massa",
+    "guelmim-oued-noun",
+    "laayoune-sakia-el-hamra",
+    "dakhla-oued-ed-dahab",
+];
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
+                files.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    files
+}
+
+fn list_ids(extra: &[&str]) -> Vec<String> {
+    let output = jiha().arg("list").args(extra).output().expect("run");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn list_shows_every_brief_with_kind_and_title() {
+    let output = jiha().arg("list").assert().success();
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 10 + 12 + 1, "{stdout}");
+    assert!(lines[0].starts_with("overview "));
+    assert!(lines.last().is_some_and(|l| l.starts_with("book ")));
+    assert_eq!(stdout.matches("  proposal  ").count(), 10);
+    assert_eq!(stdout.matches("  region  ").count(), 12);
+    for region in REGIONS {
+        assert!(stdout.contains(&format!("{region} ")), "{region} missing");
+    }
+    assert!(stdout.contains("Région Drâa-Tafilalet"));
+}
+
+#[test]
+fn render_writes_every_listed_brief() {
+    let out = TempDir::new().expect("tempdir");
+    let assert = jiha().args(["render", "-o"]).arg(out.path()).assert().success();
+    let printed = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let files = tree(out.path());
+    assert_eq!(files.len(), 24, "{:?}", files.keys());
+    assert_eq!(printed.lines().count(), 24);
+    for id in list_ids(&[]) {
+        let stem = match id.as_str() {
+            "overview" | "book" => id.clone(),
+            r if REGIONS.contains(&r) => format!("regions/{r}"),
+            p => format!("proposals/{p}"),
+        };
+        assert!(files.contains_key(&format!("{stem}.html")), "{stem}.html missing");
+    }
+    // Nothing else is left behind (no temporary files).
+    assert!(files.keys().all(|k| k.ends_with(".html")));
+}
+
+#[test]
+fn render_named_briefs_only() {
+    let out = TempDir::new().expect("tempdir");
+    jiha()
+        .args(["render", "oriental", "overview", "-o"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("regions/oriental.html"))
+        .stdout(predicate::str::contains("overview.html"));
+    assert_eq!(tree(out.path()).len(), 2);
+}
+
+#[test]
+fn render_to_stdout_takes_one_brief() {
+    jiha()
+        .args(["render", "oriental", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
+        .stdout(predicate::str::contains("30,4\u{a0}%"));
+    jiha()
+        .args(["render", "oriental", "overview", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`-o -` writes one brief"));
+}
+
+#[test]
+fn render_leaves_other_files_alone() {
+    let out = TempDir::new().expect("tempdir");
+    std::fs::write(out.path().join("notes.txt"), "mine").expect("write");
+    jiha().args(["render", "overview", "-o"]).arg(out.path()).assert().success();
+    assert_eq!(std::fs::read_to_string(out.path().join("notes.txt")).expect("read"), "mine");
+}
+
+#[test]
+fn unknown_brief_suggests_the_closest() {
+    jiha()
+        .args(["render", "orientl", "-o", "-"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: no brief has the id `orientl`"))
+        .stderr(predicate::str::contains("help: did you mean `oriental`?"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    jiha().arg("render").arg("--bogus").assert().code(2);
+    jiha().assert().code(2);
+}
+
+#[test]
+fn help_and_version() {
+    jiha()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("export-data"));
+    jiha()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("jiha "));
+}
+
+#[test]
+fn check_accepts_the_embedded_dataset() {
+    jiha()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: 10 proposals, 12 regions"))
+        .stdout(predicate::str::contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn commands_refuse_a_broken_dataset() {
+    let dir = broken(&[Edit {
+        file: "proposals/programme-spark.ron",
+        find: "actor: \"startups-pme-tpe\"",
+        replace: "actor: \"startups\"",
+    }]);
+    for command in ["list", "render", "check"] {
+        jiha()
+            .arg(command)
+            .arg("--data")
+            .arg(dir.path())
+            .args(if command == "render" { vec!["-o", "-", "overview"] } else { vec![] })
+            .assert()
+            .code(1)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("error: unknown actor `startups`"));
+    }
+}
+
+#[test]
+fn missing_data_directory_is_an_error() {
+    jiha()
+        .args(["check", "--data", "/nonexistent/jiha-data"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("/nonexistent/jiha-data"));
+}
+
+#[test]
+fn exported_dataset_renders_the_same_briefs() {
+    let work = TempDir::new().expect("tempdir");
+    let data = work.path().join("d");
+    jiha().arg("export-data").arg(&data).assert().success();
+    let exported = tree(&data);
+    assert!(exported.contains_key("dataset.ron"));
+    assert_eq!(exported.keys().filter(|k| k.starts_with("proposals/")).count(), 10);
+
+    jiha().args(["check", "--data"]).arg(&data).assert().success();
+    let embedded_out = work.path().join("embedded");
+    let exported_out = work.path().join("exported");
+    jiha().args(["render", "-o"]).arg(&embedded_out).assert().success();
+    jiha()
+        .args(["render", "--data"])
+        .arg(&data)
+        .arg("-o")
+        .arg(&exported_out)
+        .assert()
+        .success();
+    assert_eq!(tree(&embedded_out), tree(&exported_out));
+}
+
+#[test]
+fn export_refuses_to_overwrite_without_force() {
+    let work = TempDir::new().expect("tempdir");
+    let data = work.path().join("d");
+    jiha().arg("export-data").arg(&data).assert().success();
+    std::fs::write(data.join("sources.ron"), "edited").expect("write");
+    jiha()
+        .arg("export-data")
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exist"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(data.join("sources.ron")).expect("read"), "edited");
+    jiha().arg("export-data").arg(&data).arg("--force").assert().success();
+    assert_ne!(std::fs::read_to_string(data.join("sources.ron")).expect("read"), "edited");
+}
+
+#[test]
+fn rendering_twice_gives_the_same_bytes() {
+    let work = TempDir::new().expect("tempdir");
+    let (a, b) = (work.path().join("a"), work.path().join("b"));
+    jiha().args(["render", "-o"]).arg(&a).assert().success();
+    jiha().args(["render", "-o"]).arg(&b).assert().success();
+    assert_eq!(tree(&a), tree(&b));
+}

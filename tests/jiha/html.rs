@@ -1,0 +1,107 @@
+//! What the HTML briefs contain: snapshots, escaping, self-containment, sourced figures.
+
+use predicates::prelude::*;
+
+use crate::support::{Edit, broken, jiha};
+
+fn render(id: &str) -> String {
+    let output = jiha().args(["render", id, "-o", "-"]).output().expect("run");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+#[test]
+fn overview_snapshot() {
+    insta::assert_snapshot!("overview.html", render("overview"));
+}
+
+#[test]
+fn region_snapshot() {
+    insta::assert_snapshot!("region-oriental.html", render("oriental"));
+}
+
+#[test]
+fn proposal_snapshot() {
+    insta::assert_snapshot!("proposal-programme-spark.html", render("programme-spark"));
+}
+
+#[test]
+fn html_loads_nothing_from_outside() {
+    let book = render("book");
+    for forbidden in ["<script", "<link", "<img", "<iframe", " src=", "url(", "@import"] {
+        assert!(!book.contains(forbidden), "the book contains `{forbidden}`");
+    }
+    assert!(book.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+}
+
+#[test]
+fn text_from_data_is_escaped() {
+    let dir = broken(&[Edit {
+        file: "proposals/programme-spark.ron",
+        find: "title: \"Le programme Spark",
+        replace: "title: \"<script>alert(1)</script> & <b>Spark</b>",
+    }]);
+    jiha()
+        .args(["render", "programme-spark", "-o", "-", "--data"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#60;b&#62;Spark"))
+        .stdout(predicate::str::contains("<script").not())
+        .stdout(predicate::str::contains("<b>").not());
+}
+
+#[test]
+fn every_figure_shows_its_status_and_source() {
+    let overview = render("overview");
+    let rows: Vec<&str> = overview
+        .split("<table class=\"figures\">")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .expect("a figures table")
+        .split("<tr>")
+        .skip(2)
+        .collect();
+    assert_eq!(rows.len(), 10, "one row per figure");
+    for row in rows {
+        assert!(row.contains("class=\"status "), "no status in {row}");
+        assert!(row.contains("href=\"#source-"), "no source in {row}");
+    }
+    // The speaker's figures are his claims, never facts.
+    assert_eq!(overview.matches("Affirmation de l’orateur, non vérifiée").count(), 5);
+}
+
+#[test]
+fn region_brief_compares_with_the_nation() {
+    let oriental = render("oriental");
+    assert!(oriental.contains("Taux de chômage (2024)"));
+    assert!(oriental.contains("<td class=\"num\">30,4\u{a0}%</td><td class=\"num\">21,3\u{a0}%</td><td class=\"num\">+9,1\u{a0}pt</td>"));
+    assert!(oriental.contains("−0,9\u{a0}% entre 2014 et 2024"));
+    assert!(oriental.contains("pole-cybersecurite-oriental.html"));
+    let fes = render("fes-meknes");
+    assert!(fes.contains("Le discours ne formule aucune proposition propre à la région Fès-Meknès"));
+}
+
+#[test]
+fn book_has_everything_in_order() {
+    let book = render("book");
+    let mut at = 0;
+    for marker in [
+        "class=\"cover\"",
+        "Table des matières",
+        "id=\"overview\"",
+        "id=\"proposal-connectivite-droit-fondamental\"",
+        "id=\"proposal-ecosystemes-regionaux\"",
+        "id=\"region-tanger-tetouan-al-hoceima\"",
+        "id=\"region-dakhla-oued-ed-dahab\"",
+        "id=\"sources\"",
+        "id=\"glossary\"",
+        "id=\"colophon\"",
+        "CC BY 4.0",
+        "SIL Open Font License 1.1",
+    ] {
+        let found = book[at..].find(marker).unwrap_or_else(|| panic!("`{marker}` missing or out of order"));
+        at += found;
+    }
+    assert!(book.contains("MIT"));
+}

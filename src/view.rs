@@ -313,7 +313,9 @@ fn indicator_value(kind: IndicatorKind, value: f64) -> String {
 
 fn indicator_gap(kind: IndicatorKind, region: f64, national: f64) -> String {
     match kind.unit() {
-        Unit::Count if national > 0.0 => format!("{} du total", format::percent(region / national * 100.0)),
+        Unit::Count if national > 0.0 => {
+            format!("{} du total", format::percent(region / national * 100.0))
+        }
         Unit::Count => String::new(),
         Unit::Percent => format::signed(region - national, 1, "pt"),
         Unit::Kilometres => format::signed(region - national, 1, "km"),
@@ -511,6 +513,14 @@ pub struct BookView {
     pub credits: Vec<CreditView>,
 }
 
+/// One indicator's latest census values: national, and per region.
+struct IndicatorValues<'a> {
+    national: f64,
+    year: i32,
+    source: &'a str,
+    regional: Vec<(&'a Region, f64)>,
+}
+
 /// Builds the views of one dataset.
 #[derive(Debug, Clone, Copy)]
 pub struct Views<'a> {
@@ -564,7 +574,7 @@ impl<'a> Views<'a> {
     }
 
     /// The national and regional values of one indicator (latest census year).
-    fn values(&self, kind: IndicatorKind) -> Option<(f64, i32, &'a str, Vec<(&'a Region, f64)>)> {
+    fn values(&self, kind: IndicatorKind) -> Option<IndicatorValues<'a>> {
         let territories = &self.dataset.territories;
         let national = territories
             .country
@@ -583,12 +593,12 @@ impl<'a> Views<'a> {
                 Some((r, v.value))
             })
             .collect();
-        Some((
-            national.value,
-            national.year,
-            national.source.as_deref().unwrap_or_default(),
+        Some(IndicatorValues {
+            national: national.value,
+            year: national.year,
+            source: national.source.as_deref().unwrap_or_default(),
             regional,
-        ))
+        })
     }
 
     pub fn proposal(&self, p: &Proposal, links: Links) -> ProposalView {
@@ -627,7 +637,12 @@ impl<'a> Views<'a> {
             .indicators
             .iter()
             .filter_map(|&kind| {
-                let (national, year, source, regional) = self.values(kind)?;
+                let IndicatorValues {
+                    national,
+                    year,
+                    source,
+                    regional,
+                } = self.values(kind)?;
                 cited.push(source.to_string());
                 let named: Vec<String> = match &p.scope {
                     Scope::Regions(ids) => regional
@@ -704,7 +719,13 @@ impl<'a> Views<'a> {
         citations.cite(&r.capital.decree);
         let mut indicators = Vec::new();
         for kind in IndicatorKind::ALL {
-            let Some((national, year, _, regional)) = self.values(kind) else {
+            let Some(IndicatorValues {
+                national,
+                year,
+                regional,
+                ..
+            }) = self.values(kind)
+            else {
                 continue;
             };
             let Some(own) = r

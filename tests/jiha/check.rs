@@ -164,8 +164,14 @@ fn duplicate_id_names_the_first_definition() {
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
     let first = location(dir.path(), "sources.ron", "\"decret-2-15-40\"");
-    assert!(stderr.contains("error: duplicate source id `decret-2-15-40`"), "{stderr}");
-    assert!(stderr.contains(&format!("is first defined at {first}")), "{stderr}");
+    assert!(
+        stderr.contains("error: duplicate source id `decret-2-15-40`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("is first defined at {first}")),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -214,12 +220,21 @@ fn dangling_figure_and_source_are_reported() {
     ]);
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
-    assert!(stderr.contains("error: unknown figure `spark-launch`"), "{stderr}");
-    assert!(stderr.contains("error: unknown source `nowhere`"), "{stderr}");
+    assert!(
+        stderr.contains("error: unknown figure `spark-launch`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: unknown source `nowhere`"),
+        "{stderr}"
+    );
     // Every finding at once, in file order.
     let figure = stderr.find("unknown figure").expect("figure finding");
     let source = stderr.find("unknown source").expect("source finding");
-    assert!(figure < source, "findings are sorted by position:\n{stderr}");
+    assert!(
+        figure < source,
+        "findings are sorted by position:\n{stderr}"
+    );
 }
 
 #[test]
@@ -233,7 +248,9 @@ fn figure_without_source_is_an_error() {
         "figure `huawei-anciennete` has no source",
         "figures.ron",
         "\"huawei-anciennete\"",
-        Some("every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)"),
+        Some(
+            "every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)",
+        ),
     );
 }
 
@@ -262,11 +279,18 @@ fn unused_source_is_a_warning_only() {
     // telquel-nmd-2021 is still cited by the glossary: break that too.
     let dataset = dir.path().join("dataset.ron");
     let text = std::fs::read_to_string(&dataset).expect("read");
-    std::fs::write(&dataset, text.replace(", source: Some(\"telquel-nmd-2021\")", "")).expect("write");
+    std::fs::write(
+        &dataset,
+        text.replace(", source: Some(\"telquel-nmd-2021\")", ""),
+    )
+    .expect("write");
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 0, "{stderr}");
     let at = location(dir.path(), "sources.ron", "\"telquel-nmd-2021\"");
-    assert!(stderr.contains("warning: source `telquel-nmd-2021` is cited by nothing"), "{stderr}");
+    assert!(
+        stderr.contains("warning: source `telquel-nmd-2021` is cited by nothing"),
+        "{stderr}"
+    );
     assert!(stderr.contains(&format!("--> {at}")), "{stderr}");
 }
 
@@ -371,10 +395,16 @@ fn exactly_twelve_regions() {
     std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).expect("write");
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
-    assert!(stderr.contains("error: the dataset has 11 regions, not 12"), "{stderr}");
+    assert!(
+        stderr.contains("error: the dataset has 11 regions, not 12"),
+        "{stderr}"
+    );
     assert!(stderr.contains("missing HCP codes: 12"), "{stderr}");
     // Its outline now names an unknown region.
-    assert!(stderr.contains("error: unknown region `dakhla-oued-ed-dahab`"), "{stderr}");
+    assert!(
+        stderr.contains("error: unknown region `dakhla-oued-ed-dahab`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -383,7 +413,10 @@ fn file_that_is_not_utf8() {
     std::fs::write(dir.path().join(SPARK), b"Proposal(id: \"\xff\xfe\")").expect("write");
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
-    assert!(stderr.contains("error: file is not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("error: file is not valid UTF-8"),
+        "{stderr}"
+    );
     assert!(stderr.contains("programme-spark.ron"), "{stderr}");
 }
 
@@ -392,10 +425,23 @@ fn empty_directory_lists_every_missing_file() {
     let dir = tempfile::TempDir::new().expect("tempdir");
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
-    for name in ["dataset.ron", "sources.ron", "actors.ron", "figures.ron", "regions.ron", "outlines.ron"] {
-        assert!(stderr.contains(&format!("error: missing file `{name}`")), "{name}:\n{stderr}");
+    for name in [
+        "dataset.ron",
+        "sources.ron",
+        "actors.ron",
+        "figures.ron",
+        "regions.ron",
+        "outlines.ron",
+    ] {
+        assert!(
+            stderr.contains(&format!("error: missing file `{name}`")),
+            "{name}:\n{stderr}"
+        );
     }
-    assert!(stderr.contains("error: the dataset has no proposals"), "{stderr}");
+    assert!(
+        stderr.contains("error: the dataset has no proposals"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -33,7 +33,11 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .into_owned();
                 files.insert(rel, std::fs::read(&path).expect("read"));
             }
         }
@@ -70,7 +74,11 @@ fn list_shows_every_brief_with_kind_and_title() {
 #[test]
 fn render_writes_every_listed_brief() {
     let out = TempDir::new().expect("tempdir");
-    let assert = jiha().args(["render", "-o"]).arg(out.path()).assert().success();
+    let assert = jiha()
+        .args(["render", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
     let printed = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let files = tree(out.path());
     assert_eq!(files.len(), 24, "{:?}", files.keys());
@@ -81,7 +89,10 @@ fn render_writes_every_listed_brief() {
             r if REGIONS.contains(&r) => format!("regions/{r}"),
             p => format!("proposals/{p}"),
         };
-        assert!(files.contains_key(&format!("{stem}.html")), "{stem}.html missing");
+        assert!(
+            files.contains_key(&format!("{stem}.html")),
+            "{stem}.html missing"
+        );
     }
     // Nothing else is left behind (no temporary files).
     assert!(files.keys().all(|k| k.ends_with(".html")));
@@ -119,8 +130,15 @@ fn render_to_stdout_takes_one_brief() {
 fn render_leaves_other_files_alone() {
     let out = TempDir::new().expect("tempdir");
     std::fs::write(out.path().join("notes.txt"), "mine").expect("write");
-    jiha().args(["render", "overview", "-o"]).arg(out.path()).assert().success();
-    assert_eq!(std::fs::read_to_string(out.path().join("notes.txt")).expect("read"), "mine");
+    jiha()
+        .args(["render", "overview", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("notes.txt")).expect("read"),
+        "mine"
+    );
 }
 
 #[test]
@@ -129,7 +147,9 @@ fn unknown_brief_suggests_the_closest() {
         .args(["render", "orientl", "-o", "-"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("error: no brief has the id `orientl`"))
+        .stderr(predicate::str::contains(
+            "error: no brief has the id `orientl`",
+        ))
         .stderr(predicate::str::contains("help: did you mean `oriental`?"));
 }
 
@@ -176,7 +196,11 @@ fn commands_refuse_a_broken_dataset() {
             .arg(command)
             .arg("--data")
             .arg(dir.path())
-            .args(if command == "render" { vec!["-o", "-", "overview"] } else { vec![] })
+            .args(if command == "render" {
+                vec!["-o", "-", "overview"]
+            } else {
+                vec![]
+            })
             .assert()
             .code(1)
             .stdout(predicate::str::is_empty())
@@ -200,12 +224,26 @@ fn exported_dataset_renders_the_same_briefs() {
     jiha().arg("export-data").arg(&data).assert().success();
     let exported = tree(&data);
     assert!(exported.contains_key("dataset.ron"));
-    assert_eq!(exported.keys().filter(|k| k.starts_with("proposals/")).count(), 10);
+    assert_eq!(
+        exported
+            .keys()
+            .filter(|k| k.starts_with("proposals/"))
+            .count(),
+        10
+    );
 
-    jiha().args(["check", "--data"]).arg(&data).assert().success();
+    jiha()
+        .args(["check", "--data"])
+        .arg(&data)
+        .assert()
+        .success();
     let embedded_out = work.path().join("embedded");
     let exported_out = work.path().join("exported");
-    jiha().args(["render", "-o"]).arg(&embedded_out).assert().success();
+    jiha()
+        .args(["render", "-o"])
+        .arg(&embedded_out)
+        .assert()
+        .success();
     jiha()
         .args(["render", "--data"])
         .arg(&data)
@@ -229,9 +267,20 @@ fn export_refuses_to_overwrite_without_force() {
         .code(1)
         .stderr(predicate::str::contains("already exist"))
         .stderr(predicate::str::contains("--force"));
-    assert_eq!(std::fs::read_to_string(data.join("sources.ron")).expect("read"), "edited");
-    jiha().arg("export-data").arg(&data).arg("--force").assert().success();
-    assert_ne!(std::fs::read_to_string(data.join("sources.ron")).expect("read"), "edited");
+    assert_eq!(
+        std::fs::read_to_string(data.join("sources.ron")).expect("read"),
+        "edited"
+    );
+    jiha()
+        .arg("export-data")
+        .arg(&data)
+        .arg("--force")
+        .assert()
+        .success();
+    assert_ne!(
+        std::fs::read_to_string(data.join("sources.ron")).expect("read"),
+        "edited"
+    );
 }
 
 #[test]

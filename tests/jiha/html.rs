@@ -5,8 +5,15 @@ use predicates::prelude::*;
 use crate::support::{Edit, broken, jiha};
 
 fn render(id: &str) -> String {
-    let output = jiha().args(["render", id, "-o", "-"]).output().expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = jiha()
+        .args(["render", id, "-o", "-"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
@@ -28,7 +35,9 @@ fn proposal_snapshot() {
 #[test]
 fn html_loads_nothing_from_outside() {
     let book = render("book");
-    for forbidden in ["<script", "<link", "<img", "<iframe", " src=", "url(", "@import"] {
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", " src=", "url(", "@import",
+    ] {
         assert!(!book.contains(forbidden), "the book contains `{forbidden}`");
     }
     assert!(book.contains("Content-Security-Policy\" content=\"default-src 'none'"));
@@ -46,7 +55,9 @@ fn text_from_data_is_escaped() {
         .arg(dir.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#60;b&#62;Spark"))
+        .stdout(predicate::str::contains(
+            "&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#60;b&#62;Spark",
+        ))
         .stdout(predicate::str::contains("<script").not())
         .stdout(predicate::str::contains("<b>").not());
 }
@@ -68,7 +79,12 @@ fn every_figure_shows_its_status_and_source() {
         assert!(row.contains("href=\"#source-"), "no source in {row}");
     }
     // The speaker's figures are his claims, never facts.
-    assert_eq!(overview.matches("Affirmation de l’orateur, non vérifiée").count(), 5);
+    assert_eq!(
+        overview
+            .matches("Affirmation de l’orateur, non vérifiée")
+            .count(),
+        5
+    );
 }
 
 #[test]
@@ -79,7 +95,9 @@ fn region_brief_compares_with_the_nation() {
     assert!(oriental.contains("−0,9\u{a0}% entre 2014 et 2024"));
     assert!(oriental.contains("pole-cybersecurite-oriental.html"));
     let fes = render("fes-meknes");
-    assert!(fes.contains("Le discours ne formule aucune proposition propre à la région Fès-Meknès"));
+    assert!(
+        fes.contains("Le discours ne formule aucune proposition propre à la région Fès-Meknès")
+    );
 }
 
 #[test]
@@ -100,7 +118,9 @@ fn book_has_everything_in_order() {
         "CC BY 4.0",
         "SIL Open Font License 1.1",
     ] {
-        let found = book[at..].find(marker).unwrap_or_else(|| panic!("`{marker}` missing or out of order"));
+        let found = book[at..]
+            .find(marker)
+            .unwrap_or_else(|| panic!("`{marker}` missing or out of order"));
         at += found;
     }
     assert!(book.contains("MIT"));

@@ -71,7 +71,10 @@ pub fn location(dir: &Path, file: &str, needle: &str) -> String {
         .unwrap_or_else(|| panic!("`{needle}` not in {file}"));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
     format!("{}/{file}:{line}:{col}", dir.display())
 }
 

@@ -294,10 +294,10 @@ pub fn indicator_label(kind: IndicatorKind) -> &'static str {
     match kind {
         IndicatorKind::Population => "Population légale",
         IndicatorKind::Households => "Ménages",
-        IndicatorKind::IlliteracyRate => "Taux d’analphabétisme (10 ans et plus)",
+        IndicatorKind::IlliteracyRate => "Taux d’analphabétisme, 10 ans et plus",
         IndicatorKind::HigherEducation => "Niveau d’enseignement supérieur",
         IndicatorKind::UnemploymentRate => "Taux de chômage",
-        IndicatorKind::ActivityRate => "Taux d’activité (15 ans et plus)",
+        IndicatorKind::ActivityRate => "Taux d’activité, 15 ans et plus",
         IndicatorKind::HouseholdsWithElectricity => "Ménages ayant l’électricité",
         IndicatorKind::DistanceToPavedRoad => "Distance moyenne à une route goudronnée",
     }

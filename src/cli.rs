@@ -2,12 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
 
 const EXAMPLES: &str = "\
 Examples:
   jiha list                          every brief, its id first
-  jiha render                        all briefs as HTML under briefs/
+  jiha show oriental                 read a brief in the terminal
+  jiha render                        all briefs as HTML and PDF under briefs/
+  jiha render --format all           ... and Markdown, text and Typst source too
   jiha render oriental overview      two briefs
   jiha render book -o -              the book on standard output
   jiha check --data my-data          check an edited dataset
@@ -32,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// List the briefs: id, kind and title, one per line.
     List,
+    /// Print a brief as text on standard output.
+    Show(ShowArgs),
     /// Render briefs to files (default: every brief, including the book).
     Render(RenderArgs),
     /// Check the dataset and print every finding; exit 1 if any is an error.
@@ -46,9 +52,70 @@ pub struct RenderArgs {
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
 
-    /// Output directory; `-` writes a single brief to standard output.
+    /// Output directory; `-` writes a single brief in a single format to standard output.
     #[arg(short, long, value_name = "DIR", default_value = "briefs")]
     pub output: PathBuf,
+
+    /// Formats to write, comma-separated: html, pdf, md, txt, typst, or all
+    /// [default: html,pdf; with `-o -`: html].
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub format: Vec<FormatArg>,
+
+    /// Line width of the text format.
+    #[arg(long, value_name = "N", default_value_t = 80)]
+    pub width: usize,
+}
+
+/// A value of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Self-contained, printable HTML.
+    Html,
+    /// PDF, laid out by the embedded Typst.
+    Pdf,
+    /// Markdown (CommonMark with GitHub tables).
+    Md,
+    /// Plain text, wrapped to --width.
+    Txt,
+    /// The Typst source of the PDF.
+    Typst,
+    /// Every format.
+    All,
+}
+
+impl FormatArg {
+    /// The formats a list of values asks for, each once, in a fixed order; `default` when
+    /// the list is empty.
+    pub fn resolve(values: &[FormatArg], default: &[Format]) -> Vec<Format> {
+        let mut formats: Vec<Format> = default.to_vec();
+        if !values.is_empty() {
+            formats.clear();
+        }
+        for value in values {
+            match value {
+                FormatArg::Html => formats.push(Format::Html),
+                FormatArg::Pdf => formats.push(Format::Pdf),
+                FormatArg::Md => formats.push(Format::Md),
+                FormatArg::Txt => formats.push(Format::Txt),
+                FormatArg::Typst => formats.push(Format::Typst),
+                FormatArg::All => formats.extend(Format::ALL),
+            }
+        }
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Id of the brief (see `jiha list`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Line width.
+    #[arg(long, value_name = "N", default_value_t = 80)]
+    pub width: usize,
 }
 
 #[derive(Debug, Args)]

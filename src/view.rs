@@ -352,6 +352,7 @@ pub struct IndicatorSpread {
 /// A region named in another brief, with a link to its own.
 #[derive(Debug, Clone)]
 pub struct RegionLink {
+    pub id: String,
     pub name: String,
     pub href: String,
 }
@@ -426,6 +427,7 @@ pub struct RegionView {
 /// A proposal named in another brief.
 #[derive(Debug, Clone)]
 pub struct ProposalLink {
+    pub id: String,
     pub number: String,
     pub title: String,
     pub short_title: String,
@@ -565,6 +567,7 @@ impl<'a> Views<'a> {
 
     fn proposal_link(&self, p: &Proposal, links: Links) -> ProposalLink {
         ProposalLink {
+            id: p.id.clone(),
             number: self.number(p),
             title: typo(&p.title),
             short_title: typo(&p.short_title),
@@ -612,6 +615,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter_map(|id| self.region(id))
                 .map(|r| RegionLink {
+                    id: r.id.clone(),
                     name: r.name_fr.clone(),
                     href: links.region(&r.id),
                 })
@@ -866,6 +870,7 @@ impl<'a> Views<'a> {
                     .collect();
                 CoverageRow {
                     region: RegionLink {
+                        id: r.id.clone(),
                         name: r.name_fr.clone(),
                         href: links.region(&r.id),
                     },

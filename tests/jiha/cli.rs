@@ -1,12 +1,9 @@
 //! Every command and exit code, as a user meets them.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::support::{Edit, broken, jiha};
+use crate::support::{Edit, broken, jiha, tree};
 
 const REGIONS: [&str; 12] = [
     "tanger-tetouan-al-hoceima",
@@ -22,28 +19,6 @@ const REGIONS: [&str; 12] = [
     "laayoune-sakia-el-hamra",
     "dakhla-oued-ed-dahab",
 ];
-
-/// Every file under `dir`, by relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .expect("prefix")
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(rel, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    files
-}
 
 fn list_ids(extra: &[&str]) -> Vec<String> {
     let output = jiha().arg("list").args(extra).output().expect("run");
@@ -75,7 +50,7 @@ fn list_shows_every_brief_with_kind_and_title() {
 fn render_writes_every_listed_brief() {
     let out = TempDir::new().expect("tempdir");
     let assert = jiha()
-        .args(["render", "-o"])
+        .args(["render", "-f", "html", "-o"])
         .arg(out.path())
         .assert()
         .success();
@@ -102,7 +77,7 @@ fn render_writes_every_listed_brief() {
 fn render_named_briefs_only() {
     let out = TempDir::new().expect("tempdir");
     jiha()
-        .args(["render", "oriental", "overview", "-o"])
+        .args(["render", "oriental", "overview", "-f", "html", "-o"])
         .arg(out.path())
         .assert()
         .success()
@@ -240,12 +215,12 @@ fn exported_dataset_renders_the_same_briefs() {
     let embedded_out = work.path().join("embedded");
     let exported_out = work.path().join("exported");
     jiha()
-        .args(["render", "-o"])
+        .args(["render", "-f", "html,md", "-o"])
         .arg(&embedded_out)
         .assert()
         .success();
     jiha()
-        .args(["render", "--data"])
+        .args(["render", "-f", "html,md", "--data"])
         .arg(&data)
         .arg("-o")
         .arg(&exported_out)
@@ -285,9 +260,20 @@ fn export_refuses_to_overwrite_without_force() {
 
 #[test]
 fn rendering_twice_gives_the_same_bytes() {
+    // In two different directories: nothing of the machine or the path leaks in.
     let work = TempDir::new().expect("tempdir");
-    let (a, b) = (work.path().join("a"), work.path().join("b"));
-    jiha().args(["render", "-o"]).arg(&a).assert().success();
-    jiha().args(["render", "-o"]).arg(&b).assert().success();
-    assert_eq!(tree(&a), tree(&b));
+    let (a, b) = (work.path().join("a"), work.path().join("deeper/b"));
+    jiha()
+        .args(["render", "-f", "all", "-o"])
+        .arg(&a)
+        .assert()
+        .success();
+    jiha()
+        .args(["render", "-f", "all", "-o"])
+        .arg(&b)
+        .assert()
+        .success();
+    let (a, b) = (tree(&a), tree(&b));
+    assert_eq!(a.len(), 24 * 5);
+    assert_eq!(a, b);
 }

@@ -2,5 +2,6 @@
 
 mod check;
 mod cli;
+mod formats;
 mod html;
 mod support;

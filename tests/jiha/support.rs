@@ -90,3 +90,75 @@ pub fn check(dir: &Path) -> (i32, String) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
+
+/// An external tool the tests check output with (qpdf, pdfinfo, pdftotext). CI installs
+/// them; elsewhere, a missing one fails with what to install.
+pub fn tool(name: &str) -> std::process::Command {
+    let found = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).any(|p| p.join(name).is_file()))
+        .unwrap_or(false);
+    assert!(
+        found,
+        "`{name}` is needed to check the output: apt-get install poppler-utils qpdf"
+    );
+    std::process::Command::new(name)
+}
+
+/// Runs a tool on `path`, expecting success; returns its standard output.
+pub fn run_tool(name: &str, args: &[&str], path: &Path) -> String {
+    let output = tool(name).args(args).arg(path).output().expect("run tool");
+    assert!(
+        output.status.success(),
+        "{name} {args:?} {} failed:\n{}{}",
+        path.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text of a PDF, as `pdftotext` extracts it.
+pub fn pdf_text(path: &Path) -> String {
+    let output = tool("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(
+        output.status.success(),
+        "pdftotext {} failed",
+        path.display()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Text with every kind of space folded to one ASCII space.
+pub fn squash(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    files
+}

@@ -1,0 +1,366 @@
+//! Typst source for every brief, and PDF compiled from it by Typst embedded as a library.
+//!
+//! Text from the data reaches the Typst source only through [`Typst`], the escaper askama
+//! applies to every `{{ value }}` of a `.typ` template, so no data can ever become markup or
+//! code. The compiler sees nothing but that source and fonts compiled into the binary: no
+//! file system, no packages, no network, and a fixed date.
+
+use std::sync::LazyLock;
+
+use askama::Template;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::view::{BookView, BriefEntry, BriefKind, OverviewView, ProposalView, RegionView, Views};
+
+use super::{RenderError, links_for};
+
+/// Escapes text for Typst markup: every ASCII punctuation character is preceded by a
+/// backslash (`\#`, `\$`, `\*`, `\_`, `\@`, `\<`, `\[`, `\\`, `\/`, `\=`, `\-`, `\.`...), which
+/// Typst reads as that character, literally; line breaks and tabs become spaces. Letters,
+/// digits and other characters pass unchanged (`\u` would start a Unicode escape, so letters
+/// are never escaped).
+#[derive(Debug, Clone, Copy)]
+pub struct Typst;
+
+impl askama::filters::Escaper for Typst {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, string: &str) -> std::fmt::Result {
+        for c in string.chars() {
+            match c {
+                '\n' | '\r' | '\t' => dest.write_char(' ')?,
+                c if c.is_ascii_punctuation() => {
+                    dest.write_char('\\')?;
+                    dest.write_char(c)?;
+                }
+                c => dest.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Template filters for Typst.
+mod filters {
+    use askama::filters::Safe;
+
+    /// A Typst string literal (`"..."`), for code positions such as a link's destination.
+    #[askama::filter_fn]
+    pub fn string(
+        value: impl std::fmt::Display,
+        _: &dyn askama::Values,
+    ) -> askama::Result<Safe<String>> {
+        Ok(Safe(super::string_literal(&value.to_string())))
+    }
+}
+
+/// `text` as a Typst string literal.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// What every Typst document starts with: the page, the fonts, the metadata.
+#[derive(Debug)]
+struct Meta<'a> {
+    title: &'a str,
+    author: &'a str,
+    keywords: Vec<String>,
+    /// `(year, month, day)` of the edition.
+    date: (i32, u32, u32),
+}
+
+#[derive(Template)]
+#[template(path = "typst/proposal.typ", whitespace = "preserve")]
+struct ProposalDoc<'a> {
+    meta: Meta<'a>,
+    book: bool,
+    p: &'a ProposalView,
+}
+
+#[derive(Template)]
+#[template(path = "typst/region.typ", whitespace = "preserve")]
+struct RegionDoc<'a> {
+    meta: Meta<'a>,
+    book: bool,
+    r: &'a RegionView,
+}
+
+#[derive(Template)]
+#[template(path = "typst/overview.typ", whitespace = "preserve")]
+struct OverviewDoc<'a> {
+    meta: Meta<'a>,
+    book: bool,
+    o: &'a OverviewView,
+}
+
+#[derive(Template)]
+#[template(path = "typst/book.typ", whitespace = "preserve")]
+struct BookDoc<'a> {
+    meta: Meta<'a>,
+    book: bool,
+    b: &'a BookView,
+}
+
+/// The Typst source of `entry`.
+pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
+    let dataset = views.dataset();
+    let links = links_for(entry);
+    let (year, month, day) =
+        crate::check::parse_date(&dataset.meta.edition).unwrap_or((2000, None, None));
+    let meta = Meta {
+        title: &entry.title,
+        author: "jiha",
+        keywords: vec![
+            "régionalisation avancée".to_string(),
+            "Maroc".to_string(),
+            "fracture numérique".to_string(),
+            entry.kind.name().to_string(),
+        ],
+        date: (year, month.unwrap_or(1), day.unwrap_or(1)),
+    };
+    let rendered = match entry.kind {
+        BriefKind::Overview => OverviewDoc {
+            meta,
+            book: false,
+            o: &views.overview(links),
+        }
+        .render(),
+        BriefKind::Proposal => {
+            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
+                return Err(RenderError::UnknownBrief(entry.id.clone()));
+            };
+            ProposalDoc {
+                meta,
+                book: false,
+                p: &views.proposal(p, links),
+            }
+            .render()
+        }
+        BriefKind::Region => {
+            let Some(r) = dataset
+                .territories
+                .regions
+                .iter()
+                .find(|r| r.id == entry.id)
+            else {
+                return Err(RenderError::UnknownBrief(entry.id.clone()));
+            };
+            RegionDoc {
+                meta,
+                book: false,
+                r: &views.region_brief(r, links),
+            }
+            .render()
+        }
+        BriefKind::Book => BookDoc {
+            meta,
+            book: true,
+            b: &views.book(),
+        }
+        .render(),
+    };
+    rendered.map_err(RenderError::Template)
+}
+
+/// Compiles Typst source to PDF. `ident` names the document stably across renders.
+pub fn pdf(source: &str, ident: &str, date: (i32, u32, u32)) -> Result<Vec<u8>, RenderError> {
+    let world = BriefWorld::new(source, date)?;
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let timestamp =
+        Datetime::from_ymd(date.0, date.1 as u8, date.2 as u8).map(typst_pdf::Timestamp::new_utc);
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!("jiha/{ident}")),
+        creator: Smart::Custom(Some(format!("jiha {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))
+}
+
+/// Typst's errors, each with the line of the generated source it is about.
+fn describe(world: &BriefWorld, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let line = world
+                .range(e.span)
+                .and_then(|r| world.source.text().get(..r.start))
+                .map(|before| before.matches('\n').count() + 1);
+            match line {
+                Some(line) => format!("{} (generated Typst, line {line})", e.message),
+                None => e.message.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The fonts: Typst's own (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and Amiri
+/// for Arabic, all compiled into the binary.
+static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
+    let amiri: [&'static [u8]; 2] = [
+        include_bytes!("../../assets/fonts/amiri/Amiri-Regular.ttf"),
+        include_bytes!("../../assets/fonts/amiri/Amiri-Bold.ttf"),
+    ];
+    let fonts: Vec<Font> = typst_assets::fonts()
+        .chain(amiri)
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect();
+    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+});
+
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A world with one file, the generated source, and the embedded fonts.
+struct BriefWorld {
+    main: FileId,
+    source: Source,
+    today: Option<Datetime>,
+}
+
+impl BriefWorld {
+    fn new(text: &str, date: (i32, u32, u32)) -> Result<BriefWorld, RenderError> {
+        let path = VirtualPath::new("/brief.typ")
+            .map_err(|e| RenderError::Typst(format!("virtual path: {e:?}")))?;
+        let main = FileId::new(RootedPath::new(VirtualRoot::Project, path));
+        Ok(BriefWorld {
+            main,
+            source: Source::new(main, text.to_string()),
+            today: Datetime::from_ymd(date.0, date.1 as u8, date.2 as u8),
+        })
+    }
+}
+
+impl World for BriefWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.0
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main {
+            Ok(self.source.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main {
+            Ok(Bytes::from_string(self.source.clone()))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.1.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use askama::filters::Escaper;
+
+    fn escape(text: &str) -> String {
+        let mut out = String::new();
+        Typst
+            .write_escaped_str(&mut out, text)
+            .expect("write to a String");
+        out
+    }
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape("#set page(width: 1cm)"),
+            "\\#set page\\(width\\: 1cm\\)"
+        );
+        assert_eq!(escape("*x* $y$ <z> @w"), "\\*x\\* \\$y\\$ \\<z\\> \\@w");
+        assert_eq!(escape("a // b\n= c"), "a \\/\\/ b \\= c");
+        assert_eq!(escape("\\u{41}"), "\\\\u\\{41\\}");
+        assert_eq!(escape("Fès – 30,4 %"), "Fès – 30\\,4 \\%");
+    }
+
+    /// What Typst's parser makes of escaped text: only text, escapes and spaces.
+    fn markup_kinds(escaped: &str) -> Vec<typst::syntax::SyntaxKind> {
+        fn walk(node: &typst::syntax::SyntaxNode, kinds: &mut Vec<typst::syntax::SyntaxKind>) {
+            kinds.push(node.kind());
+            for child in node.children() {
+                walk(child, kinds);
+            }
+        }
+        let mut kinds = Vec::new();
+        walk(&typst::syntax::parse(escaped), &mut kinds);
+        kinds
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_stays_text(text in "\\PC*") {
+            use typst::syntax::SyntaxKind as K;
+            let escaped = escape(&text);
+            for kind in markup_kinds(&escaped) {
+                proptest::prop_assert!(
+                    matches!(kind, K::Markup | K::Text | K::Escape | K::Space),
+                    "{kind:?} in {escaped:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_title_compiles_to_its_own_text() {
+        let title = "#set page(width: 1cm) *x* $y$ <z> @w // = [a] \\u{41}";
+        let source = format!("#set text(font: \"Libertinus Serif\")\n{}", escape(title));
+        let world = BriefWorld::new(&source, (2026, 1, 1)).expect("world");
+        let document = typst::compile::<PagedDocument>(&world)
+            .output
+            .expect("compiles");
+        assert_eq!(document.pages().len(), 1);
+        let mut text = String::new();
+        for (_, item) in document.pages()[0].frame.items() {
+            if let typst::layout::FrameItem::Text(t) = item {
+                text.push_str(&t.text);
+            }
+        }
+        assert_eq!(text.replace(' ', ""), title.replace(' ', ""));
+    }
+
+    #[test]
+    fn string_literals_are_quoted() {
+        assert_eq!(string_literal("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}

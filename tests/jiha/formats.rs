@@ -1,0 +1,248 @@
+//! PDF, Markdown, text and Typst source, checked with the tools a reader would use.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::support::{Edit, broken, jiha, pdf_text, run_tool, squash, tree};
+
+const REGION_NAMES: [&str; 12] = [
+    "Tanger-Tétouan-Al Hoceima",
+    "Oriental",
+    "Fès-Meknès",
+    "Rabat-Salé-Kénitra",
+    "Béni Mellal-Khénifra",
+    "Casablanca-Settat",
+    "Marrakech-Safi",
+    "Drâa-Tafilalet",
+    "Souss-Massa",
+    "Guelmim-Oued Noun",
+    "Laâyoune-Sakia El Hamra",
+    "Dakhla-Oued Ed-Dahab",
+];
+
+fn render_all(out: &Path, extra: &[&str]) {
+    jiha()
+        .args(["render", "-f", "all", "-o"])
+        .arg(out)
+        .args(extra)
+        .assert()
+        .success();
+}
+
+#[test]
+fn every_format_of_every_brief_renders_and_every_pdf_is_sound() {
+    let out = TempDir::new().expect("tempdir");
+    render_all(out.path(), &[]);
+    let files = tree(out.path());
+    for ext in ["html", "pdf", "md", "txt", "typ"] {
+        assert_eq!(
+            files
+                .keys()
+                .filter(|k| k.ends_with(&format!(".{ext}")))
+                .count(),
+            24,
+            "{ext}"
+        );
+    }
+    for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".pdf")) {
+        assert!(bytes.starts_with(b"%PDF-"), "{name}");
+        let path = out.path().join(name);
+        run_tool("qpdf", &["--check"], &path);
+        let info = run_tool("pdfinfo", &[], &path);
+        assert!(info.contains("(A4)"), "{name} is not A4:\n{info}");
+        assert!(
+            info.contains("Tagged:          yes"),
+            "{name} is not tagged:\n{info}"
+        );
+    }
+}
+
+#[test]
+fn the_book_pdf_reads_like_a_book() {
+    let out = TempDir::new().expect("tempdir");
+    jiha()
+        .args(["render", "book", "-f", "pdf", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let pdf = out.path().join("book.pdf");
+    let info = run_tool("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Title:           Régionalisation avancée et fracture numérique"),
+        "{info}"
+    );
+    assert!(info.contains("Keywords:"), "{info}");
+    assert!(
+        info.contains("CreationDate:    Sun Nov 29 00:00:00 2026"),
+        "{info}"
+    );
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert!((25..=60).contains(&pages), "{pages} pages");
+
+    let text = squash(&pdf_text(&pdf));
+    // Table of contents with page numbers, page numbers and running headers.
+    assert!(text.contains("Table des matières"));
+    assert!(
+        text.contains("Vue d’ensemble ."),
+        "TOC entry with leader dots"
+    );
+    assert!(text.contains(&format!("page 2 / {pages}")));
+    assert!(text.contains(&format!("page {pages} / {pages}")));
+    for name in REGION_NAMES {
+        assert!(text.contains(name), "{name} missing from the book's text");
+    }
+    for figure in [
+        "6 000",
+        "60 %",
+        "20 ans",
+        "36 828 330",
+        "30,4 %",
+        "+9,1 pt",
+        "−0,9 %",
+        "22 octobre 2019",
+    ] {
+        assert!(
+            text.contains(figure),
+            "{figure} missing from the book's text"
+        );
+    }
+    assert!(text.contains("Affirmation de l’orateur, non vérifiée"));
+    assert!(text.contains("SIL Open Font License 1.1"));
+
+    // Bookmarks: one per brief at least.
+    let json = run_tool("qpdf", &["--json", "--json-key=outlines"], &pdf);
+    assert!(
+        json.matches("\"title\":").count() >= 30,
+        "too few bookmarks"
+    );
+    assert!(json.contains("Oriental"));
+}
+
+#[test]
+fn a_hostile_title_renders_literally_in_every_format() {
+    let hostile = "#set page(width: 1cm) *x* $y$ <z> @w";
+    let dir = broken(&[Edit {
+        file: "proposals/programme-spark.ron",
+        find: "title: \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
+        replace: "title: \"#set page(width: 1cm) *x* $y$ <z> @w\"",
+    }]);
+    let out = TempDir::new().expect("tempdir");
+    jiha()
+        .args(["render", "programme-spark", "-f", "all", "--data"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success();
+    let read = |ext: &str| {
+        std::fs::read_to_string(out.path().join(format!("proposals/programme-spark.{ext}")))
+            .expect("read output")
+    };
+
+    let pdf = out.path().join("proposals/programme-spark.pdf");
+    assert!(run_tool("pdfinfo", &[], &pdf).contains("(A4)"));
+    let pdf_text = squash(&pdf_text(&pdf));
+    assert!(pdf_text.contains(hostile), "PDF text:\n{pdf_text}");
+
+    let markdown = read("md");
+    let mut md_text = String::new();
+    let mut emphasis = false;
+    for event in pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES)
+    {
+        match event {
+            pulldown_cmark::Event::Text(t) => md_text.push_str(&t),
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => md_text.push('\n'),
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                panic!("Markdown holds HTML: {h}")
+            }
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Strong) => emphasis = true,
+            _ => {}
+        }
+    }
+    assert!(md_text.contains(hostile), "Markdown text:\n{md_text}");
+    assert!(!emphasis, "the title became bold");
+
+    assert!(read("txt").contains(hostile));
+    let html = read("html");
+    assert!(html.contains("#set page(width: 1cm) *x* $y$ &#60;z&#62; @w"));
+    assert!(!html.contains("<z>"));
+}
+
+#[test]
+fn show_prints_a_readable_brief() {
+    let output = jiha().args(["show", "oriental"]).output().expect("run");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        text.contains("Oriental — الشرق\n================\n"),
+        "{text}"
+    );
+    assert!(text.contains("Indicateurs face à la moyenne nationale\n---"));
+    assert!(text.contains("Taux de chômage (2024)"));
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 80),
+        "a line is over 80 columns"
+    );
+
+    let narrow = jiha()
+        .args(["show", "overview", "--width", "50"])
+        .output()
+        .expect("run");
+    let narrow = String::from_utf8(narrow.stdout).expect("utf-8");
+    assert!(
+        narrow.lines().all(|l| l.chars().count() <= 50),
+        "a line is over 50 columns"
+    );
+    assert!(narrow.contains("Couverture des régions par les propositions"));
+}
+
+#[test]
+fn show_of_an_unknown_brief_suggests_one() {
+    jiha()
+        .args(["show", "oriantal"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `oriental`?"));
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jiha"))
+        .args(["show", "book"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Read one line, then close the pipe, as `| head -1` does.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read(&mut stdout, &mut first).expect("read");
+    drop(stdout);
+    let output = child.wait_with_output().expect("wait");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn typst_source_is_written_for_restyling() {
+    jiha()
+        .args(["render", "oriental", "-f", "typst", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("#set page("))
+        .stdout(predicate::str::contains("= Oriental <region-oriental>"));
+}

@@ -90,10 +90,7 @@ pub fn render(
         Format::Typst => typst::source(views, entry)?.into_bytes(),
         Format::Pdf => {
             let source = typst::source(views, entry)?;
-            let date = crate::check::parse_date(&views.dataset().meta.edition)
-                .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
-                .unwrap_or((2000, 1, 1));
-            typst::pdf(&source, &entry.id, date)?
+            typst::pdf(&source, &entry.id, typst::edition_date(views.dataset()))?
         }
     })
 }

@@ -122,8 +122,6 @@ struct BookDoc<'a> {
 pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
     let dataset = views.dataset();
     let links = links_for(entry);
-    let (year, month, day) =
-        crate::check::parse_date(&dataset.meta.edition).unwrap_or((2000, None, None));
     let meta = Meta {
         title: &entry.title,
         author: "jiha",
@@ -133,7 +131,7 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
             "fracture numérique".to_string(),
             entry.kind.name().to_string(),
         ],
-        date: (year, month.unwrap_or(1), day.unwrap_or(1)),
+        date: edition_date(dataset),
     };
     let rendered = match entry.kind {
         BriefKind::Overview => OverviewDoc {
@@ -177,6 +175,14 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
         .render(),
     };
     rendered.map_err(RenderError::Template)
+}
+
+/// The dataset's edition as a day: the PDF's date, the same at every render. A year or a
+/// month alone stands for its first day.
+pub fn edition_date(dataset: &crate::model::Dataset) -> (i32, u32, u32) {
+    crate::check::parse_date(&dataset.meta.edition)
+        .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
+        .unwrap_or((2000, 1, 1))
 }
 
 /// Compiles Typst source to PDF. `ident` names the document stably across renders.

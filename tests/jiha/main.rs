@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod content;
 mod formats;
 mod html;
 mod support;

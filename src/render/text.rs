@@ -458,7 +458,7 @@ impl Doc {
             .max()
             .unwrap_or(0)
             + 2;
-        let label_width = label_width.min(self.width / 3);
+        let label_width = label_width.min(self.width / 2);
         for (label, value) in pairs {
             let head = format!("{label}\u{a0}:");
             let pad = label_width.saturating_sub(display_width(&head)).max(1);

@@ -457,7 +457,7 @@ impl Doc {
             .map(|(l, _)| display_width(l))
             .max()
             .unwrap_or(0)
-            + 2;
+            + 3;
         let label_width = label_width.min(self.width / 2);
         for (label, value) in pairs {
             let head = format!("{label}\u{a0}:");

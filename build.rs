@@ -8,6 +8,9 @@ mod check;
 #[path = "src/diagnostic.rs"]
 mod diagnostic;
 #[allow(dead_code)]
+#[path = "src/glyphs.rs"]
+mod glyphs;
+#[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
@@ -23,6 +26,8 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=src/diagnostic.rs");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/ronspan.rs");
+    println!("cargo::rerun-if-changed=src/glyphs.rs");
+    println!("cargo::rerun-if-changed=assets/fonts");
 
     let files = match check::read_dir(Path::new("data"), "data") {
         Ok(files) => files,
@@ -31,7 +36,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match check::load(files) {
+    let coverage = glyphs::Coverage::of(&glyphs::pdf_fonts());
+    match check::load(files, &coverage) {
         Ok((_, report)) => {
             for diagnostic in &report.diagnostics {
                 // One warning line per finding; the full excerpt is in `jiha check`.

@@ -4,7 +4,7 @@
 //! the build), and the binary runs it on the embedded copy and on `--data DIR`.
 //!
 //! Shared with `build.rs` through `#[path]`: this file may use `std`, `serde`, `ron`,
-//! `strsim` and the crate's `model`, `ronspan` and `diagnostic` modules only.
+//! `strsim` and the crate's `model`, `ronspan`, `glyphs` and `diagnostic` modules only.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -13,9 +13,10 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::glyphs::Coverage;
 use crate::model::{
-    Actor, Dataset, Figure, IndicatorKind, Meta, Outlines, Proposal, Quantity, Scope, Source,
-    Territories, Unit,
+    Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity, Scope,
+    Source, Territories, Text, Unit,
 };
 use crate::ronspan::SpanIndex;
 
@@ -31,6 +32,9 @@ pub const REQUIRED_FILES: [&str; 6] = [
 
 /// The folder that holds one file per proposal.
 pub const PROPOSALS_DIR: &str = "proposals";
+
+/// The folder that holds one label catalogue per language (`labels/fr.ron`).
+pub const LABELS_DIR: &str = "labels";
 
 /// Brief ids the program itself uses; no proposal or region may take them.
 pub const RESERVED_IDS: [&str; 2] = ["overview", "book"];
@@ -100,8 +104,13 @@ impl Report {
 
 /// Parses and checks a dataset. On success, the dataset and the warnings; otherwise every
 /// finding.
-pub fn load(files: Vec<DataFile>) -> Result<(Dataset, Report), Report> {
-    let mut checker = Checker::default();
+pub fn load(files: Vec<DataFile>, coverage: &Coverage) -> Result<(Dataset, Report), Report> {
+    let mut checker = Checker {
+        report: Report::default(),
+        cited: BTreeSet::new(),
+        languages: None,
+        coverage,
+    };
     let dataset = checker.run(files);
     let mut report = checker.report;
     report.diagnostics.sort_by_key(|d| {
@@ -121,14 +130,17 @@ struct Parsed<T> {
     spans: SpanIndex,
 }
 
-#[derive(Default)]
-struct Checker {
+struct Checker<'a> {
     report: Report,
     /// Sources cited so far, to warn about the others.
     cited: BTreeSet<String>,
+    /// The languages `dataset.ron` declares; `None` until it is read (or if it is broken).
+    languages: Option<Vec<String>>,
+    /// What the PDF fonts can draw.
+    coverage: &'a Coverage,
 }
 
-impl Checker {
+impl Checker<'_> {
     fn push(&mut self, diagnostic: Diagnostic) {
         self.report.diagnostics.push(diagnostic);
     }
@@ -151,6 +163,7 @@ impl Checker {
     fn run(&mut self, files: Vec<DataFile>) -> Option<Dataset> {
         let mut by_name: BTreeMap<String, DataFile> = BTreeMap::new();
         let mut proposal_files = Vec::new();
+        let mut label_files: Vec<DataFile> = Vec::new();
         for file in files {
             match String::from_utf8(file.bytes.clone()) {
                 Ok(text) => {
@@ -168,6 +181,8 @@ impl Checker {
             }
             if file.name.starts_with(&format!("{PROPOSALS_DIR}/")) {
                 proposal_files.push(file);
+            } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
+                label_files.push(file);
             } else if REQUIRED_FILES.contains(&file.name.as_str()) {
                 by_name.insert(file.name.clone(), file);
             } else {
@@ -209,6 +224,10 @@ impl Checker {
         }
 
         let meta: Option<Parsed<Meta>> = self.parse(by_name.get("dataset.ron"));
+        if let Some(meta) = &meta {
+            self.check_languages(meta);
+        }
+        let labels = self.load_labels(&label_files, &root_display(LABELS_DIR));
         let sources: Option<Parsed<Vec<Source>>> = self.parse(by_name.get("sources.ron"));
         let actors: Option<Parsed<Vec<Actor>>> = self.parse(by_name.get("actors.ron"));
         let figures: Option<Parsed<Vec<Figure>>> = self.parse(by_name.get("figures.ron"));
@@ -261,6 +280,7 @@ impl Checker {
 
         // An unused source is only worth a warning when every citing file was read.
         let everything_read = meta.is_some()
+            && labels.is_some()
             && actors.is_some()
             && figures.is_some()
             && territories.is_some()
@@ -286,6 +306,7 @@ impl Checker {
         let mut proposals: Vec<Proposal> = proposals.into_iter().map(|(p, _)| p.value).collect();
         proposals.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
         Some(Dataset {
+            labels: labels?,
             meta: meta?.value,
             sources: sources?.value,
             actors: actors?.value,
@@ -432,8 +453,63 @@ impl Checker {
         d.help = Some(help);
     }
 
-    /// Checks a reader-visible text: not empty, not a placeholder.
-    fn text<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
+    /// Checks a text a reader sees: it exists in every declared language and no other, and
+    /// each version passes [`Checker::plain`].
+    fn text<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &Text) {
+        if let Some(languages) = self.languages.clone() {
+            let declared = languages
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            for lang in &languages {
+                if !text.0.contains_key(lang) {
+                    let d = self.error_at(parsed, path, format!("text has no `{lang}` version"));
+                    d.label = Some(format!("`{lang}` is missing"));
+                    d.help = Some(format!(
+                        "every text exists in each language the dataset declares ({declared}): add \"{lang}\": \"...\""
+                    ));
+                }
+            }
+            for lang in text.0.keys().filter(|l| !languages.contains(l)) {
+                let d = self.error_at(
+                    parsed,
+                    &format!("{path}.\"{lang}\""),
+                    format!("text in `{lang}`, a language the dataset does not declare"),
+                );
+                d.help = Some(format!(
+                    "the dataset declares {declared} in dataset.ron: add `{lang}` to `languages` there, or remove this version"
+                ));
+            }
+        }
+        for (lang, value) in &text.0 {
+            self.plain(parsed, &format!("{path}.\"{lang}\""), value);
+        }
+    }
+
+    fn texts<T>(&mut self, parsed: &Parsed<T>, path: &str, texts: &[Text]) {
+        for (i, text) in texts.iter().enumerate() {
+            self.text(parsed, &format!("{path}[{i}]"), text);
+        }
+    }
+
+    /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
+    fn plain<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
+        for c in self.coverage.missing(text) {
+            let families = self.coverage.families.join(", ");
+            let d = self.error_at(
+                parsed,
+                path,
+                format!(
+                    "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
+                    c as u32
+                ),
+            );
+            d.label = Some(format!("U+{:04X} is in this text", c as u32));
+            d.help = Some(format!(
+                "the PDF fonts ({families}) do not cover it: remove it or write it another way"
+            ));
+        }
         if text.trim().is_empty() {
             self.error_at(parsed, path, "empty text".to_string()).help =
                 Some("write the text, or remove the entry if it has nothing to say".to_string());
@@ -444,9 +520,15 @@ impl Checker {
         }
     }
 
-    fn texts<T>(&mut self, parsed: &Parsed<T>, path: &str, texts: &[String]) {
-        for (i, text) in texts.iter().enumerate() {
-            self.text(parsed, &format!("{path}[{i}]"), text);
+    /// A link: `http(s)://`, with nothing that could end it early in HTML or Markdown.
+    fn url<T>(&mut self, parsed: &Parsed<T>, path: &str, url: &str) {
+        let scheme = url.starts_with("https://") || url.starts_with("http://");
+        let clean = !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
+        if !scheme || !clean {
+            self.error_at(parsed, path, format!("`{url}` is not a web address"))
+                .help = Some("write a full address starting with https:// (spaces, quotes and angle brackets percent-encoded)".to_string());
         }
     }
 
@@ -473,7 +555,6 @@ impl Checker {
             ("subtitle", &m.subtitle),
             ("publisher", &m.publisher),
             ("summary", &m.summary),
-            ("language", &m.language),
         ] {
             self.text(meta, path, text);
         }
@@ -500,12 +581,200 @@ impl Checker {
             }
         }
         for (i, credit) in m.credits.iter().enumerate() {
-            for (field, text) in [
-                ("work", &credit.work),
-                ("holder", &credit.holder),
-                ("licence", &credit.licence),
-            ] {
-                self.text(meta, &format!("credits[{i}].{field}"), text);
+            self.text(meta, &format!("credits[{i}].work"), &credit.work);
+            self.text(meta, &format!("credits[{i}].holder"), &credit.holder);
+            self.plain(meta, &format!("credits[{i}].licence"), &credit.licence);
+            if let Some(changes) = &credit.changes {
+                self.text(meta, &format!("credits[{i}].changes"), changes);
+            }
+        }
+    }
+
+    /// The declared languages: well-formed tags, each once, the original among them.
+    /// Records them for the text checks that follow.
+    fn check_languages(&mut self, meta: &Parsed<Meta>) {
+        let m = &meta.value;
+        let mut seen = BTreeSet::new();
+        for (i, lang) in m.languages.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            let well_formed =
+                (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !well_formed {
+                self.error_at(meta, &path, format!("`{lang}` is not a language tag"))
+                    .help = Some(
+                    "write a two- or three-letter BCP 47 language tag: `fr`, `en`, `ar`"
+                        .to_string(),
+                );
+            }
+            if !seen.insert(lang.as_str()) {
+                self.error_at(meta, &path, format!("language `{lang}` is declared twice"))
+                    .help = Some("declare each language once".to_string());
+            }
+        }
+        if m.languages.is_empty() {
+            self.error_at(meta, "languages", "no language is declared".to_string())
+                .help =
+                Some("declare the languages of the texts: `languages: [\"fr\"]`".to_string());
+        }
+        if !m.languages.contains(&m.original) {
+            let d = self.error_at(
+                meta,
+                "original",
+                format!(
+                    "original language `{}` is not among the declared languages",
+                    m.original
+                ),
+            );
+            d.help = Some(match closest(&m.original, &m.languages) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "the original must be one of `languages`".to_string(),
+            });
+        }
+        self.languages = Some(m.languages.clone());
+    }
+
+    /// Parses and checks one catalogue per declared language. `None` if any is missing or
+    /// broken.
+    fn load_labels(
+        &mut self,
+        files: &[DataFile],
+        dir_display: &str,
+    ) -> Option<BTreeMap<String, Labels>> {
+        let languages = self.languages.clone()?;
+        let mut catalogues: BTreeMap<String, Parsed<Labels>> = BTreeMap::new();
+        let mut complete = true;
+        for file in files {
+            let lang = file
+                .name
+                .trim_start_matches(&format!("{LABELS_DIR}/"))
+                .trim_end_matches(".ron")
+                .to_string();
+            if !languages.contains(&lang) {
+                self.push(
+                    Diagnostic::error(
+                        &file.display,
+                        format!(
+                            "label catalogue for `{lang}`, a language the dataset does not declare"
+                        ),
+                    )
+                    .help(format!(
+                        "add `{lang}` to `languages` in dataset.ron, or remove this file"
+                    )),
+                );
+                complete = false;
+                continue;
+            }
+            match self.parse::<Labels>(Some(file)) {
+                Some(parsed) => {
+                    catalogues.insert(lang, parsed);
+                }
+                None => complete = false,
+            }
+        }
+        for lang in &languages {
+            if !files
+                .iter()
+                .any(|f| f.name == format!("{LABELS_DIR}/{lang}.ron"))
+            {
+                self.push(
+                    Diagnostic::error(&format!("{dir_display}/{lang}.ron"), format!("missing label catalogue for `{lang}`"))
+                        .help(format!("every declared language has its catalogue: copy `{LABELS_DIR}/{}.ron` to `{LABELS_DIR}/{lang}.ron` and translate it", languages[0])),
+                );
+                complete = false;
+            }
+        }
+        let reference = catalogues
+            .values()
+            .next()
+            .map(|p| (p.file.clone(), p.value.clone()));
+        for parsed in catalogues.values() {
+            self.check_labels(parsed, &languages, reference.as_ref());
+        }
+        complete.then(|| catalogues.into_iter().map(|(l, p)| (l, p.value)).collect())
+    }
+
+    fn check_labels(
+        &mut self,
+        parsed: &Parsed<Labels>,
+        languages: &[String],
+        reference: Option<&(String, Labels)>,
+    ) {
+        let labels = &parsed.value;
+        let reference_texts: BTreeMap<&str, &str> = reference
+            .map(|(_, r)| r.texts().into_iter().collect())
+            .unwrap_or_default();
+        for (key, value) in labels.texts() {
+            self.plain(parsed, key, value);
+            if let (Some(expected), Some((file, _))) = (reference_texts.get(key), reference) {
+                let (mine, theirs) = (placeholders(value), placeholders(expected));
+                if mine != theirs {
+                    let list = |set: &BTreeSet<String>| {
+                        if set.is_empty() {
+                            "none".to_string()
+                        } else {
+                            set.iter()
+                                .map(|p| format!("{{{p}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
+                    };
+                    self.error_at(
+                        parsed,
+                        key,
+                        format!(
+                            "label `{key}` has placeholders {}, but {file} has {}",
+                            list(&mine),
+                            list(&theirs)
+                        ),
+                    )
+                    .help = Some(
+                        "keep the placeholders in braces exactly as they are; jiha fills them in"
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        if labels.months.len() != 12 {
+            self.error_at(
+                parsed,
+                "months",
+                format!("{} month names, not 12", labels.months.len()),
+            )
+            .help = Some("list the twelve months, January first".to_string());
+        }
+        for (i, month) in labels.months.iter().enumerate() {
+            self.plain(parsed, &format!("months[{i}]"), month);
+        }
+        for lang in languages {
+            if !labels.language_names.contains_key(lang) {
+                self.error_at(
+                    parsed,
+                    "language_names",
+                    format!("no name for the language `{lang}`"),
+                )
+                .help = Some(format!(
+                    "add \"{lang}\": \"...\" with its name in this language"
+                ));
+            }
+        }
+        for (path, pattern, needed) in [
+            (
+                "dates.day_month_year",
+                &labels.dates.day_month_year,
+                &["day", "month", "year"][..],
+            ),
+            (
+                "dates.month_year",
+                &labels.dates.month_year,
+                &["month", "year"][..],
+            ),
+        ] {
+            let found = placeholders(pattern);
+            for p in needed.iter().filter(|p| !found.contains(**p)) {
+                self.error_at(parsed, path, format!("date pattern has no `{{{p}}}`"))
+                    .help = Some(format!(
+                    "write where the {p} goes, for example \"{{day}} {{month}} {{year}}\""
+                ));
             }
         }
     }
@@ -513,23 +782,24 @@ impl Checker {
     fn check_sources(&mut self, sources: &Parsed<Vec<Source>>, refs: &Refs) {
         for (i, source) in sources.value.iter().enumerate() {
             let p = |field: &str| format!("[{i}].{field}");
-            self.text(sources, &p("title"), &source.title);
-            for (field, text) in [
-                ("author", &source.author),
-                ("publisher", &source.publisher),
-                ("url", &source.url),
-                ("note", &source.note),
-            ] {
+            self.plain(sources, &p("title"), &source.title);
+            for (field, text) in [("author", &source.author), ("note", &source.note)] {
                 if let Some(text) = text {
                     self.text(sources, &p(field), text);
                 }
+            }
+            if let Some(publisher) = &source.publisher {
+                self.plain(sources, &p("publisher"), publisher);
+            }
+            if let Some(url) = &source.url {
+                self.url(sources, &p("url"), url);
             }
             if let Some(date) = &source.date {
                 self.date(sources, &p("date"), date);
             }
             if let Some(event) = &source.event {
                 self.text(sources, &p("event.name"), &event.name);
-                self.text(sources, &p("event.theme"), &event.theme);
+                self.plain(sources, &p("event.theme"), &event.theme);
                 self.reference(
                     sources,
                     &p("event.organiser"),
@@ -705,8 +975,8 @@ impl Checker {
                     region.id
                 ));
             }
-            self.text(parsed, &format!("regions[{i}].name_fr"), &region.name_fr);
-            self.text(parsed, &format!("regions[{i}].name_ar"), &region.name_ar);
+            self.plain(parsed, &format!("regions[{i}].name_fr"), &region.name_fr);
+            self.plain(parsed, &format!("regions[{i}].name_ar"), &region.name_ar);
         }
 
         // Indicators: one value per (kind, year), in range, the same set everywhere.
@@ -1150,6 +1420,26 @@ fn slugify(id: &str) -> String {
     slug.trim_matches('-').to_string()
 }
 
+/// The `{name}` placeholders of a label.
+fn placeholders(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    found.insert(name.to_string());
+                }
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    found
+}
+
 /// Words that mark an unfinished text, compared in lower case.
 const PLACEHOLDERS: [&str; 7] = [
     "todo",
@@ -1223,6 +1513,7 @@ pub fn read_dir(root: &std::path::Path, display: &str) -> std::io::Result<Vec<Da
     for (sub, prefix) in [
         (root.to_path_buf(), String::new()),
         (root.join(PROPOSALS_DIR), format!("{PROPOSALS_DIR}/")),
+        (root.join(LABELS_DIR), format!("{LABELS_DIR}/")),
     ] {
         if !prefix.is_empty() && !sub.is_dir() {
             continue;

@@ -10,8 +10,10 @@ const EXAMPLES: &str = "\
 Examples:
   jiha list                          every brief, its id first
   jiha show oriental                 read a brief in the terminal
-  jiha render                        all briefs as HTML and PDF under briefs/
+  jiha render                        all briefs as HTML and PDF, in every language, under briefs/
   jiha render --format all           ... and Markdown, text and Typst source too
+  jiha render --lang ar -f pdf       the Arabic edition as PDF only
+  jiha show oriental --lang en       the English edition of a brief
   jiha render oriental overview      two briefs
   jiha render book -o -              the book on standard output
   jiha check --data my-data          check an edited dataset
@@ -35,7 +37,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the briefs: id, kind and title, one per line.
-    List,
+    List(ListArgs),
     /// Print a brief as text on standard output.
     Show(ShowArgs),
     /// Render briefs to files (default: every brief, including the book).
@@ -64,6 +66,18 @@ pub struct RenderArgs {
     /// Line width of the text format.
     #[arg(long, value_name = "N", default_value_t = 80)]
     pub width: usize,
+
+    /// Languages of the editions, comma-separated (for example fr,en,ar), or all
+    /// [default: every language of the dataset; with `-o -`: its original language].
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub lang: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Language of the titles [default: the dataset's original language].
+    #[arg(short, long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// A value of `--format`.
@@ -116,6 +130,10 @@ pub struct ShowArgs {
     /// Line width.
     #[arg(long, value_name = "N", default_value_t = 80)]
     pub width: usize,
+
+    /// Language of the edition [default: the dataset's original language].
+    #[arg(short, long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]

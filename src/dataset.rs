@@ -1,11 +1,13 @@
 //! Where the dataset comes from: the copy embedded at build time, or `--data DIR`.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use include_dir::{Dir, include_dir};
 
 use crate::check::{self, DataFile, Report};
 use crate::error::Error;
+use crate::glyphs::Coverage;
 use crate::model::Dataset;
 
 /// `data/` as it was when the binary was built; `build.rs` checked it.
@@ -47,10 +49,13 @@ fn embedded_files() -> Vec<DataFile> {
     files
 }
 
+/// What the PDF fonts can draw, read once.
+static COVERAGE: LazyLock<Coverage> = LazyLock::new(|| Coverage::of(&crate::glyphs::pdf_fonts()));
+
 /// Loads and checks the dataset in use.
 pub fn load(data: Option<&Path>) -> Result<(Dataset, Report), Error> {
     let files = files(data)?;
-    check::load(files).map_err(|report| Error::InvalidData {
+    check::load(files, &COVERAGE).map_err(|report| Error::InvalidData {
         dataset: data.map_or_else(|| "data".to_string(), |d| d.display().to_string()),
         report,
     })

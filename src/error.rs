@@ -21,6 +21,8 @@ pub enum Error {
         id: String,
         suggestion: Option<String>,
     },
+    /// `--lang` named a language the dataset does not have.
+    UnknownLanguage { lang: String, known: Vec<String> },
     /// `export-data` would overwrite files without `--force`.
     WouldOverwrite { paths: Vec<PathBuf> },
     /// A brief could not be rendered.
@@ -64,6 +66,10 @@ impl fmt::Display for Error {
                     Some(s) => write!(f, "\nhelp: did you mean `{s}`?"),
                     None => write!(f, "\nhelp: `jiha list` shows every brief id"),
                 }
+            }
+            Error::UnknownLanguage { lang, known } => {
+                write!(f, "error: the dataset has no `{lang}` edition")?;
+                write!(f, "\nhelp: its languages are {}", known.join(", "))
             }
             Error::WouldOverwrite { paths } => {
                 write!(

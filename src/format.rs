@@ -1,23 +1,25 @@
-//! French typography, numbers and dates: the one place that decides how a value is written.
+//! How a language writes text, numbers and dates: the one place that decides it.
 //!
-//! Every format (HTML, and the formats to come) gets its text from here, already typeset:
-//! no-break spaces are characters, not markup.
+//! Every format gets its text from here, already typeset: no-break spaces are characters,
+//! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`)
+//! except the typographic rules of French, which are code.
 
-/// No-break space: before `:` and `%`, inside `« »`.
+use crate::model::{Dates, Labels, Numbers, Text};
+
+/// No-break space: before `:` and `%` in French, inside `« »`.
 pub const NBSP: char = '\u{a0}';
-/// Narrow no-break space: thousands separator, before `;`, `!` and `?`.
+/// Narrow no-break space: before `;`, `!` and `?` in French.
 pub const NNBSP: char = '\u{202f}';
 
-/// Typesets French prose: typographic apostrophe, no-break spaces before high punctuation and
-/// inside guillemets.
-pub fn typo(text: &str) -> String {
+/// French typography, for French text whatever the edition (the titles of French
+/// publications): no-break spaces before high punctuation and inside guillemets.
+pub fn french(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         match c {
-            '\'' => out.push('’'),
-            ' ' if matches!(next, Some(':')) || matches!(next, Some('»')) => out.push(NBSP),
+            ' ' if matches!(next, Some(':' | '»')) => out.push(NBSP),
             ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
             ' ' if i > 0 && chars[i - 1] == '«' => out.push(NBSP),
             _ => out.push(c),
@@ -26,124 +28,244 @@ pub fn typo(text: &str) -> String {
     out
 }
 
-/// `4030222` -> `4 030 222` (narrow no-break spaces).
-pub fn integer(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(NNBSP);
+/// The writing conventions of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale<'a> {
+    /// BCP 47 tag.
+    pub lang: &'a str,
+    numbers: &'a Numbers,
+    dates: &'a Dates,
+    months: &'a [String],
+}
+
+impl<'a> Locale<'a> {
+    /// The conventions of `lang`, from its catalogue.
+    pub fn new(lang: &'a str, labels: &'a Labels) -> Locale<'a> {
+        Locale {
+            lang,
+            numbers: &labels.numbers,
+            dates: &labels.dates,
+            months: &labels.months,
         }
-        out.push(d);
     }
-    out
-}
 
-/// `30.4` -> `30,4`, with `decimals` digits after the comma and grouped thousands.
-pub fn decimal(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.push('−');
+    /// Whether the language is written right to left.
+    pub fn rtl(&self) -> bool {
+        matches!(self.lang, "ar" | "he" | "fa" | "ur")
     }
-    out.push_str(&integer(whole.parse().unwrap_or(0)));
-    if !fraction.is_empty() {
-        out.push(',');
-        out.push_str(fraction);
+
+    /// A text of the data in this language, typeset.
+    pub fn text(&self, text: &Text) -> String {
+        self.typo(text.get(self.lang))
     }
-    out
-}
 
-/// `30.4` -> `30,4 %`.
-pub fn percent(value: f64) -> String {
-    format!("{}{NBSP}%", decimal(value, 1))
-}
+    /// Typesets prose: typographic apostrophes; in French, no-break spaces before high
+    /// punctuation and inside guillemets.
+    pub fn typo(&self, text: &str) -> String {
+        let french = self.lang == "fr";
+        let mut out = String::with_capacity(text.len() + 8);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            match c {
+                '\'' if !self.rtl() => out.push('’'),
+                ' ' if french && matches!(next, Some(':' | '»')) => out.push(NBSP),
+                ' ' if french && matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
+                ' ' if (french || self.rtl()) && i > 0 && chars[i - 1] == '«' => out.push(NBSP),
+                ' ' if self.rtl() && matches!(next, Some('»')) => out.push(NBSP),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
 
-/// A signed difference: `+9,1 pts`, `−0,4 %`; `unit` follows a no-break space.
-pub fn signed(value: f64, decimals: usize, unit: &str) -> String {
-    let rounded = format!("{:.*}", decimals, value);
-    let sign = if rounded
-        .trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        "±"
-    } else if value > 0.0 {
-        "+"
-    } else {
-        ""
-    };
-    format!("{sign}{}{NBSP}{unit}", decimal(value, decimals))
-}
+    /// `4030222` -> `4 030 222` in French, `4,030,222` in English.
+    pub fn integer(&self, value: u64) -> String {
+        let digits = value.to_string();
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(&self.numbers.group);
+            }
+            out.push(d);
+        }
+        out
+    }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+    /// `30.4` -> `30,4` in French, with `decimals` digits after the separator.
+    pub fn decimal(&self, value: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::new();
+        if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.push('−');
+        }
+        out.push_str(&self.integer(whole.parse().unwrap_or(0)));
+        if !fraction.is_empty() {
+            out.push_str(&self.numbers.decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
 
-/// `2019-10-22` -> `22 octobre 2019`; `2021-12` -> `décembre 2021`; `2024` -> `2024`.
-/// Dates reach here checked; anything else is returned as it is.
-pub fn date(text: &str) -> String {
-    let parts: Vec<&str> = text.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-    };
-    match parts.as_slice() {
-        [year] => (*year).to_string(),
-        [year, m] => match month(m) {
-            Some(name) => format!("{name} {year}"),
-            None => text.to_string(),
-        },
-        [year, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(name), Ok(1)) => format!("1er {name} {year}"),
-            (Some(name), Ok(day)) => format!("{day} {name} {year}"),
+    /// `30.4` -> `30,4 %` in French, `30.4%` in English.
+    pub fn percent(&self, value: f64) -> String {
+        format!("{}{}", self.decimal(value, 1), self.numbers.percent)
+    }
+
+    /// A percentage as its source gives it: `60 %`, not `60,0 %`.
+    pub fn percent_as_given(&self, value: f64) -> String {
+        let decimals = if value.fract() == 0.0 { 0 } else { 1 };
+        format!("{}{}", self.decimal(value, decimals), self.numbers.percent)
+    }
+
+    /// A signed difference: `+9,1 pt`, `−0,4 %`; `unit` follows a no-break space.
+    pub fn signed(&self, value: f64, decimals: usize, unit: &str) -> String {
+        let rounded = format!("{:.*}", decimals, value);
+        let sign = if rounded
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.')
+        {
+            "±"
+        } else if value > 0.0 {
+            "+"
+        } else {
+            ""
+        };
+        format!("{sign}{}{NBSP}{unit}", self.decimal(value, decimals))
+    }
+
+    /// A signed percentage change, in the language's percent style.
+    pub fn signed_percent(&self, value: f64) -> String {
+        let plain = self.signed(value, 1, "%");
+        plain.replace(&format!("{NBSP}%"), &self.numbers.percent)
+    }
+
+    /// `2019-10-22` -> `22 octobre 2019`; `2021-12` -> `décembre 2021`; `2024` -> `2024`.
+    /// Dates reach here checked; anything else is returned as it is.
+    pub fn date(&self, text: &str) -> String {
+        let parts: Vec<&str> = text.split('-').collect();
+        let month = |m: &str| {
+            m.parse::<usize>()
+                .ok()
+                .and_then(|m| self.months.get(m.wrapping_sub(1)))
+        };
+        match parts.as_slice() {
+            [year] => (*year).to_string(),
+            [year, m] => match month(m) {
+                Some(name) => fill(&self.dates.month_year, &[("month", name), ("year", year)]),
+                None => text.to_string(),
+            },
+            [year, m, d] => match (month(m), d.parse::<u32>()) {
+                (Some(name), Ok(day)) => {
+                    let day = if day == 1 {
+                        self.dates.first_day.clone()
+                    } else {
+                        day.to_string()
+                    };
+                    fill(
+                        &self.dates.day_month_year,
+                        &[("day", &day), ("month", name), ("year", year)],
+                    )
+                }
+                _ => text.to_string(),
+            },
             _ => text.to_string(),
-        },
-        _ => text.to_string(),
+        }
     }
+}
+
+/// Fills the `{name}` placeholders of a label.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn with<T>(lang: &str, test: impl FnOnce(Locale) -> T) -> T {
+        let (decimal, group, percent, first) = match lang {
+            "en" => (".", ",", "%", "1"),
+            _ => (",", "\u{202f}", "\u{a0}%", "1er"),
+        };
+        let numbers = Numbers {
+            decimal: decimal.into(),
+            group: group.into(),
+            percent: percent.into(),
+        };
+        let dates = Dates {
+            day_month_year: "{day} {month} {year}".into(),
+            month_year: "{month} {year}".into(),
+            first_day: first.into(),
+        };
+        let months: Vec<String> = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ]
+        .map(String::from)
+        .to_vec();
+        test(Locale {
+            lang,
+            numbers: &numbers,
+            dates: &dates,
+            months: &months,
+        })
+    }
+
     #[test]
-    fn numbers_follow_french_conventions() {
-        assert_eq!(integer(4_030_222), "4\u{202f}030\u{202f}222");
-        assert_eq!(integer(999), "999");
-        assert_eq!(percent(30.4), "30,4\u{a0}%");
-        assert_eq!(decimal(1.0, 1), "1,0");
-        assert_eq!(signed(9.1, 1, "pts"), "+9,1\u{a0}pts");
-        assert_eq!(signed(-0.86, 1, "%"), "−0,9\u{a0}%");
-        assert_eq!(signed(0.01, 1, "pts"), "±0,0\u{a0}pts");
+    fn numbers_follow_each_language() {
+        with("fr", |l| {
+            assert_eq!(l.integer(4_030_222), "4\u{202f}030\u{202f}222");
+            assert_eq!(l.integer(999), "999");
+            assert_eq!(l.percent(30.4), "30,4\u{a0}%");
+            assert_eq!(l.percent_as_given(60.0), "60\u{a0}%");
+            assert_eq!(l.signed(9.1, 1, "pt"), "+9,1\u{a0}pt");
+            assert_eq!(l.signed(-0.86, 1, "%"), "−0,9\u{a0}%");
+            assert_eq!(l.signed(0.01, 1, "pt"), "±0,0\u{a0}pt");
+        });
+        with("en", |l| {
+            assert_eq!(l.integer(4_030_222), "4,030,222");
+            assert_eq!(l.percent(30.4), "30.4%");
+            assert_eq!(l.signed_percent(-0.86), "−0.9%");
+        });
     }
 
     #[test]
     fn dates_are_written_out() {
-        assert_eq!(date("2019-10-22"), "22 octobre 2019");
-        assert_eq!(date("2021-12"), "décembre 2021");
-        assert_eq!(date("2022-07-01"), "1er juillet 2022");
-        assert_eq!(date("2024"), "2024");
+        with("fr", |l| {
+            assert_eq!(l.date("2019-10-22"), "22 octobre 2019");
+            assert_eq!(l.date("2021-12"), "décembre 2021");
+            assert_eq!(l.date("2022-07-01"), "1er juillet 2022");
+            assert_eq!(l.date("2024"), "2024");
+        });
     }
 
     #[test]
-    fn prose_gets_no_break_spaces() {
-        assert_eq!(
-            typo("l'orateur : « oui » ; non ? https://x.ma"),
-            "l’orateur\u{a0}: «\u{a0}oui\u{a0}»\u{202f}; non\u{202f}? https://x.ma"
-        );
+    fn french_prose_gets_no_break_spaces() {
+        with("fr", |l| {
+            assert_eq!(
+                l.typo("l'orateur : « oui » ; non ? https://x.ma"),
+                "l’orateur\u{a0}: «\u{a0}oui\u{a0}»\u{202f}; non\u{202f}? https://x.ma"
+            );
+        });
+        with("en", |l| {
+            assert_eq!(l.typo("the speaker's : x"), "the speaker’s : x")
+        });
     }
 }

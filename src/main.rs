@@ -7,6 +7,7 @@ mod dataset;
 mod diagnostic;
 mod error;
 mod format;
+mod glyphs;
 mod model;
 mod output;
 mod render;

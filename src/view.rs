@@ -1,13 +1,14 @@
-//! What each brief shows, computed once from a checked dataset and used by every format.
+//! What each brief shows, computed once from a checked dataset, in one language, and used by
+//! every format.
 //!
-//! Every string here is final reader text: typeset, numbers and dates formatted. Templates
-//! only lay it out and escape it.
+//! Every string here is final reader text: in the edition's language, typeset, numbers and
+//! dates formatted. Templates only lay it out and escape it.
 
 use std::collections::BTreeMap;
 
-use crate::format::{self, typo};
+use crate::format::{Locale, fill, french};
 use crate::model::{
-    ActorKind, Dataset, Figure, IndicatorKind, Proposal, Quantity, Region, Scope, Source,
+    ActorKind, Dataset, Figure, IndicatorKind, Labels, Proposal, Quantity, Region, Scope, Source,
     SourceKind, Status, Unit,
 };
 
@@ -38,48 +39,16 @@ pub struct BriefEntry {
     /// Unique among briefs; what `jiha render ID` takes.
     pub id: String,
     pub kind: BriefKind,
+    /// In the language of the views that listed it.
     pub title: String,
-    /// Path of its files under the output directory, without extension.
+    /// Path of its files under the edition's directory, without extension.
     pub stem: String,
-}
-
-/// Every brief, in reading order: overview, proposals, regions, book.
-pub fn briefs(dataset: &Dataset) -> Vec<BriefEntry> {
-    let mut list = vec![BriefEntry {
-        id: "overview".to_string(),
-        kind: BriefKind::Overview,
-        title: format!("Vue d’ensemble — {}", typo(&dataset.meta.title)),
-        stem: "overview".to_string(),
-    }];
-    for p in &dataset.proposals {
-        list.push(BriefEntry {
-            id: p.id.clone(),
-            kind: BriefKind::Proposal,
-            title: typo(&p.title),
-            stem: format!("proposals/{}", p.id),
-        });
-    }
-    for r in &dataset.territories.regions {
-        list.push(BriefEntry {
-            id: r.id.clone(),
-            kind: BriefKind::Region,
-            title: format!("Région {}", r.name_fr),
-            stem: format!("regions/{}", r.id),
-        });
-    }
-    list.push(BriefEntry {
-        id: "book".to_string(),
-        kind: BriefKind::Book,
-        title: typo(&dataset.meta.title),
-        stem: "book".to_string(),
-    });
-    list
 }
 
 /// How a brief links to another: between files, or to anchors within the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Links {
-    /// A file at `depth` directories under the output directory.
+    /// A file at `depth` directories under the edition's directory.
     Files { depth: usize },
     /// Everything is in one document.
     Anchors,
@@ -103,24 +72,15 @@ impl Links {
 
 /// Numbers the sources a brief cites, in order of first citation; the book numbers them all
 /// once, in the order of `sources.ron`.
-#[derive(Debug, Clone)]
-struct Citations<'a> {
-    sources: &'a [Source],
+#[derive(Debug, Clone, Default)]
+struct Citations {
     numbers: BTreeMap<String, usize>,
     order: Vec<String>,
 }
 
-impl<'a> Citations<'a> {
-    fn new(sources: &'a [Source]) -> Citations<'a> {
-        Citations {
-            sources,
-            numbers: BTreeMap::new(),
-            order: Vec::new(),
-        }
-    }
-
-    fn all(sources: &'a [Source]) -> Citations<'a> {
-        let mut citations = Citations::new(sources);
+impl Citations {
+    fn all(sources: &[Source]) -> Citations {
+        let mut citations = Citations::default();
         for s in sources {
             citations.cite(&s.id);
         }
@@ -136,27 +96,6 @@ impl<'a> Citations<'a> {
         self.numbers.insert(id.to_string(), n);
         n
     }
-
-    /// The cited sources, each with its number.
-    fn list(&self, ids: &[String]) -> Vec<SourceView> {
-        let mut views: Vec<SourceView> = ids
-            .iter()
-            .filter_map(|id| {
-                let source = self.sources.iter().find(|s| &s.id == id)?;
-                Some(source_view(
-                    source,
-                    self.numbers.get(id).copied().unwrap_or(0),
-                ))
-            })
-            .collect();
-        views.sort_by_key(|s| s.number);
-        views.dedup_by_key(|s| s.number);
-        views
-    }
-
-    fn cited(&self) -> Vec<String> {
-        self.order.clone()
-    }
 }
 
 /// A source as a numbered reference.
@@ -169,90 +108,15 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
-fn source_view(source: &Source, number: usize) -> SourceView {
-    let kind = match source.kind {
-        SourceKind::Speech => "discours",
-        SourceKind::Statistics => "publication statistique",
-        SourceKind::Press => "article de presse",
-        SourceKind::Legal => "texte officiel",
-        SourceKind::Dataset => "jeu de données",
-        SourceKind::Website => "site web",
-    };
-    let mut parts = Vec::new();
-    if let Some(author) = &source.author {
-        parts.push(typo(author));
-    }
-    parts.push(
-        format!("« {} »", typo(&source.title))
-            .replace("« ", "«\u{a0}")
-            .replace(" »", "\u{a0}»"),
-    );
-    parts.push(kind.to_string());
-    if let Some(event) = &source.event {
-        parts.push(typo(&event.name));
-    }
-    if let Some(publisher) = &source.publisher {
-        parts.push(typo(publisher));
-    }
-    parts.push(match &source.date {
-        Some(date) => format::date(date),
-        None => "date inconnue".to_string(),
-    });
-    SourceView {
-        number,
-        citation: parts.join(", "),
-        url: source.url.clone(),
-        note: source.note.as_deref().map(typo),
-    }
-}
-
 /// How much weight a figure carries, as the briefs say it.
 #[derive(Debug, Clone)]
 pub struct StatusView {
     /// Full wording, for a figure's line.
-    pub label: &'static str,
+    pub label: String,
     /// One word, for a table cell.
-    pub short: &'static str,
-    /// CSS class of the badge.
+    pub short: String,
+    /// CSS class of the badge (and Typst style).
     pub class: &'static str,
-}
-
-pub fn status_view(status: Status) -> StatusView {
-    match status {
-        Status::SpeakerClaim => StatusView {
-            label: "Affirmation de l’orateur, non vérifiée",
-            short: "Affirmation",
-            class: "claim",
-        },
-        Status::OfficialStatistic => StatusView {
-            label: "Statistique officielle",
-            short: "Officiel",
-            class: "official",
-        },
-        Status::Reported => StatusView {
-            label: "Fait rapporté par une source publique",
-            short: "Rapporté",
-            class: "reported",
-        },
-        Status::OwnCalculation => StatusView {
-            label: "Calcul jiha à partir de sources officielles",
-            short: "Calcul jiha",
-            class: "calc",
-        },
-    }
-}
-
-/// Every status, for the legends.
-pub fn statuses() -> Vec<StatusView> {
-    [
-        Status::SpeakerClaim,
-        Status::OfficialStatistic,
-        Status::Reported,
-        Status::OwnCalculation,
-    ]
-    .into_iter()
-    .map(status_view)
-    .collect()
 }
 
 /// A figure as a brief shows it.
@@ -267,65 +131,10 @@ pub struct FigureView {
     pub note: Option<String>,
 }
 
-fn figure_view(figure: &Figure, citations: &mut Citations) -> FigureView {
-    let value = match &figure.value {
-        Quantity::Count(n) => format::integer(*n),
-        // As the source gives it: `60 %`, not `60,0 %`.
-        Quantity::Percent(v) if v.fract() == 0.0 => format!("{}\u{a0}%", format::decimal(*v, 0)),
-        Quantity::Percent(v) => format::percent(*v),
-        Quantity::Years(n) => format!("{}\u{a0}ans", format::integer(u64::from(*n))),
-        Quantity::Year(y) => y.to_string(),
-        Quantity::Date(d) => format::date(d),
-        Quantity::Kilometres(v) => format!("{}\u{a0}km", format::decimal(*v, 1)),
-    };
-    FigureView {
-        label: typo(&figure.label),
-        value,
-        period: figure.period.as_deref().map(format::date),
-        scope: typo(&figure.scope),
-        status: status_view(figure.status),
-        source: figure.source.as_deref().map_or(0, |s| citations.cite(s)),
-        note: figure.note.as_deref().map(typo),
-    }
-}
-
-/// What an indicator is called and how its values are written.
-pub fn indicator_label(kind: IndicatorKind) -> &'static str {
-    match kind {
-        IndicatorKind::Population => "Population légale",
-        IndicatorKind::Households => "Ménages",
-        IndicatorKind::IlliteracyRate => "Taux d’analphabétisme, 10 ans et plus",
-        IndicatorKind::HigherEducation => "Niveau d’enseignement supérieur",
-        IndicatorKind::UnemploymentRate => "Taux de chômage",
-        IndicatorKind::ActivityRate => "Taux d’activité, 15 ans et plus",
-        IndicatorKind::HouseholdsWithElectricity => "Ménages ayant l’électricité",
-        IndicatorKind::DistanceToPavedRoad => "Distance moyenne à une route goudronnée",
-    }
-}
-
-fn indicator_value(kind: IndicatorKind, value: f64) -> String {
-    match kind.unit() {
-        Unit::Count => format::integer(value.round() as u64),
-        Unit::Percent => format::percent(value),
-        Unit::Kilometres => format!("{}\u{a0}km", format::decimal(value, 1)),
-    }
-}
-
-fn indicator_gap(kind: IndicatorKind, region: f64, national: f64) -> String {
-    match kind.unit() {
-        Unit::Count if national > 0.0 => {
-            format!("{} du total", format::percent(region / national * 100.0))
-        }
-        Unit::Count => String::new(),
-        Unit::Percent => format::signed(region - national, 1, "pt"),
-        Unit::Kilometres => format::signed(region - national, 1, "km"),
-    }
-}
-
 /// One row of a region's indicator table.
 #[derive(Debug, Clone)]
 pub struct IndicatorRow {
-    pub label: &'static str,
+    pub label: String,
     pub year: i32,
     pub value: String,
     pub national: String,
@@ -338,7 +147,7 @@ pub struct IndicatorRow {
 /// One row of a proposal's indicator table: the national value and the regions concerned.
 #[derive(Debug, Clone)]
 pub struct IndicatorSpread {
-    pub label: &'static str,
+    pub label: String,
     pub year: i32,
     pub national: String,
     /// `Oriental : 30,4 %` for each region named by the proposal.
@@ -361,21 +170,8 @@ pub struct RegionLink {
 #[derive(Debug, Clone)]
 pub struct RoleView {
     pub name: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub role: String,
-}
-
-fn actor_kind(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Company => "Entreprise",
-        ActorKind::Operator => "Opérateurs",
-        ActorKind::Research => "Recherche publique",
-        ActorKind::Government => "État",
-        ActorKind::Academia => "Enseignement supérieur",
-        ActorKind::Authority => "Collectivités",
-        ActorKind::Business => "Entreprises",
-        ActorKind::Media => "Média",
-    }
 }
 
 /// A proposal brief.
@@ -405,12 +201,16 @@ pub struct ProposalView {
 #[derive(Debug, Clone)]
 pub struct RegionView {
     pub id: String,
+    /// The name in the edition's language (HCP's French name in French and English).
+    pub name: String,
     pub name_fr: String,
     pub name_ar: String,
     pub hcp_code: String,
     pub capital: String,
+    /// `Population légale 2024`.
+    pub population_label: String,
     pub population: String,
-    /// `+13,3 % (de 3 556 729 en 2014 à 4 030 222 en 2024)`.
+    /// `+13,3 % entre 2014 et 2024 (de 3 556 729 à 4 030 222 habitants)`.
     pub population_change: String,
     pub indicators: Vec<IndicatorRow>,
     /// Proposals that name this region.
@@ -468,6 +268,8 @@ pub struct OverviewView {
     pub key_messages: Vec<String>,
     pub proposals: Vec<ProposalLink>,
     pub coverage: Vec<CoverageRow>,
+    /// The coverage legend, with the last proposal number filled in.
+    pub coverage_note: String,
     pub figures: Vec<FigureView>,
     pub statuses: Vec<StatusView>,
     pub sources: Vec<SourceView>,
@@ -508,11 +310,35 @@ pub struct BookView {
     pub publisher: String,
     pub toc: Vec<TocEntry>,
     pub overview: OverviewView,
+    pub proposals_note: String,
     pub proposals: Vec<ProposalView>,
     pub regions: Vec<RegionView>,
     pub sources: Vec<SourceView>,
     pub glossary: Vec<TermView>,
     pub credits: Vec<CreditView>,
+    /// The colophon's last line, with the edition date.
+    pub produced: String,
+}
+
+/// What every page of an edition needs besides its brief: language, direction, labels.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    /// BCP 47 tag, for `<html lang>` and Typst's `text(lang)`.
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// The brief's title, for `<title>` and the PDF metadata.
+    pub title: &'a str,
+    /// The edition's labels, typeset.
+    pub l: &'a Labels,
+    /// Whether the edition is the original or a translation, said in its language.
+    pub edition_note: String,
+    /// Punctuation as the language sets it: `\u{a0}:` in French, `:` elsewhere...
+    pub colon: &'static str,
+    /// ... `\u{202f};` in French, `؛` in Arabic, `;` in English...
+    pub semicolon: &'static str,
+    /// ... and `، ` in Arabic, `, ` elsewhere.
+    pub comma: &'static str,
 }
 
 /// One indicator's latest census values: national, and per region.
@@ -523,19 +349,283 @@ struct IndicatorValues<'a> {
     regional: Vec<(&'a Region, f64)>,
 }
 
-/// Builds the views of one dataset.
-#[derive(Debug, Clone, Copy)]
+/// Builds the views of one dataset in one language.
+#[derive(Debug, Clone)]
 pub struct Views<'a> {
     dataset: &'a Dataset,
+    locale: Locale<'a>,
+    /// The language's catalogue, typeset.
+    labels: Labels,
 }
 
 impl<'a> Views<'a> {
-    pub fn new(dataset: &'a Dataset) -> Views<'a> {
-        Views { dataset }
+    /// The views in `lang`; `None` if the dataset has no catalogue for it.
+    pub fn new(dataset: &'a Dataset, lang: &'a str) -> Option<Views<'a>> {
+        let catalogue = dataset.labels.get(lang)?;
+        let locale = Locale::new(lang, catalogue);
+        Some(Views {
+            dataset,
+            locale,
+            labels: catalogue.map_texts(|t| locale.typo(t)),
+        })
     }
 
     pub fn dataset(&self) -> &'a Dataset {
         self.dataset
+    }
+
+    /// The page settings of `title` in this edition.
+    pub fn page<'b>(&'b self, title: &'b str) -> Page<'b> {
+        let d = self.dataset;
+        let original = &d.meta.original;
+        let language = self
+            .labels
+            .language_names
+            .get(original)
+            .cloned()
+            .unwrap_or_else(|| original.clone());
+        let note = if self.locale.lang == original {
+            &self.labels.original_note
+        } else {
+            &self.labels.translation_note
+        };
+        Page {
+            lang: self.locale.lang,
+            dir: if self.locale.rtl() { "rtl" } else { "ltr" },
+            title,
+            l: &self.labels,
+            edition_note: fill(note, &[("language", &language)]),
+            colon: match self.locale.lang {
+                "fr" => "\u{a0}:",
+                _ => ":",
+            },
+            semicolon: match self.locale.lang {
+                "fr" => "\u{202f};",
+                "ar" => "؛",
+                _ => ";",
+            },
+            comma: if self.locale.rtl() { "، " } else { ", " },
+        }
+    }
+
+    /// The dataset's title in this edition's language, as a PDF keyword.
+    pub fn keyword_title(&self) -> String {
+        self.locale.text(&self.dataset.meta.title)
+    }
+
+    /// The region's name in this edition's language.
+    fn region_name(&self, r: &'a Region) -> &'a str {
+        if self.locale.lang == "ar" {
+            &r.name_ar
+        } else {
+            &r.name_fr
+        }
+    }
+
+    /// Every brief, in reading order: overview, proposals, regions, book; titles in this
+    /// edition's language.
+    pub fn briefs(&self) -> Vec<BriefEntry> {
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let title = locale.text(&d.meta.title);
+        let mut list = vec![BriefEntry {
+            id: "overview".to_string(),
+            kind: BriefKind::Overview,
+            title: fill(&l.overview_title, &[("title", &title)]),
+            stem: "overview".to_string(),
+        }];
+        for p in &d.proposals {
+            list.push(BriefEntry {
+                id: p.id.clone(),
+                kind: BriefKind::Proposal,
+                title: locale.text(&p.title),
+                stem: format!("proposals/{}", p.id),
+            });
+        }
+        for r in &d.territories.regions {
+            list.push(BriefEntry {
+                id: r.id.clone(),
+                kind: BriefKind::Region,
+                title: fill(&l.region_title, &[("name", self.region_name(r))]),
+                stem: format!("regions/{}", r.id),
+            });
+        }
+        list.push(BriefEntry {
+            id: "book".to_string(),
+            kind: BriefKind::Book,
+            title,
+            stem: "book".to_string(),
+        });
+        list
+    }
+
+    /// `Oriental : 30,4 %` in French, `Oriental: 30.4%` in English.
+    fn labelled(&self, label: &str, value: &str) -> String {
+        let colon = if self.locale.lang == "fr" {
+            "\u{a0}:"
+        } else {
+            ":"
+        };
+        format!("{label}{colon} {value}")
+    }
+
+    fn source_view(&self, source: &Source, number: usize) -> SourceView {
+        let (l, locale) = (&self.labels, self.locale);
+        let kind = match source.kind {
+            SourceKind::Speech => &l.speech,
+            SourceKind::Statistics => &l.statistics,
+            SourceKind::Press => &l.press,
+            SourceKind::Legal => &l.legal,
+            SourceKind::Dataset => &l.dataset,
+            SourceKind::Website => &l.website,
+        };
+        let mut parts = Vec::new();
+        if let Some(author) = &source.author {
+            parts.push(locale.text(author));
+        }
+        // A title stays in the language it was published in, quoted; in a right-to-left
+        // edition it is isolated (FSI ... PDI) so that its punctuation stays with it.
+        let isolate = |text: String| {
+            if locale.rtl() {
+                format!("\u{2068}{text}\u{2069}")
+            } else {
+                text
+            }
+        };
+        parts.push(isolate(format!("«\u{a0}{}\u{a0}»", french(&source.title))));
+        parts.push(kind.clone());
+        if let Some(event) = &source.event {
+            parts.push(locale.text(&event.name));
+        }
+        if let Some(publisher) = &source.publisher {
+            parts.push(isolate(publisher.clone()));
+        }
+        parts.push(match &source.date {
+            Some(date) => locale.date(date),
+            None => l.unknown_date.clone(),
+        });
+        let separator = if locale.rtl() { "، " } else { ", " };
+        SourceView {
+            number,
+            citation: parts.join(separator),
+            url: source.url.clone(),
+            note: source.note.as_ref().map(|n| locale.text(n)),
+        }
+    }
+
+    /// The sources `ids` names, each with its number, in number order.
+    fn source_list(&self, ids: &[String], citations: &Citations) -> Vec<SourceView> {
+        let mut views: Vec<SourceView> = ids
+            .iter()
+            .filter_map(|id| {
+                let source = self.dataset.sources.iter().find(|s| &s.id == id)?;
+                Some(self.source_view(source, citations.numbers.get(id).copied().unwrap_or(0)))
+            })
+            .collect();
+        views.sort_by_key(|s| s.number);
+        views.dedup_by_key(|s| s.number);
+        views
+    }
+
+    pub fn status_view(&self, status: Status) -> StatusView {
+        let l = &self.labels;
+        let (label, short, class) = match status {
+            Status::SpeakerClaim => (&l.claim, &l.claim_short, "claim"),
+            Status::OfficialStatistic => (&l.official, &l.official_short, "official"),
+            Status::Reported => (&l.reported_fact, &l.reported_short, "reported"),
+            Status::OwnCalculation => (&l.calculation, &l.calculation_short, "calc"),
+        };
+        StatusView {
+            label: label.clone(),
+            short: short.clone(),
+            class,
+        }
+    }
+
+    /// Every status, for the legends.
+    pub fn statuses(&self) -> Vec<StatusView> {
+        [
+            Status::SpeakerClaim,
+            Status::OfficialStatistic,
+            Status::Reported,
+            Status::OwnCalculation,
+        ]
+        .into_iter()
+        .map(|s| self.status_view(s))
+        .collect()
+    }
+
+    fn figure_view(&self, figure: &Figure, citations: &mut Citations) -> FigureView {
+        let (l, locale) = (&self.labels, self.locale);
+        let value = match &figure.value {
+            Quantity::Count(n) => locale.integer(*n),
+            Quantity::Percent(v) => locale.percent_as_given(*v),
+            Quantity::Years(n) => format!("{}\u{a0}{}", locale.integer(u64::from(*n)), l.years),
+            Quantity::Year(y) => y.to_string(),
+            Quantity::Date(d) => locale.date(d),
+            Quantity::Kilometres(v) => format!("{}\u{a0}{}", locale.decimal(*v, 1), l.km),
+        };
+        FigureView {
+            label: locale.text(&figure.label),
+            value,
+            period: figure.period.as_deref().map(|p| locale.date(p)),
+            scope: locale.text(&figure.scope),
+            status: self.status_view(figure.status),
+            source: figure.source.as_deref().map_or(0, |s| citations.cite(s)),
+            note: figure.note.as_ref().map(|n| locale.text(n)),
+        }
+    }
+
+    /// What an indicator is called.
+    pub fn indicator_label(&self, kind: IndicatorKind) -> String {
+        let l = &self.labels;
+        match kind {
+            IndicatorKind::Population => &l.population,
+            IndicatorKind::Households => &l.households,
+            IndicatorKind::IlliteracyRate => &l.illiteracy,
+            IndicatorKind::HigherEducation => &l.higher_education,
+            IndicatorKind::UnemploymentRate => &l.unemployment,
+            IndicatorKind::ActivityRate => &l.activity,
+            IndicatorKind::HouseholdsWithElectricity => &l.electricity,
+            IndicatorKind::DistanceToPavedRoad => &l.paved_road,
+        }
+        .clone()
+    }
+
+    fn indicator_value(&self, kind: IndicatorKind, value: f64) -> String {
+        let locale = self.locale;
+        match kind.unit() {
+            Unit::Count => locale.integer(value.round() as u64),
+            Unit::Percent => locale.percent(value),
+            Unit::Kilometres => format!("{}\u{a0}{}", locale.decimal(value, 1), self.labels.km),
+        }
+    }
+
+    fn indicator_gap(&self, kind: IndicatorKind, region: f64, national: f64) -> String {
+        let (l, locale) = (&self.labels, self.locale);
+        match kind.unit() {
+            Unit::Count if national > 0.0 => fill(
+                &l.share_of_total,
+                &[("value", &locale.percent(region / national * 100.0))],
+            ),
+            Unit::Count => String::new(),
+            Unit::Percent => locale.signed(region - national, 1, &l.points),
+            Unit::Kilometres => locale.signed(region - national, 1, &l.km),
+        }
+    }
+
+    fn actor_kind(&self, kind: ActorKind) -> String {
+        let l = &self.labels;
+        match kind {
+            ActorKind::Company => &l.company,
+            ActorKind::Operator => &l.operators,
+            ActorKind::Research => &l.research,
+            ActorKind::Government => &l.state,
+            ActorKind::Academia => &l.academia,
+            ActorKind::Authority => &l.authorities,
+            ActorKind::Business => &l.businesses,
+            ActorKind::Media => &l.media,
+        }
+        .clone()
     }
 
     fn number(&self, proposal: &Proposal) -> String {
@@ -554,14 +644,16 @@ impl<'a> Views<'a> {
 
     fn scope_label(&self, scope: &Scope) -> String {
         match scope {
-            Scope::National => "Nationale".to_string(),
-            Scope::EveryRegion => "Chaque région".to_string(),
-            Scope::Regions(ids) => ids
-                .iter()
-                .filter_map(|id| self.region(id))
-                .map(|r| r.name_fr.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Scope::National => self.labels.scope_national.clone(),
+            Scope::EveryRegion => self.labels.scope_every_region.clone(),
+            Scope::Regions(ids) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| self.region(id))
+                    .map(|r| self.region_name(r))
+                    .collect();
+                names.join(if self.locale.rtl() { "، " } else { ", " })
+            }
         }
     }
 
@@ -569,8 +661,8 @@ impl<'a> Views<'a> {
         ProposalLink {
             id: p.id.clone(),
             number: self.number(p),
-            title: typo(&p.title),
-            short_title: typo(&p.short_title),
+            title: self.locale.text(&p.title),
+            short_title: self.locale.text(&p.short_title),
             scope: self.scope_label(&p.scope),
             href: links.proposal(&p.id),
         }
@@ -605,18 +697,18 @@ impl<'a> Views<'a> {
     }
 
     pub fn proposal(&self, p: &Proposal, links: Links) -> ProposalView {
-        let mut citations = Citations::new(&self.dataset.sources);
-        self.proposal_with(p, links, &mut citations)
+        self.proposal_with(p, links, &mut Citations::default())
     }
 
     fn proposal_with(&self, p: &Proposal, links: Links, citations: &mut Citations) -> ProposalView {
+        let locale = self.locale;
         let regions: Vec<RegionLink> = match &p.scope {
             Scope::Regions(ids) => ids
                 .iter()
                 .filter_map(|id| self.region(id))
                 .map(|r| RegionLink {
                     id: r.id.clone(),
-                    name: r.name_fr.clone(),
+                    name: self.region_name(r).to_string(),
                     href: links.region(&r.id),
                 })
                 .collect(),
@@ -634,7 +726,7 @@ impl<'a> Views<'a> {
                 if let Some(s) = &f.source {
                     cited.push(s.clone());
                 }
-                figure_view(f, citations)
+                self.figure_view(f, citations)
             })
             .collect();
         let indicators = p
@@ -652,30 +744,46 @@ impl<'a> Views<'a> {
                     Scope::Regions(ids) => regional
                         .iter()
                         .filter(|(r, _)| ids.contains(&r.id))
-                        .map(|(r, v)| format!("{}\u{a0}: {}", r.name_fr, indicator_value(kind, *v)))
+                        .map(|(r, v)| {
+                            self.labelled(self.region_name(r), &self.indicator_value(kind, *v))
+                        })
                         .collect(),
                     _ => Vec::new(),
                 };
                 let low = regional.iter().min_by(|a, b| a.1.total_cmp(&b.1));
                 let high = regional.iter().max_by(|a, b| a.1.total_cmp(&b.1));
                 let range = match (low, high) {
-                    (Some((lr, lv)), Some((hr, hv))) => format!(
-                        "de {} ({}) à {} ({})",
-                        indicator_value(kind, *lv),
-                        lr.name_fr,
-                        indicator_value(kind, *hv),
-                        hr.name_fr
+                    (Some((lr, lv)), Some((hr, hv))) => fill(
+                        &self.labels.range,
+                        &[
+                            (
+                                "low",
+                                &format!(
+                                    "{} ({})",
+                                    self.indicator_value(kind, *lv),
+                                    self.region_name(lr)
+                                ),
+                            ),
+                            (
+                                "high",
+                                &format!(
+                                    "{} ({})",
+                                    self.indicator_value(kind, *hv),
+                                    self.region_name(hr)
+                                ),
+                            ),
+                        ],
                     ),
                     _ => String::new(),
                 };
                 Some(IndicatorSpread {
-                    label: indicator_label(kind),
+                    label: self.indicator_label(kind),
                     year,
-                    national: indicator_value(kind, national),
+                    national: self.indicator_value(kind, national),
                     regions: named,
                     range,
                     source: citations.cite(source),
-                    status: status_view(Status::OfficialStatistic),
+                    status: self.status_view(Status::OfficialStatistic),
                 })
             })
             .collect();
@@ -685,40 +793,40 @@ impl<'a> Views<'a> {
             .filter_map(|role| {
                 let actor = self.dataset.actors.iter().find(|a| a.id == role.actor)?;
                 Some(RoleView {
-                    name: typo(&actor.name),
-                    kind: actor_kind(actor.kind),
-                    role: typo(&role.role),
+                    name: locale.text(&actor.name),
+                    kind: self.actor_kind(actor.kind),
+                    role: locale.text(&role.role),
                 })
             })
             .collect();
-        let all = |list: &[String]| list.iter().map(|t| typo(t)).collect::<Vec<_>>();
+        let all = |list: &[crate::model::Text]| list.iter().map(|t| locale.text(t)).collect();
         ProposalView {
             id: p.id.clone(),
             number: self.number(p),
-            title: typo(&p.title),
-            short_title: typo(&p.short_title),
+            title: locale.text(&p.title),
+            short_title: locale.text(&p.short_title),
             scope: self.scope_label(&p.scope),
             regions,
-            summary: typo(&p.summary),
+            summary: locale.text(&p.summary),
             key_points: all(&p.key_points),
-            context: typo(&p.context),
-            rationale: typo(&p.rationale),
+            context: locale.text(&p.context),
+            rationale: locale.text(&p.rationale),
             actors,
             measures: all(&p.measures),
             figures,
             indicators,
             attention: all(&p.attention),
             questions: all(&p.questions),
-            sources: citations.list(&cited),
+            sources: self.source_list(&cited, citations),
         }
     }
 
     pub fn region_brief(&self, r: &Region, links: Links) -> RegionView {
-        let mut citations = Citations::new(&self.dataset.sources);
-        self.region_with(r, links, &mut citations)
+        self.region_with(r, links, &mut Citations::default())
     }
 
     fn region_with(&self, r: &Region, links: Links, citations: &mut Citations) -> RegionView {
+        let (l, locale) = (&self.labels, self.locale);
         let mut cited = vec![r.capital.decree.clone()];
         citations.cite(&r.capital.decree);
         let mut indicators = Vec::new();
@@ -746,24 +854,26 @@ impl<'a> Views<'a> {
             let source = own.source.clone().unwrap_or_default();
             cited.push(source.clone());
             indicators.push(IndicatorRow {
-                label: indicator_label(kind),
+                label: self.indicator_label(kind),
                 year,
-                value: indicator_value(kind, value),
-                national: indicator_value(kind, national),
-                gap: indicator_gap(kind, value, national),
+                value: self.indicator_value(kind, value),
+                national: self.indicator_value(kind, national),
+                gap: self.indicator_gap(kind, value, national),
                 source: citations.cite(&source),
-                status: status_view(Status::OfficialStatistic),
+                status: self.status_view(Status::OfficialStatistic),
             });
         }
-        let population = |year: i32| {
-            r.indicators
-                .iter()
-                .find(|i| i.kind == IndicatorKind::Population && i.year == year)
-        };
-        let (now, before) = (population(2024), population(2014));
+        // The first and the latest census of the region's population.
+        let mut censuses: Vec<&crate::model::Indicator> = r
+            .indicators
+            .iter()
+            .filter(|i| i.kind == IndicatorKind::Population)
+            .collect();
+        censuses.sort_by_key(|i| i.year);
+        let (first, latest) = (censuses.first().copied(), censuses.last().copied());
         let mut change_sources = Vec::new();
-        let population_change = match (now, before) {
-            (Some(now), Some(before)) => {
+        let population_change = match (first, latest) {
+            (Some(before), Some(now)) if before.year < now.year && before.value > 0.0 => {
                 for i in [before, now] {
                     if let Some(s) = &i.source {
                         cited.push(s.clone());
@@ -771,11 +881,15 @@ impl<'a> Views<'a> {
                     }
                 }
                 let change = (now.value - before.value) / before.value * 100.0;
-                format!(
-                    "{} entre 2014 et 2024 (de {} à {} habitants)",
-                    format::signed(change, 1, "%"),
-                    format::integer(before.value as u64),
-                    format::integer(now.value as u64)
+                fill(
+                    &l.change_between,
+                    &[
+                        ("change", &locale.signed_percent(change)),
+                        ("from", &before.year.to_string()),
+                        ("to", &now.year.to_string()),
+                        ("before", &locale.integer(before.value as u64)),
+                        ("after", &locale.integer(now.value as u64)),
+                    ],
                 )
             }
             _ => String::new(),
@@ -792,61 +906,62 @@ impl<'a> Views<'a> {
                 Scope::National | Scope::EveryRegion => national.push(self.proposal_link(p, links)),
             }
         }
-        let gap = specific.is_empty().then(|| {
-            format!(
-                "Le discours ne formule aucune proposition propre à la région {} : seules les propositions de portée nationale ou destinées à chaque région la concernent.",
-                r.name_fr
-            )
-        });
+        let name = self.region_name(r).to_string();
+        let gap = specific
+            .is_empty()
+            .then(|| fill(&l.no_specific_proposal, &[("region", &name)]));
         RegionView {
             id: r.id.clone(),
+            name,
             name_fr: r.name_fr.clone(),
             name_ar: r.name_ar.clone(),
             hcp_code: r.hcp_code.clone(),
-            capital: r.capital.name.clone(),
-            population: now.map_or_else(String::new, |p| format::integer(p.value as u64)),
-            population_change: typo(&population_change),
+            capital: locale.text(&r.capital.name),
+            population_label: fill(
+                &l.legal_population,
+                &[(
+                    "year",
+                    &latest.map_or(String::new(), |i| i.year.to_string()),
+                )],
+            ),
+            population: latest.map_or_else(String::new, |p| locale.integer(p.value as u64)),
+            population_change,
             indicators,
             specific,
             national,
-            gap: gap.map(|g| typo(&g)),
+            gap,
             change_sources,
-            sources: citations.list(&cited),
+            sources: self.source_list(&cited, citations),
         }
     }
 
     pub fn overview(&self, links: Links) -> OverviewView {
-        let mut citations = Citations::new(&self.dataset.sources);
-        self.overview_with(links, &mut citations)
+        self.overview_with(links, &mut Citations::default())
     }
 
     fn overview_with(&self, links: Links, citations: &mut Citations) -> OverviewView {
-        let d = self.dataset;
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let speech_source = d.sources.iter().find(|s| s.id == d.meta.speech);
+        let event = speech_source.and_then(|s| s.event.as_ref());
         let mut cited = vec![d.meta.speech.clone()];
         let speech = SpeechView {
             speaker: speech_source
-                .and_then(|s| s.author.as_deref())
-                .map(typo)
+                .and_then(|s| s.author.as_ref())
+                .map(|a| locale.text(a))
                 .unwrap_or_default(),
-            title: speech_source.map(|s| typo(&s.title)).unwrap_or_default(),
-            event: speech_source
-                .and_then(|s| s.event.as_ref())
-                .map(|e| typo(&e.name))
-                .unwrap_or_default(),
-            theme: speech_source
-                .and_then(|s| s.event.as_ref())
-                .map(|e| typo(&e.theme))
-                .unwrap_or_default(),
-            organiser: speech_source
-                .and_then(|s| s.event.as_ref())
+            title: speech_source.map(|s| french(&s.title)).unwrap_or_default(),
+            event: event.map(|e| locale.text(&e.name)).unwrap_or_default(),
+            theme: event.map(|e| french(&e.theme)).unwrap_or_default(),
+            organiser: event
                 .and_then(|e| d.actors.iter().find(|a| a.id == e.organiser))
-                .map(|a| typo(&a.name))
+                .map(|a| locale.text(&a.name))
                 .unwrap_or_default(),
             date: speech_source
                 .and_then(|s| s.date.as_deref())
-                .map_or_else(|| "inconnue".to_string(), format::date),
-            note: speech_source.and_then(|s| s.note.as_deref()).map(typo),
+                .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
+            note: speech_source
+                .and_then(|s| s.note.as_ref())
+                .map(|n| locale.text(n)),
             source: citations.cite(&d.meta.speech),
         };
         let proposals: Vec<ProposalLink> = d
@@ -871,7 +986,7 @@ impl<'a> Views<'a> {
                 CoverageRow {
                     region: RegionLink {
                         id: r.id.clone(),
-                        name: r.name_fr.clone(),
+                        name: self.region_name(r).to_string(),
                         href: links.region(&r.id),
                     },
                     hcp_code: r.hcp_code.clone(),
@@ -887,25 +1002,29 @@ impl<'a> Views<'a> {
                 if let Some(s) = &f.source {
                     cited.push(s.clone());
                 }
-                figure_view(f, citations)
+                self.figure_view(f, citations)
             })
             .collect();
         OverviewView {
-            title: typo(&d.meta.title),
-            subtitle: typo(&d.meta.subtitle),
-            summary: typo(&d.meta.summary),
+            title: locale.text(&d.meta.title),
+            subtitle: locale.text(&d.meta.subtitle),
+            summary: locale.text(&d.meta.summary),
             speech,
-            key_messages: d.meta.key_messages.iter().map(|m| typo(m)).collect(),
+            key_messages: d.meta.key_messages.iter().map(|m| locale.text(m)).collect(),
+            coverage_note: fill(
+                &l.coverage_note,
+                &[("last", &format!("P{}", proposals.len()))],
+            ),
             proposals,
             coverage,
             figures,
-            statuses: statuses(),
-            sources: citations.list(&cited),
+            statuses: self.statuses(),
+            sources: self.source_list(&cited, citations),
         }
     }
 
     pub fn book(&self) -> BookView {
-        let d = self.dataset;
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let links = Links::Anchors;
         let mut citations = Citations::all(&d.sources);
         let overview = self.overview_with(links, &mut citations);
@@ -925,8 +1044,8 @@ impl<'a> Views<'a> {
             .glossary
             .iter()
             .map(|t| TermView {
-                term: typo(&t.term),
-                definition: typo(&t.definition),
+                term: locale.text(&t.term),
+                definition: locale.text(&t.definition),
                 source: t.source.as_deref().map(|s| citations.cite(s)),
             })
             .collect();
@@ -935,67 +1054,63 @@ impl<'a> Views<'a> {
             .credits
             .iter()
             .map(|c| CreditView {
-                work: typo(&c.work),
-                holder: typo(&c.holder),
+                work: locale.text(&c.work),
+                holder: locale.text(&c.holder),
                 licence: c.licence.clone(),
                 url: c.url.clone(),
-                changes: c.changes.as_deref().map(typo),
+                changes: c.changes.as_ref().map(|t| locale.text(t)),
             })
             .collect();
+        let entry = |title: &str, href: &str, children: Vec<TocEntry>| TocEntry {
+            title: title.to_string(),
+            href: href.to_string(),
+            children,
+        };
         let toc = vec![
-            TocEntry {
-                title: "Vue d’ensemble".to_string(),
-                href: "#overview".to_string(),
-                children: Vec::new(),
-            },
-            TocEntry {
-                title: "Les propositions".to_string(),
-                href: "#proposals".to_string(),
-                children: proposals
+            entry(&l.overview, "#overview", Vec::new()),
+            entry(
+                &l.proposals,
+                "#proposals",
+                proposals
                     .iter()
-                    .map(|p| TocEntry {
-                        title: format!("{}. {}", p.number, p.title),
-                        href: links.proposal(&p.id),
-                        children: Vec::new(),
+                    .map(|p| {
+                        entry(
+                            &format!("{}. {}", p.number, p.title),
+                            &links.proposal(&p.id),
+                            Vec::new(),
+                        )
                     })
                     .collect(),
-            },
-            TocEntry {
-                title: "Les douze régions".to_string(),
-                href: "#regions".to_string(),
-                children: regions
+            ),
+            entry(
+                &l.regions,
+                "#regions",
+                regions
                     .iter()
-                    .map(|r| TocEntry {
-                        title: format!("{} ({})", r.name_fr, r.hcp_code),
-                        href: links.region(&r.id),
-                        children: Vec::new(),
+                    .map(|r| {
+                        entry(
+                            &format!("{} ({})", r.name, r.hcp_code),
+                            &links.region(&r.id),
+                            Vec::new(),
+                        )
                     })
                     .collect(),
-            },
-            TocEntry {
-                title: "Sources".to_string(),
-                href: "#sources".to_string(),
-                children: Vec::new(),
-            },
-            TocEntry {
-                title: "Glossaire".to_string(),
-                href: "#glossary".to_string(),
-                children: Vec::new(),
-            },
-            TocEntry {
-                title: "Colophon".to_string(),
-                href: "#colophon".to_string(),
-                children: Vec::new(),
-            },
+            ),
+            entry(&l.sources, "#sources", Vec::new()),
+            entry(&l.glossary, "#glossary", Vec::new()),
+            entry(&l.colophon, "#colophon", Vec::new()),
         ];
-        let sources = citations.list(&citations.cited());
+        let sources = self.source_list(&citations.order.clone(), &citations);
+        let edition = locale.date(&d.meta.edition);
         BookView {
-            title: typo(&d.meta.title),
-            subtitle: typo(&d.meta.subtitle),
-            edition: format::date(&d.meta.edition),
-            publisher: typo(&d.meta.publisher),
+            title: locale.text(&d.meta.title),
+            subtitle: locale.text(&d.meta.subtitle),
+            produced: fill(&l.produced, &[("date", &edition)]),
+            edition,
+            publisher: locale.text(&d.meta.publisher),
             toc,
             overview,
+            proposals_note: fill(&l.proposals_note, &[("n", &proposals.len().to_string())]),
             proposals,
             regions,
             sources,

@@ -2,21 +2,29 @@
 
 use std::path::Path;
 
+use crate::cli::ListArgs;
 use crate::error::Error;
-use crate::view::briefs;
 
-pub fn run(data: Option<&Path>) -> Result<(), Error> {
+pub fn run(data: Option<&Path>, args: &ListArgs) -> Result<(), Error> {
     let (dataset, _) = crate::dataset::load(data)?;
-    let entries = briefs(&dataset);
-    let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    let requested: Vec<String> = args.lang.iter().cloned().collect();
+    let langs = super::languages(
+        &dataset,
+        &requested,
+        std::slice::from_ref(&dataset.meta.original),
+    )?;
     let mut out = String::new();
-    for entry in entries {
-        out.push_str(&format!(
-            "{:width$}  {:8}  {}\n",
-            entry.id,
-            entry.kind.name(),
-            entry.title
-        ));
+    for lang in &langs {
+        let entries = super::views(&dataset, lang)?.briefs();
+        let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
+        for entry in entries {
+            out.push_str(&format!(
+                "{:width$}  {:8}  {}\n",
+                entry.id,
+                entry.kind.name(),
+                entry.title
+            ));
+        }
     }
     super::print(&out)
 }

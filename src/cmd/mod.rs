@@ -15,12 +15,55 @@ use crate::error::Error;
 pub fn run(cli: Cli) -> Result<(), Error> {
     let data = cli.data.as_deref();
     match cli.command {
-        Command::List => list::run(data),
+        Command::List(args) => list::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Render(args) => render::run(data, &args),
         Command::Check => check::run(data),
         Command::ExportData(args) => export::run(data, &args),
     }
+}
+
+/// The languages `requested` names, checked against the dataset's; `default` when none is
+/// named; every one for `all`.
+fn languages(
+    dataset: &crate::model::Dataset,
+    requested: &[String],
+    default: &[String],
+) -> Result<Vec<String>, Error> {
+    let known = &dataset.meta.languages;
+    if requested.is_empty() {
+        return Ok(default.to_vec());
+    }
+    let mut chosen: Vec<String> = Vec::new();
+    for lang in requested {
+        if lang == "all" {
+            chosen.extend(known.iter().cloned());
+        } else if known.contains(lang) {
+            chosen.push(lang.clone());
+        } else {
+            return Err(Error::UnknownLanguage {
+                lang: lang.clone(),
+                known: known.clone(),
+            });
+        }
+    }
+    // In the dataset's order, each once.
+    Ok(known
+        .iter()
+        .filter(|l| chosen.contains(l))
+        .cloned()
+        .collect())
+}
+
+/// The views of `lang`, which `languages` has checked.
+fn views<'a>(
+    dataset: &'a crate::model::Dataset,
+    lang: &'a str,
+) -> Result<crate::view::Views<'a>, Error> {
+    crate::view::Views::new(dataset, lang).ok_or_else(|| Error::UnknownLanguage {
+        lang: lang.to_string(),
+        known: dataset.meta.languages.clone(),
+    })
 }
 
 /// Writes to standard output. A closed pipe (`jiha list | head -1`) is not an error: the

@@ -8,52 +8,82 @@ use crate::cli::{FormatArg, RenderArgs};
 use crate::error::Error;
 use crate::output::write_atomic;
 use crate::render::{Format, Options, RenderError, render};
-use crate::view::{BriefEntry, Views, briefs};
+use crate::view::{BriefEntry, Views};
 
 pub fn run(data: Option<&Path>, args: &RenderArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
-    let all = briefs(&dataset);
-    let selected = select(&all, &args.ids)?;
-    let views = Views::new(&dataset);
     let options = Options { width: args.width };
 
     if args.output.as_os_str() == "-" {
+        let langs = super::languages(
+            &dataset,
+            &args.lang,
+            std::slice::from_ref(&dataset.meta.original),
+        )?;
         let formats = FormatArg::resolve(&args.format, &[Format::Html]);
+        let views = match langs.as_slice() {
+            [lang] => super::views(&dataset, lang)?,
+            _ => return Err(one_only(args.ids.len(), formats.len(), langs.len())),
+        };
+        let all = views.briefs();
+        let selected = select(&all, &args.ids)?;
         let ([entry], [format]) = (selected.as_slice(), formats.as_slice()) else {
-            return Err(Error::Usage(format!(
-                "`-o -` writes one brief in one format to standard output, but {} brief(s) and {} format(s) are selected; name one id and one --format",
-                selected.len(),
-                formats.len()
-            )));
+            return Err(one_only(selected.len(), formats.len(), 1));
         };
         let bytes = render(&views, entry, *format, options).map_err(Error::Render)?;
         return super::print_bytes(&bytes);
     }
 
+    let langs = super::languages(&dataset, &args.lang, &dataset.meta.languages)?;
     let formats = FormatArg::resolve(&args.format, &[Format::Html, Format::Pdf]);
-    let jobs: Vec<(&BriefEntry, Format)> = selected
+    let editions: Vec<(String, Views)> = langs
         .iter()
-        .flat_map(|entry| formats.iter().map(move |format| (*entry, *format)))
-        .collect();
-    let rendered = render_all(&views, &jobs, options);
+        .map(|lang| Ok((lang.clone(), super::views(&dataset, lang)?)))
+        .collect::<Result<_, Error>>()?;
+    let briefs: Vec<Vec<BriefEntry>> = editions.iter().map(|(_, v)| v.briefs()).collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    for ((lang, views), all) in editions.iter().zip(&briefs) {
+        for entry in select(all, &args.ids)? {
+            for format in &formats {
+                jobs.push(Job {
+                    lang,
+                    views,
+                    entry,
+                    format: *format,
+                });
+            }
+        }
+    }
+    let rendered = render_all(&jobs, options);
     let mut written = String::new();
-    for ((entry, format), bytes) in jobs.iter().zip(rendered) {
+    for (job, bytes) in jobs.iter().zip(rendered) {
         let bytes = bytes.map_err(Error::Render)?;
-        let relative = format!("{}.{}", entry.stem, format.extension());
+        let relative = format!("{}/{}.{}", job.lang, job.entry.stem, job.format.extension());
         let path = write_atomic(&args.output, &relative, &bytes)?;
         written.push_str(&format!("{}\n", path.display()));
     }
     super::print(&written)
 }
 
+/// `-o -` takes one brief, one format, one language.
+fn one_only(briefs: usize, formats: usize, langs: usize) -> Error {
+    Error::Usage(format!(
+        "`-o -` writes one brief in one format and one language to standard output, but {briefs} brief(s), {formats} format(s) and {langs} language(s) are selected; name one id, one --format and one --lang"
+    ))
+}
+
+/// One file to make.
+struct Job<'a> {
+    lang: &'a str,
+    views: &'a Views<'a>,
+    entry: &'a BriefEntry,
+    format: Format,
+}
+
 /// Renders every job, on as many threads as there are cores: the briefs are independent,
 /// and a PDF takes long enough to be worth it. Results come back in the jobs' order.
-fn render_all(
-    views: &Views,
-    jobs: &[(&BriefEntry, Format)],
-    options: Options,
-) -> Vec<Result<Vec<u8>, RenderError>> {
+fn render_all(jobs: &[Job], options: Options) -> Vec<Result<Vec<u8>, RenderError>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
@@ -65,10 +95,10 @@ fn render_all(
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((entry, format)) = jobs.get(i) else {
+                        let Some(job) = jobs.get(i) else {
                             break;
                         };
-                        done.push((i, render(views, entry, *format, options)));
+                        done.push((i, render(job.views, job.entry, job.format, options)));
                     }
                     done
                 })

@@ -5,18 +5,24 @@ use std::path::Path;
 use crate::cli::ShowArgs;
 use crate::error::Error;
 use crate::render::{Format, Options, render};
-use crate::view::{Views, briefs};
 
 pub fn run(data: Option<&Path>, args: &ShowArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
-    let all = briefs(&dataset);
-    let entry = super::render::select(&all, std::slice::from_ref(&args.id))?;
-    let views = Views::new(&dataset);
-    let options = Options { width: args.width };
+    let requested: Vec<String> = args.lang.iter().cloned().collect();
+    let langs = super::languages(
+        &dataset,
+        &requested,
+        std::slice::from_ref(&dataset.meta.original),
+    )?;
     let mut text = Vec::new();
-    for entry in entry {
-        text.extend(render(&views, entry, Format::Txt, options).map_err(Error::Render)?);
+    for lang in &langs {
+        let views = super::views(&dataset, lang)?;
+        let all = views.briefs();
+        let options = Options { width: args.width };
+        for entry in super::render::select(&all, std::slice::from_ref(&args.id))? {
+            text.extend(render(&views, entry, Format::Txt, options).map_err(Error::Render)?);
+        }
     }
-    super::print(&String::from_utf8_lossy(&text))
+    super::print_bytes(&text)
 }

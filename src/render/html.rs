@@ -2,14 +2,16 @@
 
 use askama::Template;
 
-use crate::view::{BookView, BriefEntry, BriefKind, OverviewView, ProposalView, RegionView, Views};
+use crate::view::{
+    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
+};
 
 use super::{RenderError, links_for};
 
 #[derive(Template)]
 #[template(path = "proposal.html")]
 struct ProposalPage<'a> {
-    page_title: &'a str,
+    page: Page<'a>,
     book: bool,
     p: &'a ProposalView,
 }
@@ -17,7 +19,7 @@ struct ProposalPage<'a> {
 #[derive(Template)]
 #[template(path = "region.html")]
 struct RegionPage<'a> {
-    page_title: &'a str,
+    page: Page<'a>,
     book: bool,
     r: &'a RegionView,
 }
@@ -25,7 +27,7 @@ struct RegionPage<'a> {
 #[derive(Template)]
 #[template(path = "overview.html")]
 struct OverviewPage<'a> {
-    page_title: &'a str,
+    page: Page<'a>,
     book: bool,
     o: &'a OverviewView,
 }
@@ -33,7 +35,7 @@ struct OverviewPage<'a> {
 #[derive(Template)]
 #[template(path = "book.html")]
 struct BookPage<'a> {
-    page_title: &'a str,
+    page: Page<'a>,
     book: bool,
     b: &'a BookView,
 }
@@ -42,46 +44,43 @@ struct BookPage<'a> {
 pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
     let dataset = views.dataset();
     let links = links_for(entry);
-    let page_title = entry.title.as_str();
+    let page = views.page(&entry.title);
     match entry.kind {
         BriefKind::Overview => OverviewPage {
-            page_title,
+            page,
             book: false,
             o: &views.overview(links),
         }
         .render(),
         BriefKind::Proposal => {
-            let proposal = dataset.proposals.iter().find(|p| p.id == entry.id);
-            let view = proposal.map(|p| views.proposal(p, links));
-            match &view {
-                Some(p) => ProposalPage {
-                    page_title,
-                    book: false,
-                    p,
-                }
-                .render(),
-                None => return Err(RenderError::UnknownBrief(entry.id.clone())),
+            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
+                return Err(RenderError::UnknownBrief(entry.id.clone()));
+            };
+            ProposalPage {
+                page,
+                book: false,
+                p: &views.proposal(p, links),
             }
+            .render()
         }
         BriefKind::Region => {
-            let region = dataset
+            let Some(r) = dataset
                 .territories
                 .regions
                 .iter()
-                .find(|r| r.id == entry.id);
-            let view = region.map(|r| views.region_brief(r, links));
-            match &view {
-                Some(r) => RegionPage {
-                    page_title,
-                    book: false,
-                    r,
-                }
-                .render(),
-                None => return Err(RenderError::UnknownBrief(entry.id.clone())),
+                .find(|r| r.id == entry.id)
+            else {
+                return Err(RenderError::UnknownBrief(entry.id.clone()));
+            };
+            RegionPage {
+                page,
+                book: false,
+                r: &views.region_brief(r, links),
             }
+            .render()
         }
         BriefKind::Book => BookPage {
-            page_title,
+            page,
             book: true,
             b: &views.book(),
         }

@@ -2,7 +2,9 @@
 
 use askama::Template;
 
-use crate::view::{BookView, BriefEntry, BriefKind, OverviewView, ProposalView, RegionView, Views};
+use crate::view::{
+    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
+};
 
 use super::{RenderError, links_for};
 
@@ -42,6 +44,7 @@ impl askama::filters::Escaper for Markdown {
 #[derive(Template)]
 #[template(path = "md/proposal.md", whitespace = "preserve")]
 struct ProposalDoc<'a> {
+    page: Page<'a>,
     hashes: &'a str,
     book: bool,
     p: &'a ProposalView,
@@ -50,6 +53,7 @@ struct ProposalDoc<'a> {
 #[derive(Template)]
 #[template(path = "md/region.md", whitespace = "preserve")]
 struct RegionDoc<'a> {
+    page: Page<'a>,
     hashes: &'a str,
     book: bool,
     r: &'a RegionView,
@@ -58,6 +62,7 @@ struct RegionDoc<'a> {
 #[derive(Template)]
 #[template(path = "md/overview.md", whitespace = "preserve")]
 struct OverviewDoc<'a> {
+    page: Page<'a>,
     hashes: &'a str,
     book: bool,
     o: &'a OverviewView,
@@ -66,6 +71,7 @@ struct OverviewDoc<'a> {
 #[derive(Template)]
 #[template(path = "md/book.md", whitespace = "preserve")]
 struct BookDoc<'a> {
+    page: Page<'a>,
     hashes: &'a str,
     book: bool,
     b: &'a BookView,
@@ -75,8 +81,10 @@ struct BookDoc<'a> {
 pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
     let dataset = views.dataset();
     let links = links_for(entry);
+    let page = views.page(&entry.title);
     let rendered = match entry.kind {
         BriefKind::Overview => OverviewDoc {
+            page,
             hashes: "#",
             book: false,
             o: &views.overview(links),
@@ -87,6 +95,7 @@ pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
             ProposalDoc {
+                page,
                 hashes: "#",
                 book: false,
                 p: &views.proposal(p, links),
@@ -103,6 +112,7 @@ pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
             RegionDoc {
+                page,
                 hashes: "#",
                 book: false,
                 r: &views.region_brief(r, links),
@@ -110,6 +120,7 @@ pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
             .render()
         }
         BriefKind::Book => BookDoc {
+            page,
             hashes: "##",
             book: true,
             b: &views.book(),

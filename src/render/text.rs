@@ -4,7 +4,7 @@
 use textwrap::core::display_width;
 
 use crate::view::{
-    BookView, BriefEntry, BriefKind, FigureView, OverviewView, ProposalView, RegionView,
+    BookView, BriefEntry, BriefKind, FigureView, OverviewView, Page, ProposalView, RegionView,
     SourceView, Views,
 };
 
@@ -17,14 +17,15 @@ pub const MIN_WIDTH: usize = 40;
 pub fn render(views: &Views, entry: &BriefEntry, width: usize) -> Result<String, RenderError> {
     let dataset = views.dataset();
     let links = links_for(entry);
+    let page = views.page(&entry.title);
     let mut doc = Doc::new(width);
     match entry.kind {
-        BriefKind::Overview => overview(&mut doc, &views.overview(links), false),
+        BriefKind::Overview => overview(&mut doc, &page, &views.overview(links), false),
         BriefKind::Proposal => {
             let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
-            proposal(&mut doc, &views.proposal(p, links), false);
+            proposal(&mut doc, &page, &views.proposal(p, links), false);
         }
         BriefKind::Region => {
             let Some(r) = dataset
@@ -35,53 +36,69 @@ pub fn render(views: &Views, entry: &BriefEntry, width: usize) -> Result<String,
             else {
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
-            region(&mut doc, &views.region_brief(r, links), false);
+            region(&mut doc, &page, &views.region_brief(r, links), false);
         }
-        BriefKind::Book => book(&mut doc, &views.book()),
+        BriefKind::Book => book(&mut doc, &page, &views.book()),
     }
     Ok(doc.finish())
 }
 
-fn overview(doc: &mut Doc, o: &OverviewView, book: bool) {
+/// `label : value` with the language's colon.
+fn labelled(page: &Page, label: &str, value: &str) -> String {
+    format!("{label}{} {value}", page.colon)
+}
+
+fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
+    let l = page.l;
     doc.title(&o.title);
     doc.para(&o.subtitle);
     doc.para(&o.summary);
-    doc.heading("L’événement et l’orateur");
-    doc.pairs(&[
-        ("Orateur", o.speech.speaker.clone()),
-        ("Intervention", format!("«\u{a0}{}\u{a0}»", o.speech.title)),
-        (
-            "Événement",
-            format!("{}, organisé par {}", o.speech.event, o.speech.organiser),
-        ),
-        ("Thème", format!("«\u{a0}{}\u{a0}»", o.speech.theme)),
-        ("Date", o.speech.date.clone()),
-        (
-            "Source",
-            format!(
-                "[{}] {}",
-                o.speech.source,
-                o.speech.note.clone().unwrap_or_default()
+    doc.heading(&l.event_and_speaker);
+    doc.pairs(
+        page,
+        &[
+            (&l.speaker, o.speech.speaker.clone()),
+            (&l.talk, format!("«\u{a0}{}\u{a0}»", o.speech.title)),
+            (
+                &l.event,
+                format!(
+                    "{}{}{} {}",
+                    o.speech.event, page.comma, l.organised_by, o.speech.organiser
+                ),
             ),
-        ),
-    ]);
-    doc.heading("Messages clés (notre synthèse du discours)");
+            (&l.theme, format!("«\u{a0}{}\u{a0}»", o.speech.theme)),
+            (&l.date, o.speech.date.clone()),
+            (
+                &l.source,
+                format!(
+                    "[{}] {}",
+                    o.speech.source,
+                    o.speech.note.clone().unwrap_or_default()
+                ),
+            ),
+        ],
+    );
+    doc.heading(&format!(
+        "{} ({})",
+        l.key_messages,
+        l.our_synthesis.trim_end_matches('.')
+    ));
     doc.bullets(&o.key_messages);
-    doc.heading("Les propositions");
+    doc.heading(&l.proposals);
     let rows: Vec<Vec<String>> = o
         .proposals
         .iter()
-        .map(|l| vec![l.number.clone(), l.title.clone(), l.scope.clone()])
+        .map(|p| vec![p.number.clone(), p.title.clone(), p.scope.clone()])
         .collect();
     doc.table(
-        &["N°", "Proposition", "Portée"],
+        &[&l.number, &l.proposal, &l.scope],
         &[false, false, false],
         &rows,
     );
-    doc.heading("Couverture des régions par les propositions");
-    let mut head: Vec<String> = vec!["Région".to_string()];
-    head.extend(o.proposals.iter().map(|l| l.number.clone()));
-    head.push("Nb".to_string());
+    doc.heading(&l.coverage);
+    let mut head: Vec<String> = vec![l.region.clone()];
+    head.extend(o.proposals.iter().map(|p| p.number.clone()));
+    head.push(l.count.clone());
     let rows: Vec<Vec<String>> = o
         .coverage
         .iter()
@@ -95,52 +112,68 @@ fn overview(doc: &mut Doc, o: &OverviewView, book: bool) {
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let right = vec![false; head.len()];
     doc.table(&head, &right, &rows);
-    doc.para("● proposition qui nomme la région ; ○ proposition de portée nationale ou prévue pour chaque région ; vide : la région n’est pas concernée ; Nb : nombre de propositions qui nomment la région.");
-    doc.heading("Chiffres clés et leur statut");
-    figures(doc, &o.figures);
+    doc.para(&o.coverage_note);
+    doc.heading(&l.figures_and_status);
+    figures(doc, page, &o.figures);
     if !book {
-        doc.heading("Sources");
+        doc.heading(&l.sources);
         sources(doc, &o.sources);
+        doc.para(&page.edition_note);
     }
 }
 
-fn proposal(doc: &mut Doc, p: &ProposalView, book: bool) {
+fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
+    let l = page.l;
     doc.para(&format!(
-        "Proposition {} · {} · portée : {}",
-        p.number, p.short_title, p.scope
+        "{} {} · {} · {}",
+        l.proposal,
+        p.number,
+        p.short_title,
+        labelled(page, &l.scope, &p.scope)
     ));
     doc.title(&p.title);
     doc.para(&p.summary);
-    doc.heading("Points clés");
+    doc.heading(&l.key_points);
     doc.bullets(&p.key_points);
-    doc.heading("Contexte");
+    doc.heading(&l.context);
     doc.para(&p.context);
-    doc.heading("La proposition");
-    let mut scope = format!("Portée : {}.", p.scope.to_lowercase());
+    doc.heading(&l.the_proposal);
+    let mut scope = format!("{}.", labelled(page, &l.scope, &p.scope));
     if !p.regions.is_empty() {
         let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
-        scope.push_str(&format!(" Régions nommées : {}.", names.join(", ")));
+        scope.push_str(&format!(
+            " {}.",
+            labelled(page, &l.named_regions, &names.join(page.comma))
+        ));
     }
     doc.para(&scope);
-    doc.para("Mesures envisagées :");
+    doc.para(&format!("{}{}", l.measures, page.colon));
     doc.bullets(&p.measures);
-    doc.heading("Ce qu’en dit l’orateur (argumentation rapportée, non reprise à notre compte)");
+    doc.heading(&format!(
+        "{} ({})",
+        l.speaker_says,
+        l.reported.trim_end_matches('.')
+    ));
     doc.quote(&p.rationale);
-    doc.heading("Régions et acteurs");
+    doc.heading(&l.regions_and_actors);
     let rows: Vec<Vec<String>> = p
         .actors
         .iter()
-        .map(|a| vec![a.name.clone(), a.kind.to_string(), a.role.clone()])
+        .map(|a| vec![a.name.clone(), a.kind.clone(), a.role.clone()])
         .collect();
-    doc.table(&["Acteur", "Type", "Rôle"], &[false, false, false], &rows);
+    doc.table(
+        &[&l.actor, &l.actor_type, &l.actor_role],
+        &[false, false, false],
+        &rows,
+    );
     if !p.figures.is_empty() || !p.indicators.is_empty() {
-        doc.heading("Chiffres clés");
-        figures(doc, &p.figures);
+        doc.heading(&l.key_figures);
+        figures(doc, page, &p.figures);
         if !p.indicators.is_empty() {
             let third = if p.regions.is_empty() {
-                "Écart entre régions"
+                &l.spread
             } else {
-                "Région concernée"
+                &l.region_concerned
             };
             let rows: Vec<Vec<String>> = p
                 .indicators
@@ -149,27 +182,26 @@ fn proposal(doc: &mut Doc, p: &ProposalView, book: bool) {
                     let detail = if i.regions.is_empty() {
                         i.range.clone()
                     } else {
-                        i.regions.join(" ; ")
+                        i.regions.join(&format!("{} ", page.semicolon))
                     };
                     vec![
                         format!("{} ({})", i.label, i.year),
                         i.national.clone(),
                         detail,
-                        i.status.short.to_string(),
-                        format!("[{}]", i.source),
+                        format!("{} [{}]", i.status.short, i.source),
                     ]
                 })
                 .collect();
             doc.table(
-                &["Indicateur", "Maroc", third, "Statut", "Source"],
-                &[false, true, false, false, false],
+                &[&l.indicator, &l.country, third, &l.status_source],
+                &[false, true, false, false],
                 &rows,
             );
         }
     }
-    doc.heading("Points d’attention (analyse jiha)");
+    doc.heading(&format!("{} ({})", l.attention, l.our_analysis));
     doc.bullets(&p.attention);
-    doc.heading("Questions ouvertes (analyse jiha)");
+    doc.heading(&format!("{} ({})", l.questions, l.our_analysis));
     doc.bullets(&p.questions);
     if book {
         let numbers: Vec<String> = p
@@ -178,38 +210,54 @@ fn proposal(doc: &mut Doc, p: &ProposalView, book: bool) {
             .map(|s| format!("[{}]", s.number))
             .collect();
         doc.para(&format!(
-            "Sources de cette proposition : {}, voir la liste des sources en fin de dossier.",
-            numbers.join(" ")
+            "{}{}{}.",
+            labelled(page, &l.sources_of_proposal, &numbers.join(" ")),
+            page.comma,
+            l.see_sources
         ));
     } else {
-        doc.heading("Sources");
+        doc.heading(&l.sources);
         sources(doc, &p.sources);
+        doc.para(&page.edition_note);
     }
 }
 
-fn region(doc: &mut Doc, r: &RegionView, book: bool) {
+fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
+    let l = page.l;
     doc.para(&format!(
-        "Région {} · chef-lieu : {}",
-        r.hcp_code, r.capital
+        "{} {} · {}",
+        l.region,
+        r.hcp_code,
+        labelled(page, &l.capital, &r.capital)
     ));
-    doc.title(&format!("{} — {}", r.name_fr, r.name_ar));
-    doc.heading("Identité");
+    if page.lang == "ar" {
+        doc.title(&r.name);
+    } else {
+        doc.title(&format!("{} — {}", r.name, r.name_ar));
+    }
+    doc.heading(&l.identity);
     let change_sources: String = r.change_sources.iter().map(|n| format!("[{n}]")).collect();
-    doc.pairs(&[
-        ("Nom (français)", r.name_fr.clone()),
-        ("Nom (arabe)", r.name_ar.clone()),
-        ("Chef-lieu", r.capital.clone()),
-        ("Code HCP", r.hcp_code.clone()),
-        (
-            "Population légale 2024",
-            format!("{} habitants", r.population),
-        ),
-        (
-            "Évolution",
-            format!("{} (calcul jiha) {change_sources}", r.population_change),
-        ),
-    ]);
-    doc.heading("Indicateurs face à la moyenne nationale");
+    doc.pairs(
+        page,
+        &[
+            (&l.name_fr, r.name_fr.clone()),
+            (&l.name_ar, r.name_ar.clone()),
+            (&l.capital, r.capital.clone()),
+            (&l.hcp_code, r.hcp_code.clone()),
+            (
+                &r.population_label,
+                format!("{} {}", r.population, l.inhabitants),
+            ),
+            (
+                &l.change,
+                format!(
+                    "{} ({}) {change_sources}",
+                    r.population_change, l.calculation_short
+                ),
+            ),
+        ],
+    );
+    doc.heading(&l.indicators_vs_national);
     let rows: Vec<Vec<String>> = r
         .indicators
         .iter()
@@ -223,42 +271,46 @@ fn region(doc: &mut Doc, r: &RegionView, book: bool) {
             ]
         })
         .collect();
+    let gap = format!("{}*", l.gap);
     doc.table(
-        &["Indicateur", "Région", "Maroc", "Écart*", "Statut, source"],
+        &[&l.indicator, &l.region, &l.country, &gap, &l.status_source],
         &[false, true, true, true, false],
         &rows,
     );
-    doc.para("* Écart : valeur de la région moins valeur nationale, en points de pourcentage (pt) ou en kilomètres ; pour les effectifs, part de la région dans le total national. Calcul jiha à partir des valeurs du HCP.");
-    doc.heading("Propositions qui nomment la région");
+    doc.para(&format!("* {}", l.gap_note));
+    doc.heading(&l.proposals_naming);
     match &r.gap {
         Some(gap) => doc.para(gap),
         None => {
             let items: Vec<String> = r
                 .specific
                 .iter()
-                .map(|l| format!("{}. {}", l.number, l.title))
+                .map(|p| format!("{}. {}", p.number, p.title))
                 .collect();
             doc.bullets(&items);
         }
     }
-    doc.heading("Propositions nationales qui la concernent");
+    doc.heading(&l.national_proposals);
     let items: Vec<String> = r
         .national
         .iter()
-        .map(|l| format!("{}. {} ({})", l.number, l.title, l.scope.to_lowercase()))
+        .map(|p| format!("{}. {} ({})", p.number, p.title, p.scope.to_lowercase()))
         .collect();
     doc.bullets(&items);
     if !book {
-        doc.heading("Sources");
+        doc.heading(&l.sources);
         sources(doc, &r.sources);
+        doc.para(&page.edition_note);
     }
 }
 
-fn book(doc: &mut Doc, b: &BookView) {
+fn book(doc: &mut Doc, page: &Page, b: &BookView) {
+    let l = page.l;
     doc.title(&b.title);
     doc.para(&b.subtitle);
-    doc.para(&format!("Édition du {}. {}", b.edition, b.publisher));
-    doc.heading("Table des matières");
+    doc.para(&format!("{} {}. {}", l.edition, b.edition, b.publisher));
+    doc.para(&page.edition_note);
+    doc.heading(&l.toc);
     let mut items = Vec::new();
     for entry in &b.toc {
         items.push(entry.title.clone());
@@ -266,48 +318,61 @@ fn book(doc: &mut Doc, b: &BookView) {
     }
     doc.lines(&items);
     doc.rule();
-    overview(doc, &b.overview, true);
+    overview(doc, page, &b.overview, true);
+    doc.rule();
+    doc.title(&l.proposals);
+    doc.para(&b.proposals_note);
     for p in &b.proposals {
         doc.rule();
-        proposal(doc, p, true);
+        proposal(doc, page, p, true);
     }
+    doc.rule();
+    doc.title(&l.regions);
+    doc.para(&l.regions_note);
     for r in &b.regions {
         doc.rule();
-        region(doc, r, true);
+        region(doc, page, r, true);
     }
     doc.rule();
-    doc.title("Sources");
+    doc.title(&l.sources);
+    doc.para(&l.sources_note);
     sources(doc, &b.sources);
     doc.rule();
-    doc.title("Glossaire");
+    doc.title(&l.glossary);
     for t in &b.glossary {
         let source = t.source.map(|n| format!(" [{n}]")).unwrap_or_default();
         doc.hanging(&t.term, &format!("{}{source}", t.definition));
     }
     doc.rule();
-    doc.title("Colophon");
+    doc.title(&l.colophon);
     doc.para(&b.publisher);
-    doc.para("Le texte de chaque proposition résume le discours avec nos propres mots ; l’argumentation de l’orateur est rapportée comme telle, et les chiffres qu’il avance sont présentés comme ses affirmations tant qu’aucune source publique ne les confirme. Les points d’attention et les questions ouvertes sont notre analyse.");
-    doc.heading("Crédits");
+    doc.para(&l.colophon_text);
+    doc.para(&page.edition_note);
+    doc.heading(&l.credits);
     let credits: Vec<String> = b
         .credits
         .iter()
         .map(|c| {
-            let mut line = format!("{} — {}, licence {}", c.work, c.holder, c.licence);
+            let mut line = format!(
+                "{} — {}{}{} {}",
+                c.work, c.holder, page.comma, l.licence, c.licence
+            );
             if let Some(url) = &c.url {
                 line.push_str(&format!(" ({url})"));
             }
             line.push('.');
             if let Some(changes) = &c.changes {
-                line.push_str(&format!(" Modifications : {changes}"));
+                line.push_str(&format!(" {}", labelled(page, &l.changes, changes)));
             }
             line
         })
         .collect();
     doc.bullets(&credits);
+    doc.para(&b.produced);
 }
 
-fn figures(doc: &mut Doc, figures: &[FigureView]) {
+fn figures(doc: &mut Doc, page: &Page, figures: &[FigureView]) {
+    let l = page.l;
     let rows: Vec<Vec<String>> = figures
         .iter()
         .map(|f| {
@@ -315,7 +380,7 @@ fn figures(doc: &mut Doc, figures: &[FigureView]) {
             if let Some(period) = &f.period {
                 label.push_str(&format!(" ({period})"));
             }
-            label.push_str(&format!(" — portée : {}", f.scope));
+            label.push_str(&format!(" — {}", labelled(page, &l.scope_of, &f.scope)));
             if let Some(note) = &f.note {
                 label.push_str(&format!(" — {note}"));
             }
@@ -327,7 +392,7 @@ fn figures(doc: &mut Doc, figures: &[FigureView]) {
         })
         .collect();
     doc.table(
-        &["Chiffre", "Valeur", "Statut, source"],
+        &[&l.figure, &l.value, &l.status_source],
         &[false, true, false],
         &rows,
     );
@@ -451,7 +516,7 @@ impl Doc {
         self.push_lines(&lines);
     }
 
-    fn pairs(&mut self, pairs: &[(&str, String)]) {
+    fn pairs(&mut self, page: &Page, pairs: &[(&str, String)]) {
         let label_width = pairs
             .iter()
             .map(|(l, _)| display_width(l))
@@ -460,7 +525,7 @@ impl Doc {
             + 3;
         let label_width = label_width.min(self.width / 2);
         for (label, value) in pairs {
-            let head = format!("{label}\u{a0}:");
+            let head = format!("{label}{}", page.colon);
             let pad = label_width.saturating_sub(display_width(&head)).max(1);
             let first = format!("{head}{}", " ".repeat(pad));
             let lines = self.wrap(value, &first, &" ".repeat(display_width(&first)));

@@ -16,7 +16,9 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-use crate::view::{BookView, BriefEntry, BriefKind, OverviewView, ProposalView, RegionView, Views};
+use crate::view::{
+    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
+};
 
 use super::{RenderError, links_for};
 
@@ -76,10 +78,9 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// What every Typst document starts with: the page, the fonts, the metadata.
+/// The PDF metadata besides the title.
 #[derive(Debug)]
 struct Meta<'a> {
-    title: &'a str,
     author: &'a str,
     keywords: Vec<String>,
     /// `(year, month, day)` of the edition.
@@ -89,6 +90,7 @@ struct Meta<'a> {
 #[derive(Template)]
 #[template(path = "typst/proposal.typ", whitespace = "preserve")]
 struct ProposalDoc<'a> {
+    page: Page<'a>,
     meta: Meta<'a>,
     book: bool,
     p: &'a ProposalView,
@@ -97,6 +99,7 @@ struct ProposalDoc<'a> {
 #[derive(Template)]
 #[template(path = "typst/region.typ", whitespace = "preserve")]
 struct RegionDoc<'a> {
+    page: Page<'a>,
     meta: Meta<'a>,
     book: bool,
     r: &'a RegionView,
@@ -105,6 +108,7 @@ struct RegionDoc<'a> {
 #[derive(Template)]
 #[template(path = "typst/overview.typ", whitespace = "preserve")]
 struct OverviewDoc<'a> {
+    page: Page<'a>,
     meta: Meta<'a>,
     book: bool,
     o: &'a OverviewView,
@@ -113,6 +117,7 @@ struct OverviewDoc<'a> {
 #[derive(Template)]
 #[template(path = "typst/book.typ", whitespace = "preserve")]
 struct BookDoc<'a> {
+    page: Page<'a>,
     meta: Meta<'a>,
     book: bool,
     b: &'a BookView,
@@ -122,19 +127,19 @@ struct BookDoc<'a> {
 pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
     let dataset = views.dataset();
     let links = links_for(entry);
+    let page = views.page(&entry.title);
     let meta = Meta {
-        title: &entry.title,
         author: "jiha",
         keywords: vec![
-            "régionalisation avancée".to_string(),
-            "Maroc".to_string(),
-            "fracture numérique".to_string(),
+            views.keyword_title(),
+            page.l.country.clone(),
             entry.kind.name().to_string(),
         ],
         date: edition_date(dataset),
     };
     let rendered = match entry.kind {
         BriefKind::Overview => OverviewDoc {
+            page,
             meta,
             book: false,
             o: &views.overview(links),
@@ -145,6 +150,7 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
             ProposalDoc {
+                page,
                 meta,
                 book: false,
                 p: &views.proposal(p, links),
@@ -161,6 +167,7 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
                 return Err(RenderError::UnknownBrief(entry.id.clone()));
             };
             RegionDoc {
+                page,
                 meta,
                 book: false,
                 r: &views.region_brief(r, links),
@@ -168,6 +175,7 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
             .render()
         }
         BriefKind::Book => BookDoc {
+            page,
             meta,
             book: true,
             b: &views.book(),
@@ -224,12 +232,8 @@ fn describe(world: &BriefWorld, errors: &[SourceDiagnostic]) -> String {
 /// The fonts: Typst's own (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and Amiri
 /// for Arabic, all compiled into the binary.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let amiri: [&'static [u8]; 2] = [
-        include_bytes!("../../assets/fonts/amiri/Amiri-Regular.ttf"),
-        include_bytes!("../../assets/fonts/amiri/Amiri-Bold.ttf"),
-    ];
-    let fonts: Vec<Font> = typst_assets::fonts()
-        .chain(amiri)
+    let fonts: Vec<Font> = crate::glyphs::pdf_fonts()
+        .into_iter()
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)

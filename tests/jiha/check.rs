@@ -344,8 +344,8 @@ fn empty_text_is_an_error() {
     assert_error(
         &[Edit {
             file: SPARK,
-            find: "short_title: \"Programme Spark\"",
-            replace: "short_title: \"   \"",
+            find: "\"fr\": \"Programme Spark\"",
+            replace: "\"fr\": \"   \"",
         }],
         "empty text",
         SPARK,
@@ -359,8 +359,8 @@ fn placeholder_text_is_an_error() {
     assert_error(
         &[Edit {
             file: SPARK,
-            find: "short_title: \"Programme Spark\"",
-            replace: "short_title: \"Spark (TBD)\"",
+            find: "\"en\": \"Spark programme\"",
+            replace: "\"en\": \"Spark (TBD)\"",
         }],
         "placeholder text `tbd`",
         SPARK,
@@ -466,4 +466,102 @@ fn many_errors_are_reported_at_once() {
     let (code, stderr) = check(dir.path());
     assert_eq!(code, 1);
     assert!(stderr.contains("(3 errors, 0 warnings)"), "{stderr}");
+}
+
+#[test]
+fn a_text_missing_a_language_names_it() {
+    assert_error(
+        &[Edit {
+            file: SPARK,
+            find: "        \"en\": \"The Spark programme for innovative start-ups, SMEs and micro-enterprises\",\n",
+            replace: "",
+        }],
+        "text has no `en` version",
+        SPARK,
+        "{\n        \"fr\": \"Le programme Spark",
+        Some(
+            "every text exists in each language the dataset declares (`fr`, `en`, `ar`): add \"en\": \"...\"",
+        ),
+    );
+}
+
+#[test]
+fn a_text_in_an_undeclared_language_is_refused() {
+    assert_error(
+        &[Edit {
+            file: SPARK,
+            find: "        \"en\": \"Spark programme\",\n",
+            replace: "        \"en\": \"Spark programme\",\n        \"de\": \"Spark-Programm\",\n",
+        }],
+        "text in `de`, a language the dataset does not declare",
+        SPARK,
+        "\"Spark-Programm\"",
+        Some(
+            "the dataset declares `fr`, `en`, `ar` in dataset.ron: add `de` to `languages` there, or remove this version",
+        ),
+    );
+}
+
+#[test]
+fn an_unprintable_character_is_named_with_its_code_point() {
+    for (text, code) in [("Spark 😀", "U+1F600"), ("Spark 中", "U+4E2D")] {
+        let replace = format!("\"en\": \"{text}\"");
+        let dir = broken(&[Edit {
+            file: SPARK,
+            find: "\"en\": \"Spark programme\"",
+            replace: &replace,
+        }]);
+        let (code_exit, stderr) = check(dir.path());
+        assert_eq!(code_exit, 1);
+        let c = text.chars().last().expect("a character");
+        let message = format!(
+            "error: character `{c}` ({code}) cannot be printed: no font has a glyph for it"
+        );
+        assert!(stderr.contains(&message), "{stderr}");
+        let at = location(dir.path(), SPARK, &format!("\"{text}\""));
+        assert!(stderr.contains(&format!("--> {at}")), "{stderr}");
+    }
+}
+
+#[test]
+fn a_missing_label_catalogue_is_reported() {
+    let dir = broken(&[]);
+    std::fs::remove_file(dir.path().join("labels/en.ron")).expect("remove");
+    let (code, stderr) = check(dir.path());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: missing label catalogue for `en`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("labels/en.ron"), "{stderr}");
+}
+
+#[test]
+fn a_label_missing_from_a_catalogue_is_reported() {
+    assert_error(
+        &[Edit {
+            file: "labels/ar.ron",
+            find: "    glossary: \"مسرد المصطلحات\",\n",
+            replace: "",
+        }],
+        "missing field `glossary` in `Labels`",
+        "labels/ar.ron",
+        "Labels(",
+        Some("add `glossary: ...` to this entry"),
+    );
+}
+
+#[test]
+fn a_label_must_keep_its_placeholders() {
+    assert_error(
+        &[Edit {
+            file: "labels/en.ron",
+            find: "region_title: \"{name} region\"",
+            replace: "region_title: \"{nom} region\"",
+        }],
+        "label `region_title` has placeholders {nom}, but",
+        "labels/en.ron",
+        "\"{nom} region\"",
+        Some("keep the placeholders in braces exactly as they are; jiha fills them in"),
+    );
 }

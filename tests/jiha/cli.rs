@@ -56,18 +56,20 @@ fn render_writes_every_listed_brief() {
         .success();
     let printed = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let files = tree(out.path());
-    assert_eq!(files.len(), 24, "{:?}", files.keys());
-    assert_eq!(printed.lines().count(), 24);
-    for id in list_ids(&[]) {
-        let stem = match id.as_str() {
-            "overview" | "book" => id.clone(),
-            r if REGIONS.contains(&r) => format!("regions/{r}"),
-            p => format!("proposals/{p}"),
-        };
-        assert!(
-            files.contains_key(&format!("{stem}.html")),
-            "{stem}.html missing"
-        );
+    assert_eq!(files.len(), 3 * 24, "{:?}", files.keys());
+    assert_eq!(printed.lines().count(), 3 * 24);
+    for lang in ["fr", "en", "ar"] {
+        for id in list_ids(&[]) {
+            let stem = match id.as_str() {
+                "overview" | "book" => id.clone(),
+                r if REGIONS.contains(&r) => format!("regions/{r}"),
+                p => format!("proposals/{p}"),
+            };
+            assert!(
+                files.contains_key(&format!("{lang}/{stem}.html")),
+                "{lang}/{stem}.html missing"
+            );
+        }
     }
     // Nothing else is left behind (no temporary files).
     assert!(files.keys().all(|k| k.ends_with(".html")));
@@ -77,12 +79,14 @@ fn render_writes_every_listed_brief() {
 fn render_named_briefs_only() {
     let out = TempDir::new().expect("tempdir");
     jiha()
-        .args(["render", "oriental", "overview", "-f", "html", "-o"])
+        .args([
+            "render", "oriental", "overview", "-f", "html", "-l", "en", "-o",
+        ])
         .arg(out.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("regions/oriental.html"))
-        .stdout(predicate::str::contains("overview.html"));
+        .stdout(predicate::str::contains("en/regions/oriental.html"))
+        .stdout(predicate::str::contains("en/overview.html"));
     assert_eq!(tree(out.path()).len(), 2);
 }
 
@@ -215,12 +219,12 @@ fn exported_dataset_renders_the_same_briefs() {
     let embedded_out = work.path().join("embedded");
     let exported_out = work.path().join("exported");
     jiha()
-        .args(["render", "-f", "html,md", "-o"])
+        .args(["render", "-f", "html,md", "-l", "fr,ar", "-o"])
         .arg(&embedded_out)
         .assert()
         .success();
     jiha()
-        .args(["render", "-f", "html,md", "--data"])
+        .args(["render", "-f", "html,md", "-l", "fr,ar", "--data"])
         .arg(&data)
         .arg("-o")
         .arg(&exported_out)
@@ -263,17 +267,43 @@ fn rendering_twice_gives_the_same_bytes() {
     // In two different directories: nothing of the machine or the path leaks in.
     let work = TempDir::new().expect("tempdir");
     let (a, b) = (work.path().join("a"), work.path().join("deeper/b"));
-    jiha()
-        .args(["render", "-f", "all", "-o"])
-        .arg(&a)
-        .assert()
-        .success();
-    jiha()
-        .args(["render", "-f", "all", "-o"])
-        .arg(&b)
-        .assert()
-        .success();
+    for dir in [&a, &b] {
+        jiha()
+            .args(["render", "-f", "all", "-l", "fr,ar", "-o"])
+            .arg(dir)
+            .assert()
+            .success();
+    }
     let (a, b) = (tree(&a), tree(&b));
-    assert_eq!(a.len(), 24 * 5);
+    assert_eq!(a.len(), 2 * 24 * 5);
     assert_eq!(a, b);
+}
+
+#[test]
+fn an_unknown_language_is_refused() {
+    jiha()
+        .args(["render", "-l", "de", "-o", "-"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: the dataset has no `de` edition",
+        ))
+        .stderr(predicate::str::contains(
+            "help: its languages are fr, en, ar",
+        ));
+}
+
+#[test]
+fn list_and_show_speak_every_language() {
+    jiha()
+        .args(["list", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("oriental"))
+        .stdout(predicate::str::contains("Oriental region"));
+    jiha()
+        .args(["list", "--lang", "ar"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("جهة الشرق"));
 }

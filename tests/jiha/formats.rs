@@ -32,20 +32,27 @@ fn render_all(out: &Path, extra: &[&str]) {
 }
 
 #[test]
-fn every_format_of_every_brief_renders_and_every_pdf_is_sound() {
+fn every_format_of_every_brief_renders_in_every_language_and_every_pdf_is_sound() {
     let out = TempDir::new().expect("tempdir");
-    render_all(out.path(), &[]);
+    render_all(out.path(), &["--lang", "all"]);
     let files = tree(out.path());
-    for ext in ["html", "pdf", "md", "txt", "typ"] {
-        assert_eq!(
-            files
+    for lang in ["fr", "en", "ar"] {
+        for ext in ["html", "pdf", "md", "txt", "typ"] {
+            let count = files
                 .keys()
-                .filter(|k| k.ends_with(&format!(".{ext}")))
-                .count(),
-            24,
-            "{ext}"
-        );
+                .filter(|k| k.starts_with(&format!("{lang}/")) && k.ends_with(&format!(".{ext}")))
+                .count();
+            assert_eq!(count, 24, "{lang} {ext}");
+        }
     }
+    let html = |path: &str| String::from_utf8_lossy(&files[path]).into_owned();
+    let arabic = html("ar/regions/oriental.html");
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.contains("ترجمة للنسخة الأصلية المحررة باللغة الفرنسية"));
+    let english = html("en/regions/oriental.html");
+    assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(english.contains("30.4%"), "English numbers");
+    assert!(html("fr/regions/oriental.html").contains("Édition originale, rédigée en français."));
     for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".pdf")) {
         assert!(bytes.starts_with(b"%PDF-"), "{name}");
         let path = out.path().join(name);
@@ -63,11 +70,11 @@ fn every_format_of_every_brief_renders_and_every_pdf_is_sound() {
 fn the_book_pdf_reads_like_a_book() {
     let out = TempDir::new().expect("tempdir");
     jiha()
-        .args(["render", "book", "-f", "pdf", "-o"])
+        .args(["render", "book", "-f", "pdf", "-l", "fr", "-o"])
         .arg(out.path())
         .assert()
         .success();
-    let pdf = out.path().join("book.pdf");
+    let pdf = out.path().join("fr/book.pdf");
     let info = run_tool("pdfinfo", &[], &pdf);
     assert!(
         info.contains("Title:           Régionalisation avancée et fracture numérique"),
@@ -125,27 +132,61 @@ fn the_book_pdf_reads_like_a_book() {
 }
 
 #[test]
+fn the_arabic_book_is_right_to_left_and_complete() {
+    let out = TempDir::new().expect("tempdir");
+    jiha()
+        .args(["render", "book", "-f", "pdf", "-l", "ar", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let pdf = out.path().join("ar/book.pdf");
+    run_tool("qpdf", &["--check"], &pdf);
+    let text = squash(&pdf_text(&pdf));
+    for name in [
+        "الشرق",
+        "سوس-ماسة",
+        "الداخلة-وادي الذهب",
+        "الفهرس",
+        "مسرد المصطلحات",
+    ] {
+        assert!(text.contains(name), "{name} missing from the Arabic book");
+    }
+    assert!(text.contains("2.294.665"), "Arabic-edition numbers");
+}
+
+#[test]
 fn a_hostile_title_renders_literally_in_every_format() {
     let hostile = "#set page(width: 1cm) *x* $y$ <z> @w";
     let dir = broken(&[Edit {
         file: "proposals/programme-spark.ron",
-        find: "title: \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
-        replace: "title: \"#set page(width: 1cm) *x* $y$ <z> @w\"",
+        find: "\"fr\": \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
+        replace: "\"fr\": \"#set page(width: 1cm) *x* $y$ <z> @w\"",
     }]);
     let out = TempDir::new().expect("tempdir");
     jiha()
-        .args(["render", "programme-spark", "-f", "all", "--data"])
+        .args([
+            "render",
+            "programme-spark",
+            "-f",
+            "all",
+            "-l",
+            "fr",
+            "--data",
+        ])
         .arg(dir.path())
         .arg("-o")
         .arg(out.path())
         .assert()
         .success();
     let read = |ext: &str| {
-        std::fs::read_to_string(out.path().join(format!("proposals/programme-spark.{ext}")))
-            .expect("read output")
+        std::fs::read_to_string(
+            out.path()
+                .join(format!("fr/proposals/programme-spark.{ext}")),
+        )
+        .expect("read output")
     };
 
-    let pdf = out.path().join("proposals/programme-spark.pdf");
+    let pdf = out.path().join("fr/proposals/programme-spark.pdf");
     assert!(run_tool("pdfinfo", &[], &pdf).contains("(A4)"));
     let pdf_text = squash(&pdf_text(&pdf));
     assert!(pdf_text.contains(hostile), "PDF text:\n{pdf_text}");

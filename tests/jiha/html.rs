@@ -47,8 +47,8 @@ fn html_loads_nothing_from_outside() {
 fn text_from_data_is_escaped() {
     let dir = broken(&[Edit {
         file: "proposals/programme-spark.ron",
-        find: "title: \"Le programme Spark",
-        replace: "title: \"<script>alert(1)</script> & <b>Spark</b>",
+        find: "\"fr\": \"Le programme Spark pour",
+        replace: "\"fr\": \"<script>alert(1)</script> & <b>Spark</b> pour",
     }]);
     jiha()
         .args(["render", "programme-spark", "-o", "-", "--data"])

@@ -133,9 +133,15 @@ pub fn pdf_text(path: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Text with every kind of space folded to one ASCII space.
+/// Text with every kind of space folded to one ASCII space, and the invisible direction
+/// marks that text extraction adds around right-to-left runs removed.
 pub fn squash(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+    let visible: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    visible
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -1,0 +1,85 @@
+//! Which characters the PDF fonts can draw, so that the checks can refuse a text that
+//! would print as empty boxes.
+//!
+//! Shared with `build.rs` through `#[path]`: this file may use `std`, `ttf-parser` and
+//! `typst-assets` only.
+
+use std::collections::BTreeSet;
+
+/// The fonts the PDFs are typeset with: Typst's own (Libertinus Serif, New Computer Modern,
+/// DejaVu Sans Mono) and Amiri for Arabic. The one list: the PDF world serves these, and the
+/// checks test every text against them.
+pub fn pdf_fonts() -> Vec<&'static [u8]> {
+    let amiri: [&'static [u8]; 2] = [
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/fonts/amiri/Amiri-Regular.ttf"
+        )),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/fonts/amiri/Amiri-Bold.ttf"
+        )),
+    ];
+    typst_assets::fonts().chain(amiri).collect()
+}
+
+/// The characters covered by a set of fonts.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    chars: BTreeSet<char>,
+    /// The fonts' family names, for the messages.
+    pub families: Vec<String>,
+}
+
+impl Coverage {
+    /// Reads the character maps of `fonts` (TrueType or OpenType data).
+    pub fn of(fonts: &[&[u8]]) -> Coverage {
+        let mut coverage = Coverage::default();
+        for data in fonts {
+            let Ok(face) = ttf_parser::Face::parse(data, 0) else {
+                continue;
+            };
+            if let Some(name) = face
+                .names()
+                .into_iter()
+                .find(|n| n.name_id == ttf_parser::name_id::FAMILY && n.is_unicode())
+                .and_then(|n| n.to_string())
+                && !coverage.families.contains(&name)
+            {
+                coverage.families.push(name);
+            }
+            let Some(cmap) = face.tables().cmap else {
+                continue;
+            };
+            for subtable in cmap.subtables {
+                if !subtable.is_unicode() {
+                    continue;
+                }
+                subtable.codepoints(|code| {
+                    if let Some(c) = char::from_u32(code)
+                        && subtable.glyph_index(code).is_some_and(|g| g.0 != 0)
+                    {
+                        coverage.chars.insert(c);
+                    }
+                });
+            }
+        }
+        coverage
+    }
+
+    /// Whether `c` can be drawn. Spaces and line breaks need no glyph.
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace() || self.chars.contains(&c)
+    }
+
+    /// The characters of `text` no font can draw, each once, in order.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !self.covers(c) && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+}

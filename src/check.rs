@@ -42,6 +42,14 @@ pub const RESERVED_IDS: [&str; 2] = ["overview", "book"];
 /// How many regions the 2015 division has.
 pub const REGION_COUNT: usize = 12;
 
+/// Morocco's bounding box, (west, south, east, north) in degrees, with a margin: every
+/// outline point lies inside it.
+pub const MOROCCO_BOUNDS: (f64, f64, f64, f64) = (-17.5, 20.5, -0.9, 36.2);
+
+/// How far (in degrees, about 5 km) a chef-lieu may lie outside its region's outline: the
+/// outlines are simplified at 0.01°, and a coastal city can fall just off the simplified coast.
+pub const CAPITAL_TOLERANCE: f64 = 0.05;
+
 /// One file of a dataset, read but not yet parsed.
 #[derive(Debug, Clone)]
 pub struct DataFile {
@@ -275,6 +283,9 @@ impl Checker<'_> {
         }
         if let Some(outlines) = &outlines {
             self.check_outlines(outlines, &refs);
+            if let Some(territories) = &territories {
+                self.check_capitals(territories, outlines);
+            }
         }
         self.check_proposals(&proposals, &refs);
 
@@ -1156,15 +1167,18 @@ impl Checker<'_> {
                     "a ring has at least 4 points and its last point repeats its first".to_string(),
                 );
             }
+            let (west, south, east, north) = MOROCCO_BOUNDS;
             if let Some((j, _)) = ring.iter().enumerate().find(|(_, (lon, lat))| {
-                !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat)
+                !(west..=east).contains(lon) || !(south..=north).contains(lat)
             }) {
                 self.error_at(
                     parsed,
                     &format!("{path}.ring[{j}]"),
-                    "point is not a (longitude, latitude) pair in degrees".to_string(),
+                    "point lies outside Morocco's bounding box".to_string(),
                 )
-                .help = Some("points are written `(lon, lat)`, longitude first".to_string());
+                .help = Some(format!(
+                    "points are written `(lon, lat)` in degrees, longitude first, within longitude {west} to {east} and latitude {south} to {north}"
+                ));
             }
         }
         if let Some(regions) = &refs.regions {
@@ -1176,6 +1190,38 @@ impl Checker<'_> {
                 )
                 .help = Some("add an `Outline(region: ..., ring: [...])` for it".to_string());
             }
+        }
+    }
+
+    /// Each chef-lieu falls inside its region's outline (or just off a simplified coast).
+    fn check_capitals(&mut self, territories: &Parsed<Territories>, outlines: &Parsed<Outlines>) {
+        for (i, region) in territories.value.regions.iter().enumerate() {
+            let Some(outline) = outlines
+                .value
+                .regions
+                .iter()
+                .find(|o| o.region == region.id)
+            else {
+                continue;
+            };
+            let point = (region.capital.lon, region.capital.lat);
+            if inside(point, &outline.ring)
+                || distance_to_ring(point, &outline.ring) <= CAPITAL_TOLERANCE
+            {
+                continue;
+            }
+            let d = self.error_at(
+                territories,
+                &format!("regions[{i}].capital"),
+                format!(
+                    "the chef-lieu of `{}` (lat {}, lon {}) lies outside the region's outline",
+                    region.id, region.capital.lat, region.capital.lon
+                ),
+            );
+            d.help = Some(format!(
+                "check `lat` and `lon` (degrees north and east), or the outline of `{}` in outlines.ron",
+                region.id
+            ));
         }
     }
 
@@ -1301,6 +1347,35 @@ struct Refs {
     actors: Option<BTreeSet<String>>,
     figures: Option<BTreeSet<String>>,
     regions: Option<BTreeSet<String>>,
+}
+
+/// Whether a (lon, lat) point is inside a closed ring (even-odd rule).
+pub fn inside((x, y): (f64, f64), ring: &[(f64, f64)]) -> bool {
+    let mut inside = false;
+    for pair in ring.windows(2) {
+        let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+        if (y1 > y) != (y2 > y) && x < (x2 - x1) * (y - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// The distance in degrees from a point to the nearest edge of a ring.
+fn distance_to_ring((px, py): (f64, f64), ring: &[(f64, f64)]) -> f64 {
+    ring.windows(2)
+        .map(|pair| {
+            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+            let (dx, dy) = (x2 - x1, y2 - y1);
+            let length = dx * dx + dy * dy;
+            let t = if length > 0.0 {
+                (((px - x1) * dx + (py - y1) * dy) / length).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            ((px - x1 - t * dx).powi(2) + (py - y1 - t * dy).powi(2)).sqrt()
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Byte offset of a 1-based line and column (in characters).

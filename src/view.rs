@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::format::{Locale, fill, french};
+use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use crate::model::{
     ActorKind, Dataset, Figure, IndicatorKind, Labels, Proposal, Quantity, Region, Scope, Source,
     SourceKind, Status, Unit,
@@ -221,7 +222,19 @@ pub struct RegionView {
     pub gap: Option<String>,
     /// Source numbers of the population change (an own calculation).
     pub change_sources: Vec<usize>,
+    /// The map with this region highlighted, as SVG.
+    pub map: Drawing,
+    /// The region's percentages against the nation's, as SVG.
+    pub chart: Drawing,
     pub sources: Vec<SourceView>,
+}
+
+/// A drawing: SVG, with its title and caption for the figure around it.
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    pub svg: String,
+    pub title: String,
+    pub caption: String,
 }
 
 /// A proposal named in another brief.
@@ -270,6 +283,10 @@ pub struct OverviewView {
     pub coverage: Vec<CoverageRow>,
     /// The coverage legend, with the last proposal number filled in.
     pub coverage_note: String,
+    /// The map of the proposed poles, as SVG.
+    pub map: Drawing,
+    /// The map's content as a table: region, pole.
+    pub poles: Vec<(String, String)>,
     pub figures: Vec<FigureView>,
     pub statuses: Vec<StatusView>,
     pub sources: Vec<SourceView>,
@@ -456,6 +473,58 @@ impl<'a> Views<'a> {
             stem: "book".to_string(),
         });
         list
+    }
+
+    /// The poles the speaker proposes, by region id: the proposal's short title.
+    fn poles(&self) -> BTreeMap<&'a str, String> {
+        let mut poles = BTreeMap::new();
+        for p in &self.dataset.proposals {
+            if let Scope::Regions(ids) = &p.scope {
+                for id in ids {
+                    poles.insert(id.as_str(), self.locale.text(&p.short_title));
+                }
+            }
+        }
+        poles
+    }
+
+    /// The map of the twelve regions: poles hatched and labelled, `highlight` dark.
+    fn map(&self, highlight: Option<&str>, title: String) -> Drawing {
+        let d = self.dataset;
+        let l = &self.labels;
+        let poles = if highlight.is_none() {
+            self.poles()
+        } else {
+            BTreeMap::new()
+        };
+        let regions: Vec<MapRegion> = d
+            .territories
+            .regions
+            .iter()
+            .filter_map(|r| {
+                let outline = d.outlines.regions.iter().find(|o| o.region == r.id)?;
+                Some(MapRegion {
+                    region: r,
+                    outline,
+                    pole: poles.get(r.id.as_str()).cloned(),
+                    highlighted: highlight == Some(r.id.as_str()),
+                    capital: self.locale.text(&r.capital.name),
+                })
+            })
+            .collect();
+        let text = MapText {
+            title: &title,
+            legend_pole: &l.legend_pole,
+            legend_other: &l.legend_other,
+            legend_highlight: &l.legend_highlight,
+            legend_capital: &l.legend_capital,
+            rtl: self.locale.rtl(),
+        };
+        Drawing {
+            svg: graphics::map(&regions, &text),
+            caption: l.map_caption.clone(),
+            title,
+        }
     }
 
     /// `Oriental : 30,4 %` in French, `Oriental: 30.4%` in English.
@@ -907,6 +976,41 @@ impl<'a> Views<'a> {
             }
         }
         let name = self.region_name(r).to_string();
+        let map = self.map(Some(&r.id), fill(&l.region_map_title, &[("region", &name)]));
+        let mut census_year = 0;
+        let bars: Vec<Bar> = IndicatorKind::ALL
+            .iter()
+            .filter(|k| k.unit() == Unit::Percent)
+            .filter_map(|&kind| {
+                let values = self.values(kind)?;
+                let own = r
+                    .indicators
+                    .iter()
+                    .find(|i| i.kind == kind && i.year == values.year)?;
+                census_year = values.year;
+                Some(Bar {
+                    label: self.indicator_label(kind),
+                    value: own.value,
+                    value_text: self.indicator_value(kind, own.value),
+                    national: values.national,
+                    national_text: self.indicator_value(kind, values.national),
+                })
+            })
+            .collect();
+        let chart_title = fill(&l.chart_title, &[("region", &name)]);
+        let chart = Drawing {
+            svg: graphics::indicator_chart(
+                &bars,
+                &ChartText {
+                    title: &chart_title,
+                    legend_region: &l.legend_region,
+                    legend_national: &l.legend_national,
+                    rtl: locale.rtl(),
+                },
+            ),
+            caption: fill(&l.chart_caption, &[("year", &census_year.to_string())]),
+            title: chart_title,
+        };
         let gap = specific
             .is_empty()
             .then(|| fill(&l.no_specific_proposal, &[("region", &name)]));
@@ -931,6 +1035,8 @@ impl<'a> Views<'a> {
             national,
             gap,
             change_sources,
+            map,
+            chart,
             sources: self.source_list(&cited, citations),
         }
     }
@@ -1015,6 +1121,20 @@ impl<'a> Views<'a> {
                 &l.coverage_note,
                 &[("last", &format!("P{}", proposals.len()))],
             ),
+            map: self.map(None, l.map_title.clone()),
+            poles: {
+                let poles = self.poles();
+                d.territories
+                    .regions
+                    .iter()
+                    .filter_map(|r| {
+                        Some((
+                            self.region_name(r).to_string(),
+                            poles.get(r.id.as_str())?.clone(),
+                        ))
+                    })
+                    .collect()
+            },
             proposals,
             coverage,
             figures,

@@ -95,6 +95,14 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
         &[false, false, false],
         &rows,
     );
+    doc.heading(&l.poles);
+    let rows: Vec<Vec<String>> = o
+        .poles
+        .iter()
+        .map(|(region, pole)| vec![region.clone(), pole.clone()])
+        .collect();
+    doc.table(&[&l.region, &l.pole], &[false, false], &rows);
+    doc.para(&o.map.caption);
     doc.heading(&l.coverage);
     let mut head: Vec<String> = vec![l.region.clone()];
     head.extend(o.proposals.iter().map(|p| p.number.clone()));

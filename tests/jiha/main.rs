@@ -4,5 +4,6 @@ mod check;
 mod cli;
 mod content;
 mod formats;
+mod graphics;
 mod html;
 mod support;

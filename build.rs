@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         }
     };
     let coverage = glyphs::Coverage::of(&glyphs::pdf_fonts());
-    match check::load(files, &coverage) {
+    match check::load("data", files, &coverage) {
         Ok((_, report)) => {
             for diagnostic in &report.diagnostics {
                 // One warning line per finding; the full excerpt is in `jiha check`.

@@ -68,6 +68,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// File texts by display path, for the excerpts.
     texts: BTreeMap<String, String>,
+    /// Render each finding on one line, without its excerpt.
+    pub short: bool,
 }
 
 impl Report {
@@ -91,10 +93,27 @@ impl Report {
 
     /// Every finding rendered, separated by blank lines.
     pub fn render(&self) -> String {
+        if self.short {
+            return self.render_short();
+        }
         let mut out = String::new();
         for diagnostic in &self.diagnostics {
             out.push_str(&diagnostic.render(self.text(&diagnostic.file)));
             out.push_str("\n\n");
+        }
+        out
+    }
+
+    /// Every finding on one line, `file:line:col: error: message`, for editors and scripts.
+    fn render_short(&self) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let at = self
+                .text(&d.file)
+                .and_then(|t| d.line_col(t))
+                .map(|(line, col)| format!(":{line}:{col}"))
+                .unwrap_or_default();
+            out.push_str(&format!("{}{at}: {}: {}\n", d.file, d.severity, d.message));
         }
         out
     }
@@ -110,16 +129,22 @@ impl Report {
     }
 }
 
-/// Parses and checks a dataset. On success, the dataset and the warnings; otherwise every
+/// Parses and checks a dataset. `root` is the dataset's directory as the user named it, to
+/// show where missing files belong. On success, the dataset and the warnings; otherwise every
 /// finding.
-pub fn load(files: Vec<DataFile>, coverage: &Coverage) -> Result<(Dataset, Report), Report> {
+pub fn load(
+    root: &str,
+    files: Vec<DataFile>,
+    coverage: &Coverage,
+) -> Result<(Dataset, Report), Report> {
     let mut checker = Checker {
         report: Report::default(),
         cited: BTreeSet::new(),
         languages: None,
+        original: None,
         coverage,
     };
-    let dataset = checker.run(files);
+    let dataset = checker.run(root, files);
     let mut report = checker.report;
     report.diagnostics.sort_by_key(|d| {
         let position = d.span.as_ref().map(|s| s.start).unwrap_or(0);
@@ -144,6 +169,8 @@ struct Checker<'a> {
     cited: BTreeSet<String>,
     /// The languages `dataset.ron` declares; `None` until it is read (or if it is broken).
     languages: Option<Vec<String>>,
+    /// The language the texts were written in, once `dataset.ron` is read.
+    original: Option<String>,
     /// What the PDF fonts can draw.
     coverage: &'a Coverage,
 }
@@ -168,7 +195,7 @@ impl Checker<'_> {
             .expect("a diagnostic was just pushed")
     }
 
-    fn run(&mut self, files: Vec<DataFile>) -> Option<Dataset> {
+    fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
         let mut by_name: BTreeMap<String, DataFile> = BTreeMap::new();
         let mut proposal_files = Vec::new();
         let mut label_files: Vec<DataFile> = Vec::new();
@@ -206,16 +233,8 @@ impl Checker<'_> {
                 );
             }
         }
-        let root_display = |name: &str| -> String {
-            // Show a missing file where the user would create it, beside the others.
-            let sibling = by_name
-                .values()
-                .next()
-                .or(proposal_files.first())
-                .map(|f| f.display.strip_suffix(&f.name).unwrap_or("").to_string())
-                .unwrap_or_default();
-            format!("{sibling}{name}")
-        };
+        // A missing file is shown where the user would create it.
+        let root_display = |name: &str| format!("{}/{name}", root.trim_end_matches('/'));
         for name in REQUIRED_FILES {
             if !by_name.contains_key(name) && !self.invalid_utf8(name) {
                 self.push(
@@ -642,6 +661,7 @@ impl Checker<'_> {
             });
         }
         self.languages = Some(m.languages.clone());
+        self.original = Some(m.original.clone());
     }
 
     /// Parses and checks one catalogue per declared language. `None` if any is missing or
@@ -694,10 +714,11 @@ impl Checker<'_> {
                 complete = false;
             }
         }
-        let reference = catalogues
-            .values()
-            .next()
-            .map(|p| (p.file.clone(), p.value.clone()));
+        // Placeholders are compared with the original language's catalogue.
+        let reference = self
+            .original
+            .as_ref()
+            .and_then(|o| catalogues.get(o).map(|p| (o.clone(), p.value.clone())));
         for parsed in catalogues.values() {
             self.check_labels(parsed, &languages, reference.as_ref());
         }
@@ -733,7 +754,7 @@ impl Checker<'_> {
                         parsed,
                         key,
                         format!(
-                            "label `{key}` has placeholders {}, but {file} has {}",
+                            "label `{key}` has placeholders {}, but the `{file}` catalogue has {}",
                             list(&mine),
                             list(&theirs)
                         ),
@@ -1447,6 +1468,10 @@ fn parse_help(error: &ron::Error) -> Option<String> {
         E::MissingStructField { field, .. } => Some(format!("add `{field}: ...` to this entry")),
         E::DuplicateStructField { field, .. } => Some(format!("keep one `{field}`")),
         E::ExpectedComma => Some("separate fields and list items with commas".to_string()),
+        E::ExpectedMap => Some(
+            "a text is written in every language of the dataset: {\"fr\": \"...\", \"en\": \"...\", \"ar\": \"...\"}"
+                .to_string(),
+        ),
         E::ExpectedStringEnd => Some("a string is never closed: add the closing `\"`".to_string()),
         E::Eof => {
             Some("the file ends too early: look for an unclosed `(`, `[` or `\"`".to_string())

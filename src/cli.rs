@@ -43,7 +43,7 @@ pub enum Command {
     /// Render briefs to files (default: every brief, including the book).
     Render(RenderArgs),
     /// Check the dataset and print every finding; exit 1 if any is an error.
-    Check,
+    Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
     ExportData(ExportArgs),
 }
@@ -71,6 +71,13 @@ pub struct RenderArgs {
     /// [default: every language of the dataset; with `-o -`: its original language].
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
     pub lang: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// One line per finding (`file:line:col: error: message`), without excerpts.
+    #[arg(long)]
+    pub short: bool,
 }
 
 #[derive(Debug, Args)]

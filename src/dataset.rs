@@ -55,7 +55,8 @@ static COVERAGE: LazyLock<Coverage> = LazyLock::new(|| Coverage::of(&crate::glyp
 /// Loads and checks the dataset in use.
 pub fn load(data: Option<&Path>) -> Result<(Dataset, Report), Error> {
     let files = files(data)?;
-    check::load(files, &COVERAGE).map_err(|report| Error::InvalidData {
+    let root = data.map_or_else(|| "data".to_string(), |d| d.display().to_string());
+    check::load(&root, files, &COVERAGE).map_err(|report| Error::InvalidData {
         dataset: data.map_or_else(|| "data".to_string(), |d| d.display().to_string()),
         report,
     })

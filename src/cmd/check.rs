@@ -2,10 +2,22 @@
 
 use std::path::Path;
 
+use crate::cli::CheckArgs;
 use crate::error::Error;
 
-pub fn run(data: Option<&Path>) -> Result<(), Error> {
-    let (dataset, report) = crate::dataset::load(data)?;
+pub fn run(data: Option<&Path>, args: &CheckArgs) -> Result<(), Error> {
+    let (dataset, mut report) = match crate::dataset::load(data) {
+        Ok(loaded) => loaded,
+        Err(Error::InvalidData {
+            dataset,
+            mut report,
+        }) => {
+            report.short = args.short;
+            return Err(Error::InvalidData { dataset, report });
+        }
+        Err(err) => return Err(err),
+    };
+    report.short = args.short;
     eprint!("{}", report.render());
     super::print(&format!(
         "ok: {} proposals, {} regions, {} figures, {} sources ({})\n",

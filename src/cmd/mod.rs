@@ -18,7 +18,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::List(args) => list::run(data, &args),
         Command::Show(args) => show::run(data, &args),
         Command::Render(args) => render::run(data, &args),
-        Command::Check => check::run(data),
+        Command::Check(args) => check::run(data, &args),
         Command::ExportData(args) => export::run(data, &args),
     }
 }

@@ -559,7 +559,7 @@ fn a_label_must_keep_its_placeholders() {
             find: "region_title: \"{name} region\"",
             replace: "region_title: \"{nom} region\"",
         }],
-        "label `region_title` has placeholders {nom}, but",
+        "label `region_title` has placeholders {nom}, but the `fr` catalogue has {name}",
         "labels/en.ron",
         "\"{nom} region\"",
         Some("keep the placeholders in braces exactly as they are; jiha fills them in"),

@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod content;
+mod corpus;
 mod formats;
 mod graphics;
 mod html;

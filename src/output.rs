@@ -5,21 +5,50 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
+/// Refuses a target that jiha must not write: one under `root` reached through a symbolic
+/// link (it could point anywhere), one that is a link or a directory itself, or a `root`
+/// that exists but is not a directory.
+pub fn check_target(root: &Path, relative: &str) -> Result<PathBuf, Error> {
+    if let Ok(meta) = std::fs::metadata(root)
+        && !meta.is_dir()
+    {
+        return Err(Error::io(root, refusal("is not a directory")));
+    }
+    let mut path = root.to_path_buf();
+    let parts: Vec<&str> = relative.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            // Nothing there yet: nothing below can exist either.
+            break;
+        };
+        if meta.file_type().is_symlink() {
+            return Err(Error::io(
+                &path,
+                refusal("is a symbolic link; jiha does not write through links"),
+            ));
+        }
+        let last = i + 1 == parts.len();
+        if last && meta.is_dir() {
+            return Err(Error::io(&path, refusal("is a directory")));
+        }
+        if !last && !meta.is_dir() {
+            return Err(Error::io(&path, refusal("is not a directory")));
+        }
+    }
+    Ok(root.join(relative))
+}
+
+fn refusal(why: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::AlreadyExists, why)
+}
+
 /// Writes `bytes` to `root/relative` atomically: a temporary file in the same directory,
 /// renamed over the target once complete. A reader never sees a half-written file.
 pub fn write_atomic(root: &Path, relative: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let path = root.join(relative);
+    let path = check_target(root, relative)?;
     let parent = path.parent().unwrap_or(root).to_path_buf();
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::io(
-            &path,
-            std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "is a symbolic link; jiha does not write through links",
-            ),
-        ));
-    }
     let mut file = tempfile::Builder::new()
         .prefix(".jiha-")
         .tempfile_in(&parent)

@@ -18,6 +18,9 @@ pub fn run(data: Option<&Path>, args: &ExportArgs) -> Result<(), Error> {
             return Err(Error::WouldOverwrite { paths: existing });
         }
     }
+    for file in &files {
+        crate::output::check_target(&args.dir, &file.name)?;
+    }
     let mut written = String::new();
     for file in &files {
         let path = write_atomic(&args.dir, &file.name, &file.bytes)?;

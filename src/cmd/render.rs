@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::check::closest;
 use crate::cli::{FormatArg, RenderArgs};
 use crate::error::Error;
-use crate::output::write_atomic;
+use crate::output::{check_target, write_atomic};
 use crate::render::{Format, Options, RenderError, render};
 use crate::view::{BriefEntry, Views};
 
@@ -54,6 +54,11 @@ pub fn run(data: Option<&Path>, args: &RenderArgs) -> Result<(), Error> {
                 });
             }
         }
+    }
+    // Every target is checked before anything is written: a refusal leaves no partial output.
+    for job in &jobs {
+        let relative = format!("{}/{}.{}", job.lang, job.entry.stem, job.format.extension());
+        check_target(&args.output, &relative)?;
     }
     let rendered = render_all(&jobs, options);
     let mut written = String::new();

@@ -7,4 +7,5 @@ mod corpus;
 mod formats;
 mod graphics;
 mod html;
+mod output;
 mod support;

@@ -1,0 +1,136 @@
+//! Output that cannot be written: a clear one-line error naming the path and the cause,
+//! exit 1, and nothing written at all.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::support::{jiha, tree};
+
+/// Runs a render into `out`, expecting a refusal that names `needle`; returns stderr.
+fn refused(out: &Path, extra: &[&str], needle: &str) -> String {
+    let output = jiha()
+        .args(["render", "-f", "html", "-l", "fr", "-o"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing is reported written");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains(needle), "{needle} not in {stderr}");
+    stderr
+}
+
+#[test]
+fn an_output_directory_that_is_a_file() {
+    let work = TempDir::new().expect("tempdir");
+    let file = work.path().join("out");
+    std::fs::write(&file, "mine").expect("write");
+    let stderr = refused(&file, &[], "is not a directory");
+    assert!(stderr.contains(&file.display().to_string()));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "mine");
+}
+
+#[test]
+fn a_link_to_a_file_outside_is_not_followed() {
+    let work = TempDir::new().expect("tempdir");
+    let outside = work.path().join("outside.html");
+    std::fs::write(&outside, "mine").expect("write");
+    let out = work.path().join("out");
+    std::fs::create_dir_all(out.join("fr")).expect("mkdir");
+    std::os::unix::fs::symlink(&outside, out.join("fr/overview.html")).expect("symlink");
+    refused(
+        &out,
+        &[],
+        "fr/overview.html: is a symbolic link; jiha does not write through links",
+    );
+    assert_eq!(std::fs::read_to_string(&outside).expect("read"), "mine");
+    // No partial state: nothing else was written either.
+    assert_eq!(tree(&out).len(), 1);
+}
+
+#[test]
+fn a_link_to_a_directory_outside_is_not_followed() {
+    let work = TempDir::new().expect("tempdir");
+    let outside = work.path().join("elsewhere");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let out = work.path().join("out");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    std::os::unix::fs::symlink(&outside, out.join("fr")).expect("symlink");
+    refused(&out, &[], "fr: is a symbolic link");
+    assert!(
+        tree(&outside).is_empty(),
+        "nothing written through the link"
+    );
+}
+
+#[test]
+fn a_full_disk_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jiha"))
+        .args(["render", "overview", "-o", "-"])
+        .stdout(full)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+}
+
+#[test]
+fn a_read_only_directory_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let work = TempDir::new().expect("tempdir");
+    let out = work.path().join("out");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    if std::fs::write(out.join("probe"), "x").is_ok() {
+        // Running as root: permissions do not stop it, so there is nothing to test here.
+        eprintln!("skipped: permissions do not apply to this user");
+        return;
+    }
+    refused(&out, &[], "Permission denied");
+}
+
+#[test]
+fn a_render_killed_midway_leaves_no_truncated_file() {
+    // Killed at several moments, so that some kills land while files are being written.
+    for millis in [300, 1500, 3000, 6000] {
+        let work = TempDir::new().expect("tempdir");
+        let out = work.path().join("out");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jiha"))
+            .args(["render", "-f", "all", "-o"])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(millis));
+        let _ = child.kill();
+        let _ = child.wait();
+        if !out.exists() {
+            continue;
+        }
+        for (name, bytes) in tree(&out) {
+            if name
+                .rsplit('/')
+                .next()
+                .is_some_and(|f| f.starts_with(".jiha-"))
+            {
+                continue; // a temporary file, never under a final name
+            }
+            let complete = match name.rsplit('.').next() {
+                Some("html") => bytes.ends_with(b"</html>\n"),
+                Some("pdf") => bytes.windows(5).rev().take(64).any(|w| w == b"%%EOF"),
+                _ => !bytes.is_empty(),
+            };
+            assert!(complete, "{name} is truncated (killed after {millis} ms)");
+        }
+    }
+}

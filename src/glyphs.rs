@@ -67,9 +67,11 @@ impl Coverage {
         coverage
     }
 
-    /// Whether `c` can be drawn. Spaces and line breaks need no glyph.
+    /// Whether `c` can be printed. Spaces, line breaks and the invisible format characters
+    /// (zero-width spaces and joiners, direction marks and isolates, the soft hyphen) need no
+    /// glyph.
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || self.chars.contains(&c)
+        c.is_whitespace() || invisible(c) || self.chars.contains(&c)
     }
 
     /// The characters of `text` no font can draw, each once, in order.
@@ -82,4 +84,13 @@ impl Coverage {
         }
         missing
     }
+}
+
+/// Characters that shape or direct the text without being drawn.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
 }

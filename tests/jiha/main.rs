@@ -6,6 +6,7 @@ mod content;
 mod corpus;
 mod formats;
 mod graphics;
+mod hostile;
 mod html;
 mod output;
 mod support;

@@ -164,6 +164,20 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     ));
     doc.quote(&p.rationale);
     doc.heading(&l.regions_and_actors);
+    if p.regions.is_empty() {
+        doc.para(&format!(
+            "{}{} {}.",
+            labelled(page, &l.scope, &p.scope),
+            page.semicolon,
+            l.no_region_named
+        ));
+    } else {
+        let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
+        doc.para(&format!(
+            "{}.",
+            labelled(page, &l.named_regions, &names.join(page.comma))
+        ));
+    }
     let rows: Vec<Vec<String>> = p
         .actors
         .iter()

@@ -9,4 +9,5 @@ mod graphics;
 mod hostile;
 mod html;
 mod output;
+mod print;
 mod support;

@@ -1,0 +1,181 @@
+//! Printing, checked in a real browser: every HTML brief printed by headless Chromium is A4,
+//! of a sensible length, and carries all of its text and nothing else; the PDF made by the
+//! embedded Typst carries the same text.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::support::{jiha, pdf_text, run_tool, tool};
+
+/// The words of a text: runs of letters and digits, lower-cased; a word broken by a hyphen
+/// at a line end counts both whole and as its two pieces (the hyphen may be the word's own).
+fn words(text: &str) -> BTreeSet<String> {
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            // Text extraction takes the lam-alef ligature apart in either order.
+            .map(|w| w.to_lowercase().replace("لا", "ال"))
+            .collect()
+    };
+    let mut all: BTreeSet<String> = split(&text.replace('\u{ad}', "")).into_iter().collect();
+    all.extend(split(
+        &text
+            .replace("-\n", "")
+            .replace("\u{ad}\n", "")
+            .replace('\u{ad}', ""),
+    ));
+    all
+}
+
+/// What a reader sees of an HTML page: the body's text, without the drawings' titles and
+/// without the style sheet.
+fn html_text(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").expect("selector");
+    let mut text = String::new();
+    for node in document.select(&body).flat_map(|b| b.descendants()) {
+        if let Some(t) = node.value().as_text() {
+            let hidden = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "title" | "style" | "script"))
+            });
+            if !hidden {
+                text.push_str(t);
+                text.push(' ');
+            }
+        }
+    }
+    text
+}
+
+fn print_with_chromium(html: &Path, pdf: &Path, profile: &Path) {
+    let status = tool("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(html)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run chromium");
+    assert!(
+        status.success() && pdf.exists(),
+        "chromium did not print {}",
+        html.display()
+    );
+}
+
+fn pages(pdf: &Path) -> usize {
+    run_tool("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count")
+}
+
+#[test]
+fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
+    let work = TempDir::new().expect("tempdir");
+    let out = work.path().join("out");
+    jiha()
+        .args(["render", "-f", "html,pdf", "-l", "fr", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let profile = work.path().join("chromium");
+    let mut checked = 0;
+    for dir in ["", "proposals", "regions"] {
+        let folder = out.join("fr").join(dir);
+        let mut entries: Vec<_> = std::fs::read_dir(&folder)
+            .expect("read")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        entries.sort();
+        for html_path in entries {
+            let name = html_path.display().to_string();
+            let printed = html_path.with_extension("chromium.pdf");
+            print_with_chromium(&html_path, &printed, &profile);
+            let info = run_tool("pdfinfo", &[], &printed);
+            assert!(info.contains("(A4)"), "{name} is not printed on A4");
+            let count = pages(&printed);
+            let range = if name.ends_with("book.html") {
+                25..=90
+            } else {
+                1..=12
+            };
+            assert!(range.contains(&count), "{name}: {count} pages");
+
+            let html = std::fs::read_to_string(&html_path).expect("read");
+            let expected = words(&html_text(&html));
+            let chromium = words(&pdf_text(&printed));
+            // Nothing cut: every word of the page is in the print...
+            // pdftotext drops the hyphen where a web address breaks across lines, gluing
+            // its pieces: a word found inside another one was printed.
+            let printed_in = |pdf: &BTreeSet<String>, w: &String| {
+                pdf.contains(w)
+                    || pdf
+                        .iter()
+                        .any(|p| p.len() > w.len() && p.contains(w.as_str()))
+            };
+            let missing: Vec<_> = expected
+                .iter()
+                .filter(|w| !printed_in(&chromium, w))
+                .collect();
+            assert!(missing.is_empty(), "{name}: printed without {missing:?}");
+            // ... and nothing else, but the page numbers.
+            // A word of the print that is not on the page must be a page number, a piece of
+            // a word the browser hyphenated, or two words glued where a line broke after a
+            // hyphen.
+            let explained = |w: &String| {
+                w.chars().all(|c| c.is_ascii_digit())
+                    || expected
+                        .iter()
+                        .any(|e| e.starts_with(w.as_str()) || e.ends_with(w.as_str()))
+                    || (1..w.len()).any(|i| {
+                        w.is_char_boundary(i)
+                            && expected.contains(&w[..i])
+                            && expected.contains(&w[i..])
+                    })
+            };
+            let extra: Vec<_> = chromium
+                .difference(&expected)
+                .filter(|w| !explained(w))
+                .collect();
+            assert!(extra.is_empty(), "{name}: the print adds {extra:?}");
+
+            // The Typst PDF carries the same text (its drawings are pictures, its running
+            // header repeats the title).
+            let typst = words(&pdf_text(&html_path.with_extension("pdf")));
+            let drawings: BTreeSet<String> = {
+                let document = scraper::Html::parse_document(&html);
+                let svg = scraper::Selector::parse("svg text").expect("selector");
+                document
+                    .select(&svg)
+                    .flat_map(|t| words(&t.text().collect::<String>()))
+                    .collect()
+            };
+            let missing: Vec<_> = expected
+                .iter()
+                .filter(|w| !drawings.contains(*w) && !printed_in(&typst, w))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{name}: the Typst PDF lacks {missing:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 24);
+}

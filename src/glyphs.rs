@@ -11,14 +11,8 @@ use std::collections::BTreeSet;
 /// checks test every text against them.
 pub fn pdf_fonts() -> Vec<&'static [u8]> {
     let amiri: [&'static [u8]; 2] = [
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/fonts/amiri/Amiri-Regular.ttf"
-        )),
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/fonts/amiri/Amiri-Bold.ttf"
-        )),
+        include_bytes!("../assets/fonts/amiri/Amiri-Regular.ttf"),
+        include_bytes!("../assets/fonts/amiri/Amiri-Bold.ttf"),
     ];
     typst_assets::fonts().chain(amiri).collect()
 }

@@ -1,0 +1,69 @@
+//! In-process benchmarks (`cargo bench`): loading and checking the embedded dataset, building
+//! the views, and rendering each format, for one brief and for every brief.
+
+use std::sync::LazyLock;
+
+use jiha::model::Dataset;
+use jiha::render::{Format, Options, render};
+use jiha::view::Views;
+
+fn main() {
+    divan::main();
+}
+
+static DATASET: LazyLock<Dataset> =
+    LazyLock::new(|| jiha::dataset::load(None).expect("the embedded dataset").0);
+
+const OPTIONS: Options = Options { width: 80 };
+
+/// Reading, parsing and checking every file of the embedded dataset.
+#[divan::bench]
+fn load_and_check() -> Dataset {
+    jiha::dataset::load(None).expect("valid").0
+}
+
+/// Building every view of one edition: the overview, each proposal and region, the book.
+#[divan::bench(args = ["fr", "ar"])]
+fn build_views(lang: &str) -> usize {
+    let views = Views::new(&DATASET, lang).expect("a language of the dataset");
+    let links = jiha::view::Links::Anchors;
+    let mut n = views.book().proposals.len();
+    n += views.overview(links).proposals.len();
+    n
+}
+
+/// One region brief, in each format.
+#[divan::bench(args = [Format::Html, Format::Md, Format::Txt, Format::Typst, Format::Pdf])]
+fn one_brief(format: Format) -> usize {
+    let views = Views::new(&DATASET, "fr").expect("fr");
+    let briefs = views.briefs();
+    let oriental = briefs
+        .iter()
+        .find(|b| b.id == "oriental")
+        .expect("the Oriental brief");
+    render(&views, oriental, format, OPTIONS)
+        .expect("renders")
+        .len()
+}
+
+/// Every brief of the French edition, in each text format (PDF below, fewer samples).
+#[divan::bench(args = [Format::Html, Format::Md, Format::Txt, Format::Typst])]
+fn every_brief(format: Format) -> usize {
+    let views = Views::new(&DATASET, "fr").expect("fr");
+    views
+        .briefs()
+        .iter()
+        .map(|b| render(&views, b, format, OPTIONS).expect("renders").len())
+        .sum()
+}
+
+/// The book as PDF: the longest single job.
+#[divan::bench(sample_count = 5)]
+fn book_pdf() -> usize {
+    let views = Views::new(&DATASET, "fr").expect("fr");
+    let briefs = views.briefs();
+    let book = briefs.iter().find(|b| b.id == "book").expect("the book");
+    render(&views, book, Format::Pdf, OPTIONS)
+        .expect("renders")
+        .len()
+}

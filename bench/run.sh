@@ -57,12 +57,11 @@ echo "| proposals | check: median | check: peak memory | all proposal briefs as 
 echo "|---:|---:|---:|---:|---:|"
 for n in 100 1000 10000; do
   python3 bench/gen-dataset.py "$n" "$work/base" "$work/d$n"
-  ids=$(cd "$work/d$n/proposals" && ls | sed 's/\.ron$//' | tr '\n' ' ')
+  
   hyperfine --style none --runs 3 --export-json "$work/c.json" "$jiha check --data $work/d$n" >/dev/null
-  hyperfine --style none --runs 3 --export-json "$work/r.json" "$jiha render -f html -l fr --data $work/d$n -o $work/r$n $ids" >/dev/null
+  hyperfine --style none --runs 3 --export-json "$work/r.json" "$jiha render -f html -l fr --kind proposal --data $work/d$n -o $work/r$n" >/dev/null
   mem_check=$(/usr/bin/time -f %M "$jiha" check --data "$work/d$n" 2>&1 >/dev/null | tail -1)
-  # shellcheck disable=SC2086
-  mem_render=$(/usr/bin/time -f %M "$jiha" render -f html -l fr --data "$work/d$n" -o "$work/m$n" $ids 2>&1 >/dev/null | tail -1)
+  mem_render=$(/usr/bin/time -f %M "$jiha" render -f html -l fr --kind proposal --data "$work/d$n" -o "$work/m$n" 2>&1 >/dev/null | tail -1)
   python3 - "$n" "$work/c.json" "$work/r.json" "$mem_check" "$mem_render" <<'PY'
 import json, statistics, sys
 n, c, r, mc, mr = sys.argv[1:]

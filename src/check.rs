@@ -160,7 +160,8 @@ pub fn load(
 struct Parsed<T> {
     value: T,
     file: String,
-    spans: SpanIndex,
+    /// Built on the first finding only: a valid file never pays for it.
+    spans: std::cell::OnceCell<SpanIndex>,
 }
 
 struct Checker<'a> {
@@ -183,7 +184,10 @@ impl Checker<'_> {
     /// Locates `path` in a parsed file.
     fn span<T>(&self, parsed: &Parsed<T>, path: &str) -> Option<Range<usize>> {
         let text = self.report.text(&parsed.file)?;
-        parsed.spans.locate(text, path)
+        parsed
+            .spans
+            .get_or_init(|| SpanIndex::new(text))
+            .locate(text, path)
     }
 
     fn error_at<T>(&mut self, parsed: &Parsed<T>, path: &str, message: String) -> &mut Diagnostic {
@@ -363,7 +367,7 @@ impl Checker<'_> {
             Ok(value) => Some(Parsed {
                 value,
                 file: file.display.clone(),
-                spans: SpanIndex::new(&text),
+                spans: std::cell::OnceCell::new(),
             }),
             Err(err) => {
                 let start = offset_of(&text, err.span.start.line, err.span.start.col);

@@ -67,6 +67,10 @@ pub struct RenderArgs {
     #[arg(long, value_name = "N", default_value_t = 80)]
     pub width: usize,
 
+    /// Only briefs of these kinds, comma-separated: overview, proposal, region, book.
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub kind: Vec<KindArg>,
+
     /// Languages of the editions, comma-separated (for example fr,en,ar), or all
     /// [default: every language of the dataset; with `-o -`: its original language].
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
@@ -85,6 +89,32 @@ pub struct ListArgs {
     /// Language of the titles [default: the dataset's original language].
     #[arg(short, long, value_name = "LANG")]
     pub lang: Option<String>,
+}
+
+/// A value of `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Overview,
+    Proposal,
+    Region,
+    Book,
+}
+
+impl KindArg {
+    /// Whether a brief of `kind` is selected by these values (all, when there are none).
+    pub fn selects(values: &[KindArg], kind: crate::view::BriefKind) -> bool {
+        use crate::view::BriefKind;
+        values.is_empty()
+            || values.iter().any(|v| {
+                matches!(
+                    (v, kind),
+                    (KindArg::Overview, BriefKind::Overview)
+                        | (KindArg::Proposal, BriefKind::Proposal)
+                        | (KindArg::Region, BriefKind::Region)
+                        | (KindArg::Book, BriefKind::Book)
+                )
+            })
+    }
 }
 
 /// A value of `--format`.

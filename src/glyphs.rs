@@ -4,7 +4,7 @@
 //! Shared with `build.rs` through `#[path]`: this file may use `std`, `ttf-parser` and
 //! `typst-assets` only.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// The fonts the PDFs are typeset with: Typst's own (Libertinus Serif, New Computer Modern,
 /// DejaVu Sans Mono) and Amiri for Arabic. The one list: the PDF world serves these, and the
@@ -20,7 +20,7 @@ pub fn pdf_fonts() -> Vec<&'static [u8]> {
 /// The characters covered by a set of fonts.
 #[derive(Debug, Clone, Default)]
 pub struct Coverage {
-    chars: BTreeSet<char>,
+    chars: HashSet<char>,
     /// The fonts' family names, for the messages.
     pub families: Vec<String>,
 }

@@ -373,6 +373,8 @@ pub struct Views<'a> {
     locale: Locale<'a>,
     /// The language's catalogue, typeset.
     labels: Labels,
+    /// Each proposal's position, by id: its number `P1`, `P2`...
+    positions: std::collections::HashMap<&'a str, usize>,
 }
 
 impl<'a> Views<'a> {
@@ -384,6 +386,12 @@ impl<'a> Views<'a> {
             dataset,
             locale,
             labels: catalogue.map_texts(|t| locale.typo(t)),
+            positions: dataset
+                .proposals
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect(),
         })
     }
 
@@ -699,10 +707,9 @@ impl<'a> Views<'a> {
 
     fn number(&self, proposal: &Proposal) -> String {
         let position = self
-            .dataset
-            .proposals
-            .iter()
-            .position(|p| p.id == proposal.id)
+            .positions
+            .get(proposal.id.as_str())
+            .copied()
             .unwrap_or(0);
         format!("P{}", position + 1)
     }

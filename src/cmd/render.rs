@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::check::closest;
-use crate::cli::{FormatArg, RenderArgs};
+use crate::cli::{FormatArg, KindArg, RenderArgs};
 use crate::error::Error;
 use crate::output::{check_target, write_atomic};
 use crate::render::{Format, Options, RenderError, render};
@@ -27,7 +27,10 @@ pub fn run(data: Option<&Path>, args: &RenderArgs) -> Result<(), Error> {
             _ => return Err(one_only(args.ids.len(), formats.len(), langs.len())),
         };
         let all = views.briefs();
-        let selected = select(&all, &args.ids)?;
+        let selected: Vec<&BriefEntry> = select(&all, &args.ids)?
+            .into_iter()
+            .filter(|e| KindArg::selects(&args.kind, e.kind))
+            .collect();
         let ([entry], [format]) = (selected.as_slice(), formats.as_slice()) else {
             return Err(one_only(selected.len(), formats.len(), 1));
         };
@@ -44,7 +47,10 @@ pub fn run(data: Option<&Path>, args: &RenderArgs) -> Result<(), Error> {
     let briefs: Vec<Vec<BriefEntry>> = editions.iter().map(|(_, v)| v.briefs()).collect();
     let mut jobs: Vec<Job> = Vec::new();
     for ((lang, views), all) in editions.iter().zip(&briefs) {
-        for entry in select(all, &args.ids)? {
+        for entry in select(all, &args.ids)?
+            .into_iter()
+            .filter(|e| KindArg::selects(&args.kind, e.kind))
+        {
             for format in &formats {
                 jobs.push(Job {
                     lang,
@@ -123,16 +129,19 @@ pub fn select<'a>(all: &'a [BriefEntry], ids: &[String]) -> Result<Vec<&'a Brief
     if ids.is_empty() {
         return Ok(all.iter().collect());
     }
+    let by_id: std::collections::HashMap<&str, &BriefEntry> =
+        all.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut seen = std::collections::HashSet::new();
     let mut selected: Vec<&BriefEntry> = Vec::new();
     for id in ids {
-        let Some(entry) = all.iter().find(|e| &e.id == id) else {
+        let Some(&entry) = by_id.get(id.as_str()) else {
             let known: Vec<String> = all.iter().map(|e| e.id.clone()).collect();
             return Err(Error::UnknownBrief {
                 id: id.clone(),
                 suggestion: closest(id, &known).cloned(),
             });
         };
-        if !selected.iter().any(|e| e.id == entry.id) {
+        if seen.insert(entry.id.as_str()) {
             selected.push(entry);
         }
     }

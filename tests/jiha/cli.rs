@@ -307,3 +307,30 @@ fn list_and_show_speak_every_language() {
         .success()
         .stdout(predicate::str::contains("جهة الشرق"));
 }
+
+#[test]
+fn render_only_some_kinds_of_brief() {
+    let out = TempDir::new().expect("tempdir");
+    jiha()
+        .args([
+            "render",
+            "--kind",
+            "region,overview",
+            "-f",
+            "html",
+            "-l",
+            "fr",
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let files = tree(out.path());
+    assert_eq!(files.len(), 13);
+    assert!(files.contains_key("fr/overview.html"));
+    assert!(
+        files
+            .keys()
+            .all(|k| k == "fr/overview.html" || k.starts_with("fr/regions/"))
+    );
+}

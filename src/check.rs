@@ -203,8 +203,9 @@ impl Checker<'_> {
         let mut by_name: BTreeMap<String, DataFile> = BTreeMap::new();
         let mut proposal_files = Vec::new();
         let mut label_files: Vec<DataFile> = Vec::new();
-        for file in files {
-            match String::from_utf8(file.bytes.clone()) {
+        for mut file in files {
+            // The text is kept once, in the report, for the excerpts.
+            match String::from_utf8(std::mem::take(&mut file.bytes)) {
                 Ok(text) => {
                     self.report.texts.insert(file.display.clone(), text);
                 }
@@ -1557,17 +1558,19 @@ const PLACEHOLDERS: [&str; 7] = [
 
 fn placeholder(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    let words: BTreeSet<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let has_word = |p: &str| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == p)
+    };
     PLACEHOLDERS
         .iter()
         .find(|p| {
             if p.contains(' ') {
                 lower.contains(*p)
             } else {
-                words.contains(*p)
+                // Cheap test first: most texts contain none of the words at all.
+                lower.contains(*p) && has_word(p)
             }
         })
         .copied()

@@ -1558,11 +1558,7 @@ const PLACEHOLDERS: [&str; 7] = [
 
 fn placeholder(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    let has_word = |p: &str| {
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == p)
-    };
+    let has_word = |p: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == p);
     PLACEHOLDERS
         .iter()
         .find(|p| {

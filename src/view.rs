@@ -337,6 +337,15 @@ pub struct BookView {
     pub produced: String,
 }
 
+/// A brief's content, built once from the dataset, for every format to lay out.
+#[derive(Debug, Clone)]
+pub enum Brief {
+    Overview(OverviewView),
+    Proposal(ProposalView),
+    Region(RegionView),
+    Book(BookView),
+}
+
 /// What every page of an edition needs besides its brief: language, direction, labels.
 #[derive(Debug, Clone)]
 pub struct Page<'a> {
@@ -533,6 +542,26 @@ impl<'a> Views<'a> {
             caption: l.map_caption.clone(),
             title,
         }
+    }
+
+    /// The content of the brief `entry` names; `None` if this dataset has no such brief.
+    pub fn brief(&self, entry: &BriefEntry) -> Option<Brief> {
+        let d = self.dataset;
+        let links = match entry.kind {
+            BriefKind::Book => Links::Anchors,
+            _ => Links::Files {
+                depth: entry.stem.matches('/').count(),
+            },
+        };
+        Some(match entry.kind {
+            BriefKind::Overview => Brief::Overview(self.overview(links)),
+            BriefKind::Proposal => {
+                let p = d.proposals.iter().find(|p| p.id == entry.id)?;
+                Brief::Proposal(self.proposal(p, links))
+            }
+            BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
+            BriefKind::Book => Brief::Book(self.book()),
+        })
     }
 
     /// `Oriental : 30,4 %` in French, `Oriental: 30.4%` in English.

@@ -2,11 +2,7 @@
 
 use askama::Template;
 
-use crate::view::{
-    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
-};
-
-use super::{RenderError, links_for};
+use crate::view::{BookView, Brief, OverviewView, Page, ProposalView, RegionView};
 
 #[derive(Template)]
 #[template(path = "proposal.html")]
@@ -40,51 +36,33 @@ struct BookPage<'a> {
     b: &'a BookView,
 }
 
-/// Renders `entry` as an HTML document.
-pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
-    let dataset = views.dataset();
-    let links = links_for(entry);
-    let page = views.page(&entry.title);
-    match entry.kind {
-        BriefKind::Overview => OverviewPage {
+/// Lays `brief` out as an HTML document.
+pub fn render(page: &Page, brief: &Brief) -> askama::Result<String> {
+    let page = page.clone();
+    match brief {
+        Brief::Overview(o) => OverviewPage {
             page,
             book: false,
-            o: &views.overview(links),
+            o,
         }
         .render(),
-        BriefKind::Proposal => {
-            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            ProposalPage {
-                page,
-                book: false,
-                p: &views.proposal(p, links),
-            }
-            .render()
+        Brief::Proposal(p) => ProposalPage {
+            page,
+            book: false,
+            p,
         }
-        BriefKind::Region => {
-            let Some(r) = dataset
-                .territories
-                .regions
-                .iter()
-                .find(|r| r.id == entry.id)
-            else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            RegionPage {
-                page,
-                book: false,
-                r: &views.region_brief(r, links),
-            }
-            .render()
+        .render(),
+        Brief::Region(r) => RegionPage {
+            page,
+            book: false,
+            r,
         }
-        BriefKind::Book => BookPage {
+        .render(),
+        Brief::Book(b) => BookPage {
             page,
             book: true,
-            b: &views.book(),
+            b,
         }
         .render(),
     }
-    .map_err(RenderError::Template)
 }

@@ -2,11 +2,7 @@
 
 use askama::Template;
 
-use crate::view::{
-    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
-};
-
-use super::{RenderError, links_for};
+use crate::view::{BookView, Brief, OverviewView, Page, ProposalView, RegionView};
 
 /// Escapes text for Markdown so that it can never become markup: a backslash before
 /// `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~`, `&`, `#`, `!`, `$`; and before a leading
@@ -77,57 +73,40 @@ struct BookDoc<'a> {
     b: &'a BookView,
 }
 
-/// Renders `entry` as Markdown.
-pub fn render(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
-    let dataset = views.dataset();
-    let links = links_for(entry);
-    let page = views.page(&entry.title);
-    let rendered = match entry.kind {
-        BriefKind::Overview => OverviewDoc {
+/// Lays `brief` out as Markdown.
+pub fn render(page: &Page, brief: &Brief) -> askama::Result<String> {
+    let page = page.clone();
+    match brief {
+        Brief::Overview(o) => OverviewDoc {
             page,
             hashes: "#",
             book: false,
-            o: &views.overview(links),
+            o,
         }
         .render(),
-        BriefKind::Proposal => {
-            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            ProposalDoc {
-                page,
-                hashes: "#",
-                book: false,
-                p: &views.proposal(p, links),
-            }
-            .render()
+        Brief::Proposal(p) => ProposalDoc {
+            page,
+            hashes: "#",
+            book: false,
+            p,
         }
-        BriefKind::Region => {
-            let Some(r) = dataset
-                .territories
-                .regions
-                .iter()
-                .find(|r| r.id == entry.id)
-            else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            RegionDoc {
-                page,
-                hashes: "#",
-                book: false,
-                r: &views.region_brief(r, links),
-            }
-            .render()
+        .render(),
+        Brief::Region(r) => RegionDoc {
+            page,
+            hashes: "#",
+            book: false,
+            r,
         }
-        BriefKind::Book => BookDoc {
+        .render(),
+        Brief::Book(b) => BookDoc {
             page,
             hashes: "##",
             book: true,
-            b: &views.book(),
+            b,
         }
         .render(),
-    };
-    rendered.map(tidy).map_err(RenderError::Template)
+    }
+    .map(tidy)
 }
 
 /// At most one blank line in a row, and one newline at the end.

@@ -5,7 +5,7 @@ pub mod markdown;
 pub mod text;
 pub mod typst;
 
-use crate::view::{BriefEntry, BriefKind, Links, Views};
+use crate::view::{BriefEntry, Views};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,24 +83,21 @@ pub fn render(
     format: Format,
     options: Options,
 ) -> Result<Vec<u8>, RenderError> {
+    let brief = views
+        .brief(entry)
+        .ok_or_else(|| RenderError::UnknownBrief(entry.id.clone()))?;
+    let page = views.page(&entry.title);
+    let template = RenderError::Template;
     Ok(match format {
-        Format::Html => html::render(views, entry)?.into_bytes(),
-        Format::Md => markdown::render(views, entry)?.into_bytes(),
-        Format::Txt => text::render(views, entry, options.width)?.into_bytes(),
-        Format::Typst => typst::source(views, entry)?.into_bytes(),
+        Format::Html => html::render(&page, &brief).map_err(template)?.into_bytes(),
+        Format::Md => markdown::render(&page, &brief)
+            .map_err(template)?
+            .into_bytes(),
+        Format::Txt => text::render(&page, &brief, options.width).into_bytes(),
+        Format::Typst => typst::source(views, entry, &page, &brief)?.into_bytes(),
         Format::Pdf => {
-            let source = typst::source(views, entry)?;
+            let source = typst::source(views, entry, &page, &brief)?;
             typst::pdf(&source, &entry.id, typst::edition_date(views.dataset()))?
         }
     })
-}
-
-/// How the brief at `entry` links to the others.
-pub fn links_for(entry: &BriefEntry) -> Links {
-    match entry.kind {
-        BriefKind::Book => Links::Anchors,
-        _ => Links::Files {
-            depth: entry.stem.matches('/').count(),
-        },
-    }
 }

@@ -4,43 +4,22 @@
 use textwrap::core::display_width;
 
 use crate::view::{
-    BookView, BriefEntry, BriefKind, FigureView, OverviewView, Page, ProposalView, RegionView,
-    SourceView, Views,
+    BookView, Brief, FigureView, OverviewView, Page, ProposalView, RegionView, SourceView,
 };
-
-use super::{RenderError, links_for};
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
 pub const MIN_WIDTH: usize = 40;
 
-/// Renders `entry` as text `width` columns wide.
-pub fn render(views: &Views, entry: &BriefEntry, width: usize) -> Result<String, RenderError> {
-    let dataset = views.dataset();
-    let links = links_for(entry);
-    let page = views.page(&entry.title);
+/// Lays `brief` out as text `width` columns wide.
+pub fn render(page: &Page, brief: &Brief, width: usize) -> String {
     let mut doc = Doc::new(width);
-    match entry.kind {
-        BriefKind::Overview => overview(&mut doc, &page, &views.overview(links), false),
-        BriefKind::Proposal => {
-            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            proposal(&mut doc, &page, &views.proposal(p, links), false);
-        }
-        BriefKind::Region => {
-            let Some(r) = dataset
-                .territories
-                .regions
-                .iter()
-                .find(|r| r.id == entry.id)
-            else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            region(&mut doc, &page, &views.region_brief(r, links), false);
-        }
-        BriefKind::Book => book(&mut doc, &page, &views.book()),
+    match brief {
+        Brief::Overview(o) => overview(&mut doc, page, o, false),
+        Brief::Proposal(p) => proposal(&mut doc, page, p, false),
+        Brief::Region(r) => region(&mut doc, page, r, false),
+        Brief::Book(b) => book(&mut doc, page, b),
     }
-    Ok(doc.finish())
+    doc.finish()
 }
 
 /// `label : value` with the language's colon.

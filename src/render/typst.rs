@@ -17,10 +17,10 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use crate::view::{
-    BookView, BriefEntry, BriefKind, OverviewView, Page, ProposalView, RegionView, Views,
+    BookView, Brief, BriefEntry, OverviewView, Page, ProposalView, RegionView, Views,
 };
 
-use super::{RenderError, links_for};
+use super::RenderError;
 
 /// Escapes text for Typst markup: every ASCII punctuation character is preceded by a
 /// backslash (`\#`, `\$`, `\*`, `\_`, `\@`, `\<`, `\[`, `\\`, `\/`, `\=`, `\-`, `\.`...), which
@@ -123,11 +123,13 @@ struct BookDoc<'a> {
     b: &'a BookView,
 }
 
-/// The Typst source of `entry`.
-pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> {
-    let dataset = views.dataset();
-    let links = links_for(entry);
-    let page = views.page(&entry.title);
+/// The Typst source of `brief`, the brief `entry` names.
+pub fn source(
+    views: &Views,
+    entry: &BriefEntry,
+    page: &Page,
+    brief: &Brief,
+) -> Result<String, RenderError> {
     let meta = Meta {
         author: "jiha",
         keywords: vec![
@@ -135,54 +137,40 @@ pub fn source(views: &Views, entry: &BriefEntry) -> Result<String, RenderError> 
             page.l.country.clone(),
             entry.kind.name().to_string(),
         ],
-        date: edition_date(dataset),
+        date: edition_date(views.dataset()),
     };
-    let rendered = match entry.kind {
-        BriefKind::Overview => OverviewDoc {
+    let page = page.clone();
+    match brief {
+        Brief::Overview(o) => OverviewDoc {
             page,
             meta,
             book: false,
-            o: &views.overview(links),
+            o,
         }
         .render(),
-        BriefKind::Proposal => {
-            let Some(p) = dataset.proposals.iter().find(|p| p.id == entry.id) else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            ProposalDoc {
-                page,
-                meta,
-                book: false,
-                p: &views.proposal(p, links),
-            }
-            .render()
+        Brief::Proposal(p) => ProposalDoc {
+            page,
+            meta,
+            book: false,
+            p,
         }
-        BriefKind::Region => {
-            let Some(r) = dataset
-                .territories
-                .regions
-                .iter()
-                .find(|r| r.id == entry.id)
-            else {
-                return Err(RenderError::UnknownBrief(entry.id.clone()));
-            };
-            RegionDoc {
-                page,
-                meta,
-                book: false,
-                r: &views.region_brief(r, links),
-            }
-            .render()
+        .render(),
+        Brief::Region(r) => RegionDoc {
+            page,
+            meta,
+            book: false,
+            r,
         }
-        BriefKind::Book => BookDoc {
+        .render(),
+        Brief::Book(b) => BookDoc {
             page,
             meta,
             book: true,
-            b: &views.book(),
+            b,
         }
         .render(),
-    };
-    rendered.map_err(RenderError::Template)
+    }
+    .map_err(RenderError::Template)
 }
 
 /// The dataset's edition as a day: the PDF's date, the same at every render. A year or a

@@ -343,7 +343,8 @@ pub enum Brief {
     Overview(OverviewView),
     Proposal(ProposalView),
     Region(RegionView),
-    Book(BookView),
+    /// Boxed: the book holds every other view.
+    Book(Box<BookView>),
 }
 
 /// What every page of an edition needs besides its brief: language, direction, labels.
@@ -560,7 +561,7 @@ impl<'a> Views<'a> {
                 Brief::Proposal(self.proposal(p, links))
             }
             BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
-            BriefKind::Book => Brief::Book(self.book()),
+            BriefKind::Book => Brief::Book(Box::new(self.book())),
         })
     }
 

@@ -34,6 +34,15 @@ pub fn xml(text: &str) -> String {
     out
 }
 
+/// The opening of a drawing `height` units high: its size, its accessible name and its
+/// `<title>`, the fonts of the documents.
+fn open(height: f64, title: &str) -> String {
+    let title = xml(title);
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" width="{WIDTH:.0}" height="{height:.0}" role="img" aria-label="{title}" font-family="{FONTS}" font-size="11"><title>{title}</title>"#
+    )
+}
+
 /// A region of the map: its outline, and how to draw it.
 #[derive(Debug, Clone)]
 pub struct MapRegion<'a> {
@@ -129,13 +138,7 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
     let legend_top = map_height + 14.0;
     let legend_rows = 2.0;
     let height = legend_top + legend_rows * 18.0 + 6.0;
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" width="{WIDTH:.0}" height="{height:.0}" role="img" aria-label="{title}" font-family="{FONTS}" font-size="11">"#,
-        title = xml(text.title)
-    );
-    let _ = write!(svg, "<title>{}</title>", xml(text.title));
+    let mut svg = open(height, text.title);
     svg.push_str(
         r##"<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="1.6"/></pattern></defs>"##,
     );
@@ -307,13 +310,7 @@ pub fn indicator_chart(bars: &[Bar], text: &ChartText) -> String {
             LABEL_WIDTH + offset
         }
     };
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" width="{WIDTH:.0}" height="{height:.0}" role="img" aria-label="{title}" font-family="{FONTS}" font-size="11">"#,
-        title = xml(text.title)
-    );
-    let _ = write!(svg, "<title>{}</title>", xml(text.title));
+    let mut svg = open(height, text.title);
     for (i, bar) in bars.iter().enumerate() {
         let y = TOP + i as f64 * ROW;
         let (label_x, label_anchor) = if text.rtl {

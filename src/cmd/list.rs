@@ -7,12 +7,7 @@ use crate::error::Error;
 
 pub fn run(data: Option<&Path>, args: &ListArgs) -> Result<(), Error> {
     let (dataset, _) = crate::dataset::load(data)?;
-    let requested: Vec<String> = args.lang.iter().cloned().collect();
-    let langs = super::languages(
-        &dataset,
-        &requested,
-        std::slice::from_ref(&dataset.meta.original),
-    )?;
+    let langs = super::one_language(&dataset, args.lang.as_ref())?;
     let mut out = String::new();
     for lang in &langs {
         let entries = super::views(&dataset, lang)?.briefs();

@@ -55,6 +55,19 @@ fn languages(
         .collect())
 }
 
+/// The one language `--lang` names, or the dataset's original one (for `list` and `show`).
+fn one_language(
+    dataset: &crate::model::Dataset,
+    requested: Option<&String>,
+) -> Result<Vec<String>, Error> {
+    let requested: Vec<String> = requested.into_iter().cloned().collect();
+    languages(
+        dataset,
+        &requested,
+        std::slice::from_ref(&dataset.meta.original),
+    )
+}
+
 /// The views of `lang`, which `languages` has checked.
 fn views<'a>(
     dataset: &'a crate::model::Dataset,

@@ -9,12 +9,7 @@ use crate::render::{Format, Options, render};
 pub fn run(data: Option<&Path>, args: &ShowArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
-    let requested: Vec<String> = args.lang.iter().cloned().collect();
-    let langs = super::languages(
-        &dataset,
-        &requested,
-        std::slice::from_ref(&dataset.meta.original),
-    )?;
+    let langs = super::one_language(&dataset, args.lang.as_ref())?;
     let mut text = Vec::new();
     for lang in &langs {
         let views = super::views(&dataset, lang)?;

@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use include_dir::{Dir, include_dir};
+use jiha::dataset::Source;
 use jiha::model::Dataset;
 use jiha::render::{Format, Options, render};
 use jiha::view::Views;
@@ -11,15 +13,22 @@ fn main() {
     divan::main();
 }
 
-static DATASET: LazyLock<Dataset> =
-    LazyLock::new(|| jiha::dataset::load(None).expect("the embedded dataset").0);
+/// The default dataset, embedded as the binary embeds it.
+const EMBEDDED: Source = Source::Embedded(&DATA);
+static DATA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+static DATASET: LazyLock<Dataset> = LazyLock::new(|| {
+    jiha::dataset::load(EMBEDDED)
+        .expect("the embedded dataset")
+        .0
+});
 
 const OPTIONS: Options = Options { width: 80 };
 
 /// Reading, parsing and checking every file of the embedded dataset.
 #[divan::bench]
 fn load_and_check() -> Dataset {
-    jiha::dataset::load(None).expect("valid").0
+    jiha::dataset::load(EMBEDDED).expect("valid").0
 }
 
 /// Building every view of one edition: the overview, each proposal and region, the book.

@@ -3,20 +3,38 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use include_dir::{Dir, include_dir};
+use include_dir::Dir;
 
 use crate::check::{self, DataFile, Report};
 use crate::error::Error;
 use crate::glyphs::Coverage;
 use crate::model::Dataset;
 
-/// `data/` as it was when the binary was built; `build.rs` checked it.
-static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+/// Where the dataset in use is read from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// `data/` as it was when the binary was built, which `build.rs` checked. The binary
+    /// (`main.rs`), not this library, embeds it: a data edit then recompiles only the small
+    /// binary crate.
+    Embedded(&'static Dir<'static>),
+    /// A directory named by `--data`.
+    Dir(&'a Path),
+}
+
+impl Source<'_> {
+    /// How messages name the dataset's root.
+    fn root(&self) -> String {
+        match self {
+            Source::Embedded(_) => "data".to_string(),
+            Source::Dir(dir) => dir.display().to_string(),
+        }
+    }
+}
 
 /// The raw files of the dataset in use.
-pub fn files(data: Option<&Path>) -> Result<Vec<DataFile>, Error> {
+pub fn files(data: Source) -> Result<Vec<DataFile>, Error> {
     match data {
-        Some(dir) => {
+        Source::Dir(dir) => {
             if !dir.is_dir() {
                 return Err(Error::io(
                     dir,
@@ -25,13 +43,13 @@ pub fn files(data: Option<&Path>) -> Result<Vec<DataFile>, Error> {
             }
             check::read_dir(dir, &dir.display().to_string()).map_err(|e| Error::io(dir, e))
         }
-        None => Ok(embedded_files()),
+        Source::Embedded(root) => Ok(embedded_files(root)),
     }
 }
 
-fn embedded_files() -> Vec<DataFile> {
+fn embedded_files(root: &'static Dir<'static>) -> Vec<DataFile> {
     let mut files = Vec::new();
-    let mut dirs = vec![&EMBEDDED];
+    let mut dirs = vec![root];
     while let Some(dir) = dirs.pop() {
         for file in dir.files() {
             let name = file.path().to_string_lossy().replace('\\', "/");
@@ -53,11 +71,11 @@ fn embedded_files() -> Vec<DataFile> {
 static COVERAGE: LazyLock<Coverage> = LazyLock::new(|| Coverage::of(&crate::glyphs::pdf_fonts()));
 
 /// Loads and checks the dataset in use.
-pub fn load(data: Option<&Path>) -> Result<(Dataset, Report), Error> {
+pub fn load(data: Source) -> Result<(Dataset, Report), Error> {
     let files = files(data)?;
-    let root = data.map_or_else(|| "data".to_string(), |d| d.display().to_string());
+    let root = data.root();
     check::load(&root, files, &COVERAGE).map_err(|report| Error::InvalidData {
-        dataset: data.map_or_else(|| "data".to_string(), |d| d.display().to_string()),
+        dataset: root,
         report,
     })
 }

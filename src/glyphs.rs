@@ -1,20 +1,25 @@
 //! Which characters the PDF fonts can draw, so that the checks can refuse a text that
 //! would print as empty boxes.
 //!
-//! Shared with `build.rs` through `#[path]`: this file may use `std`, `ttf-parser` and
-//! `typst-assets` only.
+//! Shared with `build.rs` through `#[path]`: this file may use `std` and `ttf-parser` only.
 
 use std::collections::HashSet;
 
-/// The fonts the PDFs are typeset with: Typst's own (Libertinus Serif, New Computer Modern,
-/// DejaVu Sans Mono) and Amiri for Arabic. The one list: the PDF world serves these, and the
-/// checks test every text against them.
-pub fn pdf_fonts() -> Vec<&'static [u8]> {
-    let amiri: [&'static [u8]; 2] = [
+/// The fonts the PDFs are typeset with, all shipped in `assets/fonts/` with their licences:
+/// Libertinus Serif for Latin text, Amiri for Arabic, DejaVu Sans Mono for the few symbols
+/// (● ○) Libertinus lacks. The one list: the PDF world serves these, and the checks test
+/// every text against them. Typst's other bundled fonts (New Computer Modern, its math
+/// fonts) are left out: the briefs never use them, and they would weigh 7 MiB.
+pub fn pdf_fonts() -> [&'static [u8]; 7] {
+    [
+        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Regular.otf"),
+        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Bold.otf"),
+        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Italic.otf"),
+        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-BoldItalic.otf"),
+        include_bytes!("../assets/fonts/dejavu/DejaVuSansMono.ttf"),
         include_bytes!("../assets/fonts/amiri/Amiri-Regular.ttf"),
         include_bytes!("../assets/fonts/amiri/Amiri-Bold.ttf"),
-    ];
-    typst_assets::fonts().chain(amiri).collect()
+    ]
 }
 
 /// The characters covered by a set of fonts.

@@ -1,11 +1,10 @@
 //! `jiha check`.
 
-use std::path::Path;
-
 use crate::cli::CheckArgs;
+use crate::dataset::Source;
 use crate::error::Error;
 
-pub fn run(data: Option<&Path>, args: &CheckArgs) -> Result<(), Error> {
+pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
     let (dataset, mut report) = match crate::dataset::load(data) {
         Ok(loaded) => loaded,
         Err(Error::InvalidData {

@@ -1,12 +1,11 @@
 //! `jiha export-data`.
 
-use std::path::Path;
-
 use crate::cli::ExportArgs;
+use crate::dataset::Source;
 use crate::error::Error;
 use crate::output::write_atomic;
 
-pub fn run(data: Option<&Path>, args: &ExportArgs) -> Result<(), Error> {
+pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
     let files = crate::dataset::files(data)?;
     if !args.force {
         let existing: Vec<_> = files

@@ -1,11 +1,10 @@
 //! `jiha list`.
 
-use std::path::Path;
-
 use crate::cli::ListArgs;
+use crate::dataset::Source;
 use crate::error::Error;
 
-pub fn run(data: Option<&Path>, args: &ListArgs) -> Result<(), Error> {
+pub fn run(data: Source, args: &ListArgs) -> Result<(), Error> {
     let (dataset, _) = crate::dataset::load(data)?;
     let langs = super::one_language(&dataset, args.lang.as_ref())?;
     let mut out = String::new();

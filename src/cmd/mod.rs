@@ -8,12 +8,18 @@ mod show;
 
 use std::io::Write;
 
+use include_dir::Dir;
+
 use crate::cli::{Cli, Command};
+use crate::dataset::Source;
 use crate::error::Error;
 
-/// Runs the command line.
-pub fn run(cli: Cli) -> Result<(), Error> {
-    let data = cli.data.as_deref();
+/// Runs the command line on `--data`, or else on the dataset the binary embeds.
+pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
+    let data = match cli.data.as_deref() {
+        Some(dir) => Source::Dir(dir),
+        None => Source::Embedded(embedded),
+    };
     match cli.command {
         Command::List(args) => list::run(data, &args),
         Command::Show(args) => show::run(data, &args),

@@ -1,16 +1,16 @@
 //! `jiha render`.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::check::closest;
 use crate::cli::{FormatArg, KindArg, RenderArgs};
+use crate::dataset::Source;
 use crate::error::Error;
 use crate::output::{check_target, write_atomic};
 use crate::render::{Format, Options, RenderError, render};
 use crate::view::{BriefEntry, Views};
 
-pub fn run(data: Option<&Path>, args: &RenderArgs) -> Result<(), Error> {
+pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
     let options = Options { width: args.width };

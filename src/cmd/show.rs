@@ -1,12 +1,11 @@
 //! `jiha show`.
 
-use std::path::Path;
-
 use crate::cli::ShowArgs;
+use crate::dataset::Source;
 use crate::error::Error;
 use crate::render::{Format, Options, render};
 
-pub fn run(data: Option<&Path>, args: &ShowArgs) -> Result<(), Error> {
+pub fn run(data: Source, args: &ShowArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
     let langs = super::one_language(&dataset, args.lang.as_ref())?;

@@ -217,8 +217,7 @@ fn describe(world: &BriefWorld, errors: &[SourceDiagnostic]) -> String {
         .join("; ")
 }
 
-/// The fonts: Typst's own (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and Amiri
-/// for Arabic, all compiled into the binary.
+/// The fonts of [`crate::glyphs::pdf_fonts`], all compiled into the binary.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     let fonts: Vec<Font> = crate::glyphs::pdf_fonts()
         .into_iter()

@@ -266,15 +266,17 @@ impl Checker<'_> {
         let territories: Option<Parsed<Territories>> = self.parse(by_name.get("regions.ron"));
         let outlines: Option<Parsed<Outlines>> = self.parse(by_name.get("outlines.ron"));
         proposal_files.sort_by(|a, b| a.name.cmp(&b.name));
-        let proposals: Vec<(Parsed<Proposal>, String)> = proposal_files
-            .iter()
-            .filter_map(|f| {
+        let proposals: Vec<(Parsed<Proposal>, String)> = self
+            .parse_all(&proposal_files)
+            .into_iter()
+            .zip(&proposal_files)
+            .filter_map(|(parsed, f)| {
                 let stem = f
                     .name
                     .trim_start_matches(&format!("{PROPOSALS_DIR}/"))
                     .trim_end_matches(".ron")
                     .to_string();
-                self.parse(Some(f)).map(|p| (p, stem))
+                parsed.map(|p| (p, stem))
             })
             .collect();
         let proposals_complete = proposals.len() == proposal_files.len();
@@ -362,47 +364,42 @@ impl Checker<'_> {
     /// Parses one file, reporting a syntax or type error at its position.
     fn parse<T: DeserializeOwned>(&mut self, file: Option<&DataFile>) -> Option<Parsed<T>> {
         let file = file?;
-        let text = self.report.text(&file.display)?.to_string();
-        let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-        match options.from_str::<T>(&text) {
+        let text = self.report.text(&file.display)?;
+        let parsed = parse_text(text);
+        self.parsed(file, parsed)
+    }
+
+    /// Parses many files of one kind, on every core: they do not depend on each other.
+    fn parse_all<T: DeserializeOwned + Send>(&mut self, files: &[DataFile]) -> Vec<Option<Parsed<T>>> {
+        let report = &self.report;
+        let parse = |file: &DataFile| report.text(&file.display).map(parse_text::<T>);
+        let results: Vec<Option<Result<T, (Range<usize>, ron::Error)>>> = parallel_map(files, parse);
+        files
+            .iter()
+            .zip(results)
+            .map(|(file, result)| self.parsed(file, result?))
+            .collect()
+    }
+
+    /// Keeps a parsed value, or reports why the file could not be parsed.
+    fn parsed<T>(
+        &mut self,
+        file: &DataFile,
+        result: Result<T, (Range<usize>, ron::Error)>,
+    ) -> Option<Parsed<T>> {
+        match result {
             Ok(value) => Some(Parsed {
                 value,
                 file: file.display.clone(),
                 spans: std::cell::OnceCell::new(),
             }),
-            Err(err) => {
-                let start = offset_of(&text, err.span.start.line, err.span.start.col);
-                let end = offset_of(&text, err.span.end.line, err.span.end.col).max(start);
-                let mut span = if end > start {
-                    start..end
-                } else {
-                    start..start + 1
-                };
-                // ron may point at the blank before the offending value: point at the value.
-                let blank = text[span.start..].len() - text[span.start..].trim_start().len();
-                if blank > 0 && span.start + blank < text.len() {
-                    span = span.start + blank..span.end.max(span.start + blank + 1);
-                }
-                if let ron::Error::MissingStructField {
-                    outer: Some(outer), ..
-                } = &err.code
-                {
-                    // Point at the entry that lacks the field, not at its closing bracket.
-                    if let Some(open) = text[..span.start].rfind(&format!("{outer}(")) {
-                        span = open..open + outer.len();
-                    }
-                }
-                if matches!(err.code, ron::Error::ExpectedComma) {
-                    // The comma is missing after the previous value, not before the next one.
-                    let before = text[..start].trim_end().len();
-                    span = before..before + 1;
-                }
+            Err((span, code)) => {
                 let mut diagnostic =
-                    Diagnostic::error(&file.display, parse_message(&err.code)).at(Some(span));
-                if matches!(err.code, ron::Error::ExpectedComma) {
+                    Diagnostic::error(&file.display, parse_message(&code)).at(Some(span));
+                if matches!(code, ron::Error::ExpectedComma) {
                     diagnostic = diagnostic.label("expected `,` here");
                 }
-                if let Some(help) = parse_help(&err.code) {
+                if let Some(help) = parse_help(&code) {
                     diagnostic = diagnostic.help(help);
                 }
                 self.push(diagnostic);
@@ -491,7 +488,12 @@ impl Checker<'_> {
     /// Checks a text a reader sees: it exists in every declared language and no other, and
     /// each version passes [`Checker::plain`].
     fn text<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &Text) {
-        if let Some(languages) = self.languages.clone() {
+        // Every text of the dataset passes here: the common case, a complete text, costs no
+        // allocation; the messages are built only for a finding.
+        let complete = self.languages.as_ref().is_none_or(|languages| {
+            languages.len() == text.0.len() && languages.iter().all(|l| text.0.contains_key(l))
+        });
+        if let (Some(languages), false) = (self.languages.clone(), complete) {
             let declared = languages
                 .iter()
                 .map(|l| format!("`{l}`"))
@@ -518,7 +520,9 @@ impl Checker<'_> {
             }
         }
         for (lang, value) in &text.0 {
-            self.plain(parsed, &format!("{path}.\"{lang}\""), value);
+            if !self.plain_ok(value) {
+                self.plain(parsed, &format!("{path}.\"{lang}\""), value);
+            }
         }
     }
 
@@ -526,6 +530,13 @@ impl Checker<'_> {
         for (i, text) in texts.iter().enumerate() {
             self.text(parsed, &format!("{path}[{i}]"), text);
         }
+    }
+
+    /// Whether [`Checker::plain`] would find nothing: the quick test, without messages.
+    fn plain_ok(&self, text: &str) -> bool {
+        !text.trim().is_empty()
+            && text.chars().all(|c| self.coverage.covers(c))
+            && placeholder(text).is_none()
     }
 
     /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
@@ -1402,6 +1413,62 @@ fn distance_to_ring((px, py): (f64, f64), ring: &[(f64, f64)]) -> f64 {
             ((px - x1 - t * dx).powi(2) + (py - y1 - t * dy).powi(2)).sqrt()
         })
         .fold(f64::INFINITY, f64::min)
+}
+
+/// Parses `text` as a `T`; on failure, the error and the bytes it is about.
+fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, (Range<usize>, ron::Error)> {
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let err = match options.from_str::<T>(text) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    let start = offset_of(text, err.span.start.line, err.span.start.col);
+    let end = offset_of(text, err.span.end.line, err.span.end.col).max(start);
+    let mut span = if end > start {
+        start..end
+    } else {
+        start..start + 1
+    };
+    // ron may point at the blank before the offending value: point at the value.
+    let blank = text[span.start..].len() - text[span.start..].trim_start().len();
+    if blank > 0 && span.start + blank < text.len() {
+        span = span.start + blank..span.end.max(span.start + blank + 1);
+    }
+    if let ron::Error::MissingStructField {
+        outer: Some(outer), ..
+    } = &err.code
+    {
+        // Point at the entry that lacks the field, not at its closing bracket.
+        if let Some(open) = text[..span.start].rfind(&format!("{outer}(")) {
+            span = open..open + outer.len();
+        }
+    }
+    if matches!(err.code, ron::Error::ExpectedComma) {
+        // The comma is missing after the previous value, not before the next one.
+        let before = text[..start].trim_end().len();
+        span = before..before + 1;
+    }
+    Err((span, err.code))
+}
+
+/// `f` over `items`, in order, on the machine's cores when there are enough items to share.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Byte offset of a 1-based line and column (in characters).

@@ -23,9 +23,13 @@ pub fn pdf_fonts() -> [&'static [u8]; 7] {
 }
 
 /// The characters covered by a set of fonts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Coverage {
-    chars: HashSet<char>,
+    /// One bit per character of the Basic Multilingual Plane, where nearly every text lives:
+    /// the check tests each character of the dataset, so this lookup is hot.
+    bmp: Box<[u64; 1024]>,
+    /// The characters beyond it.
+    astral: HashSet<char>,
     /// The fonts' family names, for the messages.
     pub families: Vec<String>,
 }
@@ -33,7 +37,11 @@ pub struct Coverage {
 impl Coverage {
     /// Reads the character maps of `fonts` (TrueType or OpenType data).
     pub fn of(fonts: &[&[u8]]) -> Coverage {
-        let mut coverage = Coverage::default();
+        let mut coverage = Coverage {
+            bmp: Box::new([0; 1024]),
+            astral: HashSet::new(),
+            families: Vec::new(),
+        };
         for data in fonts {
             let Ok(face) = ttf_parser::Face::parse(data, 0) else {
                 continue;
@@ -58,7 +66,7 @@ impl Coverage {
                     if let Some(c) = char::from_u32(code)
                         && subtable.glyph_index(code).is_some_and(|g| g.0 != 0)
                     {
-                        coverage.chars.insert(c);
+                        coverage.insert(c);
                     }
                 });
             }
@@ -66,11 +74,29 @@ impl Coverage {
         coverage
     }
 
+    fn insert(&mut self, c: char) {
+        let i = c as usize;
+        if i < 0x10000 {
+            self.bmp[i / 64] |= 1 << (i % 64);
+        } else {
+            self.astral.insert(c);
+        }
+    }
+
+    fn has(&self, c: char) -> bool {
+        let i = c as usize;
+        if i < 0x10000 {
+            self.bmp[i / 64] & (1 << (i % 64)) != 0
+        } else {
+            self.astral.contains(&c)
+        }
+    }
+
     /// Whether `c` can be printed. Spaces, line breaks and the invisible format characters
     /// (zero-width spaces and joiners, direction marks and isolates, the soft hyphen) need no
     /// glyph.
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || invisible(c) || self.chars.contains(&c)
+        self.has(c) || c.is_whitespace() || invisible(c)
     }
 
     /// The characters of `text` no font can draw, each once, in order.

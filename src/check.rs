@@ -370,10 +370,14 @@ impl Checker<'_> {
     }
 
     /// Parses many files of one kind, on every core: they do not depend on each other.
-    fn parse_all<T: DeserializeOwned + Send>(&mut self, files: &[DataFile]) -> Vec<Option<Parsed<T>>> {
+    fn parse_all<T: DeserializeOwned + Send>(
+        &mut self,
+        files: &[DataFile],
+    ) -> Vec<Option<Parsed<T>>> {
         let report = &self.report;
         let parse = |file: &DataFile| report.text(&file.display).map(parse_text::<T>);
-        let results: Vec<Option<Result<T, (Range<usize>, ron::Error)>>> = parallel_map(files, parse);
+        let results: Vec<Option<Result<T, (Range<usize>, ron::Error)>>> =
+            parallel_map(files, parse);
         files
             .iter()
             .zip(results)
@@ -1466,7 +1470,10 @@ fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Ve
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     })
 }
@@ -1612,32 +1619,43 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     found
 }
 
-/// Words that mark an unfinished text, compared in lower case.
-const PLACEHOLDERS: [&str; 7] = [
-    "todo",
-    "tbd",
-    "fixme",
-    "xxx",
-    "lorem",
-    "placeholder",
-    "à compléter",
-];
+/// Words that mark an unfinished text, in any case.
+const PLACEHOLDER_WORDS: [&str; 6] = ["todo", "tbd", "fixme", "xxx", "lorem", "placeholder"];
 
+/// Phrases that do, word after word, in any case.
+const PLACEHOLDER_PHRASES: [(&str, &[&str]); 1] = [("à compléter", &["à", "compléter"])];
+
+/// The placeholder `text` holds, if any. Every text of the dataset passes here, so this reads
+/// the words in place rather than lower-casing a copy of the text.
 fn placeholder(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    let has_word = |p: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == p);
-    PLACEHOLDERS
-        .iter()
-        .find(|p| {
-            if p.contains(' ') {
-                lower.contains(*p)
-            } else {
-                // Cheap test first: most texts contain none of the words at all.
-                lower.contains(*p) && has_word(p)
-            }
-        })
-        .copied()
-        .or_else(|| lower.contains("???").then_some("???"))
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        if let Some(p) = PLACEHOLDER_WORDS
+            .iter()
+            .find(|p| word.eq_ignore_ascii_case(p))
+        {
+            return Some(p);
+        }
+        let rest = &words[i..];
+        if let Some((phrase, _)) = PLACEHOLDER_PHRASES.iter().find(|(_, phrase)| {
+            rest.len() >= phrase.len()
+                && rest
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|(w, p)| same_lowercase(w, p))
+        }) {
+            return Some(phrase);
+        }
+    }
+    text.contains("???").then_some("???")
+}
+
+/// Whether `word` lower-cased is `lower`, without building the lower-cased copy.
+fn same_lowercase(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// A date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and exists in the calendar.
@@ -1712,6 +1730,18 @@ pub fn read_dir(root: &std::path::Path, display: &str) -> std::io::Result<Vec<Da
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_whole_words_in_any_case() {
+        assert_eq!(placeholder("Texte TODO ici"), Some("todo"));
+        assert_eq!(placeholder("Lorem ipsum dolor"), Some("lorem"));
+        assert_eq!(placeholder("date: tbd."), Some("tbd"));
+        assert_eq!(placeholder("Montant : À COMPLÉTER"), Some("à compléter"));
+        assert_eq!(placeholder("Budget ???"), Some("???"));
+        assert_eq!(placeholder("Todolist, xxxl, fixmes"), None);
+        assert_eq!(placeholder("Le plan sera complété à la rentrée"), None);
+        assert_eq!(placeholder("à"), None);
+    }
 
     /// The dataset of the repository, read as `jiha` reads `--data`.
     fn repository_files() -> Vec<DataFile> {

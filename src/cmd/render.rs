@@ -11,17 +11,26 @@ use crate::render::{Format, Options, RenderError, render};
 use crate::view::{BriefEntry, Views};
 
 pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
+    let to_stdout = args.output.as_os_str() == "-";
+    let default_formats: &[Format] = if to_stdout {
+        &[Format::Html]
+    } else {
+        &[Format::Html, Format::Pdf]
+    };
+    if FormatArg::resolve(&args.format, default_formats).contains(&Format::Pdf) {
+        crate::render::typst::prepare();
+    }
     let (dataset, report) = crate::dataset::load(data)?;
     eprint!("{}", report.render());
     let options = Options { width: args.width };
 
-    if args.output.as_os_str() == "-" {
+    if to_stdout {
         let langs = super::languages(
             &dataset,
             &args.lang,
             std::slice::from_ref(&dataset.meta.original),
         )?;
-        let formats = FormatArg::resolve(&args.format, &[Format::Html]);
+        let formats = FormatArg::resolve(&args.format, default_formats);
         let views = match langs.as_slice() {
             [lang] => super::views(&dataset, lang)?,
             _ => return Err(one_only(args.ids.len(), formats.len(), langs.len())),
@@ -39,7 +48,7 @@ pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
     }
 
     let langs = super::languages(&dataset, &args.lang, &dataset.meta.languages)?;
-    let formats = FormatArg::resolve(&args.format, &[Format::Html, Format::Pdf]);
+    let formats = FormatArg::resolve(&args.format, default_formats);
     let editions: Vec<(String, Views)> = langs
         .iter()
         .map(|lang| Ok((lang.clone(), super::views(&dataset, lang)?)))

@@ -228,6 +228,15 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
+/// Loads the fonts and Typst's standard library on another thread, so that they are ready by
+/// the time the first PDF is compiled: a render calls this before it loads the dataset.
+pub fn prepare() {
+    std::thread::spawn(|| {
+        LazyLock::force(&FONTS);
+        LazyLock::force(&LIBRARY);
+    });
+}
+
 /// A world with one file, the generated source, and the embedded fonts.
 struct BriefWorld {
     main: FileId,

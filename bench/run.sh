@@ -3,9 +3,11 @@
 # scale. Writes the tables of docs/performance.md to stdout. Needs: a release build
 # (cargo build --release), hyperfine, chromium, python3 with `pip install typst`, GNU time.
 #   bash bench/run.sh > /tmp/perf.md
+# JIHA names another binary to measure, such as the dist build:
+#   JIHA=target/dist/jiha bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jiha="$PWD/target/release/jiha"
+jiha="$(realpath "${JIHA:-target/release/jiha}")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 runs="${RUNS:-10}"
@@ -29,7 +31,7 @@ PY
 section "Machine"
 echo "- $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
 echo "- $(free -g | awk '/Mem:/ {print $2}') GiB of memory"
-echo "- jiha $("$jiha" --version | cut -d' ' -f2), $(rustc --version)"
+echo "- jiha $("$jiha" --version | cut -d' ' -f2) (\`${JIHA:-target/release/jiha}\`), $(rustc --version)"
 
 section "Whole process, per format (default dataset, every brief, one language unless said)"
 bench -n "html, fr" "$jiha render -f html -l fr -o $work/o1" \
@@ -71,4 +73,4 @@ PY
 done
 
 section "Size"
-echo "- release binary: $(du -m "$jiha" | cut -f1) MiB ($(stat -c %s "$jiha") bytes)"
+echo "- binary: $(stat -c %s "$jiha") bytes"

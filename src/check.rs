@@ -4,7 +4,8 @@
 //! the build), and the binary runs it on the embedded copy and on `--data DIR`.
 //!
 //! Shared with `build.rs` through `#[path]`: this file may use `std`, `serde`, `ron`,
-//! `strsim` and the crate's `model`, `ronspan`, `glyphs` and `diagnostic` modules only.
+//! `aho-corasick`, `strsim` and the crate's `model`, `ronspan`, `glyphs` and `diagnostic`
+//! modules only.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -1622,40 +1623,53 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 /// Words that mark an unfinished text, in any case.
 const PLACEHOLDER_WORDS: [&str; 6] = ["todo", "tbd", "fixme", "xxx", "lorem", "placeholder"];
 
-/// Phrases that do, word after word, in any case.
-const PLACEHOLDER_PHRASES: [(&str, &[&str]); 1] = [("à compléter", &["à", "compléter"])];
+/// Phrases that do, in any case; each with an ASCII part of it to look for first.
+const PLACEHOLDER_PHRASES: [(&str, &str); 1] = [("à compléter", "compl")];
 
-/// The placeholder `text` holds, if any. Every text of the dataset passes here, so this reads
-/// the words in place rather than lower-casing a copy of the text.
-fn placeholder(text: &str) -> Option<&'static str> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, word) in words.iter().enumerate() {
-        if let Some(p) = PLACEHOLDER_WORDS
+/// Marks that do wherever they stand.
+const PLACEHOLDER_MARKS: [&str; 1] = ["???"];
+
+/// Looks for every word, phrase anchor and mark at once, in any ASCII case.
+static PLACEHOLDER_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let patterns = PLACEHOLDER_WORDS
             .iter()
-            .find(|p| word.eq_ignore_ascii_case(p))
-        {
-            return Some(p);
+            .chain(PLACEHOLDER_PHRASES.iter().map(|(_, anchor)| anchor))
+            .chain(&PLACEHOLDER_MARKS);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("a few short literal patterns")
+    });
+
+/// The placeholder `text` holds, if any. Every text of the dataset passes here: one scan
+/// finds the candidates, and characters are decoded only around them.
+fn placeholder(text: &str) -> Option<&'static str> {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    PLACEHOLDER_FINDER.find_iter(text).find_map(|hit| {
+        let (start, end) = (hit.start(), hit.end());
+        let mut index = hit.pattern().as_usize();
+        if let Some(word) = PLACEHOLDER_WORDS.get(index) {
+            let whole = !alphanumeric(text[..start].chars().next_back())
+                && !alphanumeric(text[end..].chars().next());
+            return whole.then_some(*word);
         }
-        let rest = &words[i..];
-        if let Some((phrase, _)) = PLACEHOLDER_PHRASES.iter().find(|(_, phrase)| {
-            rest.len() >= phrase.len()
-                && rest
-                    .iter()
-                    .zip(phrase.iter())
-                    .all(|(w, p)| same_lowercase(w, p))
-        }) {
-            return Some(phrase);
+        index -= PLACEHOLDER_WORDS.len();
+        if let Some((phrase, anchor)) = PLACEHOLDER_PHRASES.get(index) {
+            let before = phrase.find(anchor)?;
+            let candidate = text.get(start.checked_sub(before)?..)?;
+            return starts_with_lowercase(candidate, phrase).then_some(*phrase);
         }
-    }
-    text.contains("???").then_some("???")
+        PLACEHOLDER_MARKS
+            .get(index - PLACEHOLDER_PHRASES.len())
+            .copied()
+    })
 }
 
-/// Whether `word` lower-cased is `lower`, without building the lower-cased copy.
-fn same_lowercase(word: &str, lower: &str) -> bool {
-    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+/// Whether `text`, lower-cased, starts with `lower`, without building the lower-cased copy.
+fn starts_with_lowercase(text: &str, lower: &str) -> bool {
+    let mut text = text.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|c| text.next() == Some(c))
 }
 
 /// A date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and exists in the calendar.
@@ -1741,6 +1755,8 @@ mod tests {
         assert_eq!(placeholder("Todolist, xxxl, fixmes"), None);
         assert_eq!(placeholder("Le plan sera complété à la rentrée"), None);
         assert_eq!(placeholder("à"), None);
+        assert_eq!(placeholder("todoé, étodo"), None);
+        assert_eq!(placeholder("Ça reste «TBD»"), Some("tbd"));
     }
 
     /// The dataset of the repository, read as `jiha` reads `--data`.

@@ -377,8 +377,7 @@ impl Checker<'_> {
     ) -> Vec<Option<Parsed<T>>> {
         let report = &self.report;
         let parse = |file: &DataFile| report.text(&file.display).map(parse_text::<T>);
-        let results: Vec<Option<Result<T, (Range<usize>, ron::Error)>>> =
-            parallel_map(files, parse);
+        let results: Vec<Option<ParseResult<T>>> = parallel_map(files, parse);
         files
             .iter()
             .zip(results)
@@ -387,11 +386,7 @@ impl Checker<'_> {
     }
 
     /// Keeps a parsed value, or reports why the file could not be parsed.
-    fn parsed<T>(
-        &mut self,
-        file: &DataFile,
-        result: Result<T, (Range<usize>, ron::Error)>,
-    ) -> Option<Parsed<T>> {
+    fn parsed<T>(&mut self, file: &DataFile, result: ParseResult<T>) -> Option<Parsed<T>> {
         match result {
             Ok(value) => Some(Parsed {
                 value,
@@ -1420,8 +1415,11 @@ fn distance_to_ring((px, py): (f64, f64), ring: &[(f64, f64)]) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
+/// A parsed value, or ron's error and the bytes it is about.
+type ParseResult<T> = Result<T, (Range<usize>, ron::Error)>;
+
 /// Parses `text` as a `T`; on failure, the error and the bytes it is about.
-fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, (Range<usize>, ron::Error)> {
+fn parse_text<T: DeserializeOwned>(text: &str) -> ParseResult<T> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let err = match options.from_str::<T>(text) {
         Ok(value) => return Ok(value),

@@ -136,3 +136,35 @@ fn book_has_everything_in_order() {
     }
     assert!(book.contains("MIT"));
 }
+
+/// A web address is read left to right even in an Arabic brief: otherwise the bidi algorithm
+/// moves its trailing `/` to the front. HTML isolates it with `dir="ltr"`, Typst with
+/// LRI … PDI (`\u{2066}` … `\u{2069}` in the Typst source).
+#[test]
+fn web_addresses_keep_their_direction_in_arabic() {
+    let output = jiha()
+        .args(["render", "book", "-f", "html", "-l", "ar", "-o", "-"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let html = scraper::Html::parse_document(&String::from_utf8_lossy(&output.stdout));
+    let links = scraper::Selector::parse("a.url").expect("selector");
+    let urls: Vec<_> = html.select(&links).collect();
+    assert!(urls.len() >= 10, "the book cites its sources' addresses");
+    for a in urls {
+        assert_eq!(a.value().attr("dir"), Some("ltr"), "{}", a.html());
+    }
+
+    let output = jiha()
+        .args(["render", "book", "-f", "typst", "-l", "ar", "-o", "-"])
+        .output()
+        .expect("run");
+    let typst = String::from_utf8_lossy(&output.stdout);
+    let shown = typst.matches("#link(\"").count();
+    assert!(shown >= 10);
+    assert_eq!(
+        typst.matches("[\\u{2066}").count(),
+        shown,
+        "every link's text is isolated left to right"
+    );
+}

@@ -5,10 +5,12 @@ use predicates::prelude::*;
 use crate::support::{Edit, broken, jiha};
 
 fn render(id: &str) -> String {
-    let output = jiha()
-        .args(["render", id, "-o", "-"])
-        .output()
-        .expect("run");
+    stdout_of(&["render", id, "-o", "-"])
+}
+
+/// What a successful `jiha` run prints.
+fn stdout_of(args: &[&str]) -> String {
+    let output = jiha().args(args).output().expect("run");
     assert!(
         output.status.success(),
         "{}",
@@ -142,12 +144,9 @@ fn book_has_everything_in_order() {
 /// LRI … PDI (`\u{2066}` … `\u{2069}` in the Typst source).
 #[test]
 fn web_addresses_keep_their_direction_in_arabic() {
-    let output = jiha()
-        .args(["render", "book", "-f", "html", "-l", "ar", "-o", "-"])
-        .output()
-        .expect("run");
-    assert!(output.status.success());
-    let html = scraper::Html::parse_document(&String::from_utf8_lossy(&output.stdout));
+    let html = scraper::Html::parse_document(&stdout_of(&[
+        "render", "book", "-f", "html", "-l", "ar", "-o", "-",
+    ]));
     let links = scraper::Selector::parse("a.url").expect("selector");
     let urls: Vec<_> = html.select(&links).collect();
     assert!(urls.len() >= 10, "the book cites its sources' addresses");
@@ -155,11 +154,7 @@ fn web_addresses_keep_their_direction_in_arabic() {
         assert_eq!(a.value().attr("dir"), Some("ltr"), "{}", a.html());
     }
 
-    let output = jiha()
-        .args(["render", "book", "-f", "typst", "-l", "ar", "-o", "-"])
-        .output()
-        .expect("run");
-    let typst = String::from_utf8_lossy(&output.stdout);
+    let typst = stdout_of(&["render", "book", "-f", "typst", "-l", "ar", "-o", "-"]);
     let shown = typst.matches("#link(\"").count();
     assert!(shown >= 10);
     assert_eq!(

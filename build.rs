@@ -1,33 +1,16 @@
-//! Checks `data/` with the rules the binary uses, so that what is embedded is known to be
-//! valid: any error fails the build, each shown with its file, line, column and a caret.
-
-#[allow(dead_code)]
-#[path = "src/check.rs"]
-mod check;
-#[allow(dead_code)]
-#[path = "src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code)]
-#[path = "src/glyphs.rs"]
-mod glyphs;
-#[allow(dead_code)]
-#[path = "src/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/ronspan.rs"]
-mod ronspan;
+//! Checks `data/` with the rules the binary uses (the `jiha-data` crate), so that what is
+//! embedded is known to be valid: any error fails the build, each shown with its file, line,
+//! column and a caret.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use jiha_data::{check, glyphs};
+
 fn main() -> ExitCode {
+    // The rules are a build-dependency: cargo reruns this script when they change. Only the
+    // data needs naming.
     println!("cargo::rerun-if-changed=data");
-    println!("cargo::rerun-if-changed=src/check.rs");
-    println!("cargo::rerun-if-changed=src/diagnostic.rs");
-    println!("cargo::rerun-if-changed=src/model.rs");
-    println!("cargo::rerun-if-changed=src/ronspan.rs");
-    println!("cargo::rerun-if-changed=src/glyphs.rs");
-    println!("cargo::rerun-if-changed=assets/fonts");
 
     let files = match check::read_dir(Path::new("data"), "data") {
         Ok(files) => files,

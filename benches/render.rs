@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use include_dir::{Dir, include_dir};
 use jiha::dataset::Source;
-use jiha::model::Dataset;
 use jiha::render::{Format, Options, render};
 use jiha::view::Views;
+use jiha_data::model::Dataset;
 
 fn main() {
     divan::main();

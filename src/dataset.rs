@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use include_dir::Dir;
 
-use crate::check::{self, DataFile, Report};
 use crate::error::Error;
-use crate::glyphs::Coverage;
-use crate::model::Dataset;
+use jiha_data::check::{self, DataFile, Report};
+use jiha_data::glyphs::Coverage;
+use jiha_data::model::Dataset;
 
 /// Where the dataset in use is read from.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +68,8 @@ fn embedded_files(root: &'static Dir<'static>) -> Vec<DataFile> {
 }
 
 /// What the PDF fonts can draw, read once.
-static COVERAGE: LazyLock<Coverage> = LazyLock::new(|| Coverage::of(&crate::glyphs::pdf_fonts()));
+static COVERAGE: LazyLock<Coverage> =
+    LazyLock::new(|| Coverage::of(&jiha_data::glyphs::pdf_fonts()));
 
 /// Loads and checks the dataset in use.
 pub fn load(data: Source) -> Result<(Dataset, Report), Error> {

@@ -3,8 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::check::Report;
 use crate::render::RenderError;
+use jiha_data::check::Report;
 
 /// Why a command failed.
 #[derive(Debug)]

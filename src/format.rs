@@ -4,7 +4,7 @@
 //! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`)
 //! except the typographic rules of French, which are code.
 
-use crate::model::{Dates, Labels, Numbers, Text};
+use jiha_data::model::{Dates, Labels, Numbers, Text};
 
 /// No-break space: before `:` and `%` in French, inside `« »`.
 pub const NBSP: char = '\u{a0}';

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Outline, Region};
+use jiha_data::model::{Outline, Region};
 
 /// Latitude whose cosine scales longitudes, so that Morocco keeps its shape (an
 /// equirectangular projection centred near 29° N).

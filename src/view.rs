@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
-use crate::model::{
+use jiha_data::model::{
     ActorKind, Dataset, Figure, IndicatorKind, Labels, Proposal, Quantity, Region, Scope, Source,
     SourceKind, Status, Unit,
 };
@@ -905,7 +905,7 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
-        let all = |list: &[crate::model::Text]| list.iter().map(|t| locale.text(t)).collect();
+        let all = |list: &[jiha_data::model::Text]| list.iter().map(|t| locale.text(t)).collect();
         ProposalView {
             id: p.id.clone(),
             number: self.number(p),
@@ -970,7 +970,7 @@ impl<'a> Views<'a> {
             });
         }
         // The first and the latest census of the region's population.
-        let mut censuses: Vec<&crate::model::Indicator> = r
+        let mut censuses: Vec<&jiha_data::model::Indicator> = r
             .indicators
             .iter()
             .filter(|i| i.kind == IndicatorKind::Population)

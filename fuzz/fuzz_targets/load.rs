@@ -5,24 +5,9 @@
 
 #![no_main]
 
-#[allow(dead_code)]
-#[path = "../../src/check.rs"]
-mod check;
-#[allow(dead_code)]
-#[path = "../../src/diagnostic.rs"]
-mod diagnostic;
-#[allow(dead_code)]
-#[path = "../../src/glyphs.rs"]
-mod glyphs;
-#[allow(dead_code)]
-#[path = "../../src/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "../../src/ronspan.rs"]
-mod ronspan;
-
 use std::sync::LazyLock;
 
+use jiha_data::{check, glyphs};
 use libfuzzer_sys::fuzz_target;
 
 /// The repository's dataset, read once.

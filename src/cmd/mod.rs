@@ -32,7 +32,7 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
 /// The languages `requested` names, checked against the dataset's; `default` when none is
 /// named; every one for `all`.
 fn languages(
-    dataset: &crate::model::Dataset,
+    dataset: &jiha_data::model::Dataset,
     requested: &[String],
     default: &[String],
 ) -> Result<Vec<String>, Error> {
@@ -63,7 +63,7 @@ fn languages(
 
 /// The one language `--lang` names, or the dataset's original one (for `list` and `show`).
 fn one_language(
-    dataset: &crate::model::Dataset,
+    dataset: &jiha_data::model::Dataset,
     requested: Option<&String>,
 ) -> Result<Vec<String>, Error> {
     let requested: Vec<String> = requested.into_iter().cloned().collect();
@@ -76,7 +76,7 @@ fn one_language(
 
 /// The views of `lang`, which `languages` has checked.
 fn views<'a>(
-    dataset: &'a crate::model::Dataset,
+    dataset: &'a jiha_data::model::Dataset,
     lang: &'a str,
 ) -> Result<crate::view::Views<'a>, Error> {
     crate::view::Views::new(dataset, lang).ok_or_else(|| Error::UnknownLanguage {

@@ -2,13 +2,13 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::check::closest;
 use crate::cli::{FormatArg, KindArg, RenderArgs};
 use crate::dataset::Source;
 use crate::error::Error;
 use crate::output::{check_target, write_atomic};
 use crate::render::{Format, Options, RenderError, render};
 use crate::view::{BriefEntry, Views};
+use jiha_data::check::closest;
 
 pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
     let to_stdout = args.output.as_os_str() == "-";

@@ -175,8 +175,8 @@ pub fn source(
 
 /// The dataset's edition as a day: the PDF's date, the same at every render. A year or a
 /// month alone stands for its first day.
-pub fn edition_date(dataset: &crate::model::Dataset) -> (i32, u32, u32) {
-    crate::check::parse_date(&dataset.meta.edition)
+pub fn edition_date(dataset: &jiha_data::model::Dataset) -> (i32, u32, u32) {
+    jiha_data::check::parse_date(&dataset.meta.edition)
         .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
         .unwrap_or((2000, 1, 1))
 }
@@ -217,9 +217,9 @@ fn describe(world: &BriefWorld, errors: &[SourceDiagnostic]) -> String {
         .join("; ")
 }
 
-/// The fonts of [`crate::glyphs::pdf_fonts`], all compiled into the binary.
+/// The fonts of [`jiha_data::glyphs::pdf_fonts`], all compiled into the binary.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = crate::glyphs::pdf_fonts()
+    let fonts: Vec<Font> = jiha_data::glyphs::pdf_fonts()
         .into_iter()
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();

@@ -1,7 +1,5 @@
 //! Which characters the PDF fonts can draw, so that the checks can refuse a text that
 //! would print as empty boxes.
-//!
-//! Shared with `build.rs` through `#[path]`: this file may use `std` and `ttf-parser` only.
 
 use std::collections::HashSet;
 
@@ -12,13 +10,13 @@ use std::collections::HashSet;
 /// fonts) are left out: the briefs never use them, and they would weigh 7 MiB.
 pub fn pdf_fonts() -> [&'static [u8]; 7] {
     [
-        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Regular.otf"),
-        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Bold.otf"),
-        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-Italic.otf"),
-        include_bytes!("../assets/fonts/libertinus/LibertinusSerif-BoldItalic.otf"),
-        include_bytes!("../assets/fonts/dejavu/DejaVuSansMono.ttf"),
-        include_bytes!("../assets/fonts/amiri/Amiri-Regular.ttf"),
-        include_bytes!("../assets/fonts/amiri/Amiri-Bold.ttf"),
+        include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Regular.otf"),
+        include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Bold.otf"),
+        include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Italic.otf"),
+        include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-BoldItalic.otf"),
+        include_bytes!("../../../assets/fonts/dejavu/DejaVuSansMono.ttf"),
+        include_bytes!("../../../assets/fonts/amiri/Amiri-Regular.ttf"),
+        include_bytes!("../../../assets/fonts/amiri/Amiri-Bold.ttf"),
     ]
 }
 

@@ -3,8 +3,6 @@
 //! `ron` reports where a syntax or type error is, but not where a value it parsed came from;
 //! the checks need that to locate a dangling reference or an out-of-range number. This is a
 //! small, lenient scanner run on text that `ron` has already accepted.
-//!
-//! Shared with `build.rs` through `#[path]`: this file may use `std` only.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -1,8 +1,5 @@
 //! Findings about a dataset, each tied to a file and a span, and their rendering as
 //! rustc-style excerpts (`path:line:col`, the line, a caret, a `help:`).
-//!
-//! Shared with `build.rs` through `#[path]`: this file may use `std` and
-//! `annotate-snippets` only.
 
 use std::fmt;
 use std::ops::Range;

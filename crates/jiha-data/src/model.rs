@@ -1,6 +1,4 @@
 //! The dataset's types, exactly as the RON files in `data/` spell them.
-//!
-//! Shared with `build.rs` through `#[path]`: this file may use `serde` and `std` only.
 //! The types are plain data; what makes a dataset valid lives in `check.rs`.
 
 use std::collections::BTreeMap;

@@ -1,0 +1,269 @@
+//! Texts and languages: every text in each declared language, none empty, no placeholder, every character printable; the dataset's own texts.
+
+use super::*;
+
+impl Checker<'_> {
+    /// Checks a text a reader sees: it exists in every declared language and no other, and
+    /// each version passes [`Checker::plain`].
+    pub(super) fn text<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &Text) {
+        // Every text of the dataset passes here: the common case, a complete text, costs no
+        // allocation; the messages are built only for a finding.
+        let complete = self.languages.as_ref().is_none_or(|languages| {
+            languages.len() == text.0.len() && languages.iter().all(|l| text.0.contains_key(l))
+        });
+        if let (Some(languages), false) = (self.languages.clone(), complete) {
+            let declared = languages
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            for lang in &languages {
+                if !text.0.contains_key(lang) {
+                    let d = self.error_at(parsed, path, format!("text has no `{lang}` version"));
+                    d.label = Some(format!("`{lang}` is missing"));
+                    d.help = Some(format!(
+                        "every text exists in each language the dataset declares ({declared}): add \"{lang}\": \"...\""
+                    ));
+                }
+            }
+            for lang in text.0.keys().filter(|l| !languages.contains(l)) {
+                let d = self.error_at(
+                    parsed,
+                    &format!("{path}.\"{lang}\""),
+                    format!("text in `{lang}`, a language the dataset does not declare"),
+                );
+                d.help = Some(format!(
+                    "the dataset declares {declared} in dataset.ron: add `{lang}` to `languages` there, or remove this version"
+                ));
+            }
+        }
+        for (lang, value) in &text.0 {
+            if !self.plain_ok(value) {
+                self.plain(parsed, &format!("{path}.\"{lang}\""), value);
+            }
+        }
+    }
+
+    pub(super) fn texts<T>(&mut self, parsed: &Parsed<T>, path: &str, texts: &[Text]) {
+        for (i, text) in texts.iter().enumerate() {
+            self.text(parsed, &format!("{path}[{i}]"), text);
+        }
+    }
+
+    /// Whether [`Checker::plain`] would find nothing: the quick test, without messages.
+    pub(super) fn plain_ok(&self, text: &str) -> bool {
+        !text.trim().is_empty()
+            && text.chars().all(|c| self.coverage.covers(c))
+            && placeholder(text).is_none()
+    }
+
+    /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
+    pub(super) fn plain<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
+        for c in self.coverage.missing(text) {
+            let families = self.coverage.families.join(", ");
+            let d = self.error_at(
+                parsed,
+                path,
+                format!(
+                    "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
+                    c as u32
+                ),
+            );
+            d.label = Some(format!("U+{:04X} is in this text", c as u32));
+            d.help = Some(format!(
+                "the PDF fonts ({families}) do not cover it: remove it or write it another way"
+            ));
+        }
+        if text.trim().is_empty() {
+            self.error_at(parsed, path, "empty text".to_string()).help =
+                Some("write the text, or remove the entry if it has nothing to say".to_string());
+        } else if let Some(word) = placeholder(text) {
+            self.error_at(parsed, path, format!("placeholder text `{word}`"))
+                .help =
+                Some("replace the placeholder with the real text before publishing".to_string());
+        }
+    }
+
+    /// A link: `http(s)://`, with nothing that could end it early in HTML or Markdown.
+    pub(super) fn url<T>(&mut self, parsed: &Parsed<T>, path: &str, url: &str) {
+        let scheme = url.starts_with("https://") || url.starts_with("http://");
+        let clean = !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
+        if !scheme || !clean {
+            self.error_at(parsed, path, format!("`{url}` is not a web address"))
+                .help = Some("write a full address starting with https:// (spaces, quotes and angle brackets percent-encoded)".to_string());
+        }
+    }
+
+    pub(super) fn non_empty<T, U>(
+        &mut self,
+        parsed: &Parsed<T>,
+        path: &str,
+        list: &[U],
+        what: &str,
+    ) {
+        if list.is_empty() {
+            self.error_at(parsed, path, format!("{what} is empty")).help =
+                Some(format!("a brief needs at least one entry in `{path}`"));
+        }
+    }
+
+    pub(super) fn check_meta(&mut self, meta: &Parsed<Meta>, refs: &Refs) {
+        let m = &meta.value;
+        for (path, text) in [
+            ("title", &m.title),
+            ("subtitle", &m.subtitle),
+            ("publisher", &m.publisher),
+            ("summary", &m.summary),
+        ] {
+            self.text(meta, path, text);
+        }
+        self.date(meta, "edition", &m.edition);
+        self.reference(meta, "speech", "source", &m.speech, &refs.sources);
+        self.texts(meta, "key_messages", &m.key_messages);
+        self.non_empty(
+            meta,
+            "key_messages",
+            &m.key_messages,
+            "the list of key messages",
+        );
+        for (i, term) in m.glossary.iter().enumerate() {
+            self.text(meta, &format!("glossary[{i}].term"), &term.term);
+            self.text(meta, &format!("glossary[{i}].definition"), &term.definition);
+            if let Some(source) = &term.source {
+                self.reference(
+                    meta,
+                    &format!("glossary[{i}].source"),
+                    "source",
+                    source,
+                    &refs.sources,
+                );
+            }
+        }
+        for (i, credit) in m.credits.iter().enumerate() {
+            self.text(meta, &format!("credits[{i}].work"), &credit.work);
+            self.text(meta, &format!("credits[{i}].holder"), &credit.holder);
+            self.plain(meta, &format!("credits[{i}].licence"), &credit.licence);
+            if let Some(changes) = &credit.changes {
+                self.text(meta, &format!("credits[{i}].changes"), changes);
+            }
+        }
+    }
+
+    /// The declared languages: well-formed tags, each once, the original among them.
+    /// Records them for the text checks that follow.
+    pub(super) fn check_languages(&mut self, meta: &Parsed<Meta>) {
+        let m = &meta.value;
+        let mut seen = BTreeSet::new();
+        for (i, lang) in m.languages.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            let well_formed =
+                (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !well_formed {
+                self.error_at(meta, &path, format!("`{lang}` is not a language tag"))
+                    .help = Some(
+                    "write a two- or three-letter BCP 47 language tag: `fr`, `en`, `ar`"
+                        .to_string(),
+                );
+            }
+            if !seen.insert(lang.as_str()) {
+                self.error_at(meta, &path, format!("language `{lang}` is declared twice"))
+                    .help = Some("declare each language once".to_string());
+            }
+        }
+        if m.languages.is_empty() {
+            self.error_at(meta, "languages", "no language is declared".to_string())
+                .help =
+                Some("declare the languages of the texts: `languages: [\"fr\"]`".to_string());
+        }
+        if !m.languages.contains(&m.original) {
+            let d = self.error_at(
+                meta,
+                "original",
+                format!(
+                    "original language `{}` is not among the declared languages",
+                    m.original
+                ),
+            );
+            d.help = Some(match closest(&m.original, &m.languages) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "the original must be one of `languages`".to_string(),
+            });
+        }
+        self.languages = Some(m.languages.clone());
+        self.original = Some(m.original.clone());
+    }
+}
+
+/// Words that mark an unfinished text, in any case.
+pub(super) const PLACEHOLDER_WORDS: [&str; 6] =
+    ["todo", "tbd", "fixme", "xxx", "lorem", "placeholder"];
+
+/// Phrases that do, in any case; each with an ASCII part of it to look for first.
+pub(super) const PLACEHOLDER_PHRASES: [(&str, &str); 1] = [("à compléter", "compl")];
+
+/// Marks that do wherever they stand.
+pub(super) const PLACEHOLDER_MARKS: [&str; 1] = ["???"];
+
+/// Looks for every word, phrase anchor and mark at once, in any ASCII case.
+pub(super) static PLACEHOLDER_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let patterns = PLACEHOLDER_WORDS
+            .iter()
+            .chain(PLACEHOLDER_PHRASES.iter().map(|(_, anchor)| anchor))
+            .chain(&PLACEHOLDER_MARKS);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("a few short literal patterns")
+    });
+
+/// The placeholder `text` holds, if any. Every text of the dataset passes here: one scan
+/// finds the candidates, and characters are decoded only around them.
+pub(super) fn placeholder(text: &str) -> Option<&'static str> {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    PLACEHOLDER_FINDER.find_iter(text).find_map(|hit| {
+        let (start, end) = (hit.start(), hit.end());
+        let mut index = hit.pattern().as_usize();
+        if let Some(word) = PLACEHOLDER_WORDS.get(index) {
+            let whole = !alphanumeric(text[..start].chars().next_back())
+                && !alphanumeric(text[end..].chars().next());
+            return whole.then_some(*word);
+        }
+        index -= PLACEHOLDER_WORDS.len();
+        if let Some((phrase, anchor)) = PLACEHOLDER_PHRASES.get(index) {
+            let before = phrase.find(anchor)?;
+            let candidate = text.get(start.checked_sub(before)?..)?;
+            return starts_with_lowercase(candidate, phrase).then_some(*phrase);
+        }
+        PLACEHOLDER_MARKS
+            .get(index - PLACEHOLDER_PHRASES.len())
+            .copied()
+    })
+}
+
+/// Whether `text`, lower-cased, starts with `lower`, without building the lower-cased copy.
+pub(super) fn starts_with_lowercase(text: &str, lower: &str) -> bool {
+    let mut text = text.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|c| text.next() == Some(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_whole_words_in_any_case() {
+        assert_eq!(placeholder("Texte TODO ici"), Some("todo"));
+        assert_eq!(placeholder("Lorem ipsum dolor"), Some("lorem"));
+        assert_eq!(placeholder("date: tbd."), Some("tbd"));
+        assert_eq!(placeholder("Montant : À COMPLÉTER"), Some("à compléter"));
+        assert_eq!(placeholder("Budget ???"), Some("???"));
+        assert_eq!(placeholder("Todolist, xxxl, fixmes"), None);
+        assert_eq!(placeholder("Le plan sera complété à la rentrée"), None);
+        assert_eq!(placeholder("à"), None);
+        assert_eq!(placeholder("todoé, étodo"), None);
+        assert_eq!(placeholder("Ça reste «TBD»"), Some("tbd"));
+    }
+}

@@ -8,6 +8,7 @@ mod formats;
 mod graphics;
 mod hostile;
 mod html;
+mod layout;
 mod output;
 mod print;
 mod support;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use include_dir::{Dir, include_dir};
 use jiha::dataset::Source;
-use jiha::render::{Format, Options, render};
+use jiha::render::{Format, Options};
 use jiha::view::Views;
 use jiha_data::model::Dataset;
 
@@ -50,9 +50,8 @@ fn one_brief(format: Format) -> usize {
         .iter()
         .find(|b| b.id == "oriental")
         .expect("the Oriental brief");
-    render(&views, oriental, format, OPTIONS)
-        .expect("renders")
-        .len()
+    let document = views.document(oriental).expect("the Oriental brief");
+    format.render(&document, OPTIONS).expect("renders").len()
 }
 
 /// Every brief of the French edition, in each text format (PDF below, fewer samples).
@@ -62,7 +61,10 @@ fn every_brief(format: Format) -> usize {
     views
         .briefs()
         .iter()
-        .map(|b| render(&views, b, format, OPTIONS).expect("renders").len())
+        .map(|b| {
+            let document = views.document(b).expect("a brief of the dataset");
+            format.render(&document, OPTIONS).expect("renders").len()
+        })
         .sum()
 }
 
@@ -72,7 +74,6 @@ fn book_pdf() -> usize {
     let views = Views::new(&DATASET, "fr").expect("fr");
     let briefs = views.briefs();
     let book = briefs.iter().find(|b| b.id == "book").expect("the book");
-    render(&views, book, Format::Pdf, OPTIONS)
-        .expect("renders")
-        .len()
+    let document = views.document(book).expect("the book");
+    Format::Pdf.render(&document, OPTIONS).expect("renders").len()
 }

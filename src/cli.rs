@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::render::Format;
+use crate::view::BriefKind;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -60,8 +62,8 @@ pub struct RenderArgs {
 
     /// Formats to write, comma-separated: html, pdf, md, txt, typst, or all
     /// [default: html,pdf; with `-o -`: html].
-    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
-    pub format: Vec<FormatArg>,
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',', value_parser = FormatList)]
+    pub format: Vec<Vec<Format>>,
 
     /// Line width of the text format.
     #[arg(long, value_name = "N", default_value_t = 80)]
@@ -69,7 +71,7 @@ pub struct RenderArgs {
 
     /// Only briefs of these kinds, comma-separated: overview, proposal, region, book.
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
-    pub kind: Vec<KindArg>,
+    pub kind: Vec<BriefKind>,
 
     /// Languages of the editions, comma-separated (for example fr,en,ar), or all
     /// [default: every language of the dataset; with `-o -`: its original language].
@@ -91,70 +93,34 @@ pub struct ListArgs {
     pub lang: Option<String>,
 }
 
-/// A value of `--kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Overview,
-    Proposal,
-    Region,
-    Book,
-}
+/// Parses one value of `--format`: a format, or `all` for every one. Clap lists the
+/// possible values from [`Format`] itself.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatList;
 
-impl KindArg {
-    /// Whether a brief of `kind` is selected by these values (all, when there are none).
-    pub fn selects(values: &[KindArg], kind: crate::view::BriefKind) -> bool {
-        use crate::view::BriefKind;
-        values.is_empty()
-            || values.iter().any(|v| {
-                matches!(
-                    (v, kind),
-                    (KindArg::Overview, BriefKind::Overview)
-                        | (KindArg::Proposal, BriefKind::Proposal)
-                        | (KindArg::Region, BriefKind::Region)
-                        | (KindArg::Book, BriefKind::Book)
-                )
-            })
+impl TypedValueParser for FormatList {
+    type Value = Vec<Format>;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Vec<Format>, clap::Error> {
+        if value == "all" {
+            return Ok(Format::ALL.to_vec());
+        }
+        EnumValueParser::<Format>::new()
+            .parse_ref(cmd, arg, value)
+            .map(|format| vec![format])
     }
-}
 
-/// A value of `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Self-contained, printable HTML.
-    Html,
-    /// PDF, laid out by the embedded Typst.
-    Pdf,
-    /// Markdown (CommonMark with GitHub tables).
-    Md,
-    /// Plain text, wrapped to --width.
-    Txt,
-    /// The Typst source of the PDF.
-    Typst,
-    /// Every format.
-    All,
-}
-
-impl FormatArg {
-    /// The formats a list of values asks for, each once, in a fixed order; `default` when
-    /// the list is empty.
-    pub fn resolve(values: &[FormatArg], default: &[Format]) -> Vec<Format> {
-        let mut formats: Vec<Format> = default.to_vec();
-        if !values.is_empty() {
-            formats.clear();
-        }
-        for value in values {
-            match value {
-                FormatArg::Html => formats.push(Format::Html),
-                FormatArg::Pdf => formats.push(Format::Pdf),
-                FormatArg::Md => formats.push(Format::Md),
-                FormatArg::Txt => formats.push(Format::Txt),
-                FormatArg::Typst => formats.push(Format::Typst),
-                FormatArg::All => formats.extend(Format::ALL),
-            }
-        }
-        formats.sort();
-        formats.dedup();
-        formats
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let formats = Format::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value);
+        let all = PossibleValue::new("all").help("Every format.");
+        Some(Box::new(formats.chain([all])))
     }
 }
 

@@ -25,8 +25,13 @@ pub enum Error {
     UnknownLanguage { lang: String, known: Vec<String> },
     /// `export-data` would overwrite files without `--force`.
     WouldOverwrite { paths: Vec<PathBuf> },
-    /// A brief could not be rendered.
-    Render(RenderError),
+    /// A brief could not be rendered in one of its formats.
+    Render {
+        brief: String,
+        lang: String,
+        format: &'static str,
+        error: RenderError,
+    },
     /// The arguments are inconsistent in a way clap cannot see.
     Usage(String),
 }
@@ -85,7 +90,15 @@ impl fmt::Display for Error {
                     "\nhelp: choose an empty directory, or pass --force to replace them"
                 )
             }
-            Error::Render(err) => write!(f, "error: {err}"),
+            Error::Render {
+                brief,
+                lang,
+                format,
+                error,
+            } => write!(
+                f,
+                "error: brief `{brief}` ({lang}, {format}): {error}\nnote: nothing was written"
+            ),
             Error::Usage(message) => write!(f, "error: {message}"),
         }
     }

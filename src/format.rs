@@ -49,6 +49,28 @@ impl<'a> Locale<'a> {
         }
     }
 
+    /// The colon, with the space French puts before it.
+    pub fn colon(&self) -> &'static str {
+        match self.lang {
+            "fr" => "\u{a0}:",
+            _ => ":",
+        }
+    }
+
+    /// The semicolon, with the narrow space French puts before it, or the Arabic one.
+    pub fn semicolon(&self) -> &'static str {
+        match self.lang {
+            "fr" => "\u{202f};",
+            "ar" => "؛",
+            _ => ";",
+        }
+    }
+
+    /// Between the items of a list: the Arabic comma in a right-to-left language.
+    pub fn comma(&self) -> &'static str {
+        if self.rtl() { "، " } else { ", " }
+    }
+
     /// Whether the language is written right to left.
     pub fn rtl(&self) -> bool {
         matches!(self.lang, "ar" | "he" | "fa" | "ur")

@@ -142,7 +142,16 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
     svg.push_str(
         r##"<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="1.6"/></pattern></defs>"##,
     );
-    // Regions.
+    draw_regions(&mut svg, regions, &projection);
+    draw_capitals(&mut svg, regions, &projection, text);
+    draw_pole_labels(&mut svg, regions, &projection);
+    draw_legend(&mut svg, regions, text, legend_top);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Each region's outline: dark when highlighted, hatched when it holds a pole.
+fn draw_regions(svg: &mut String, regions: &[MapRegion], projection: &Projection) {
     for r in regions {
         let fill = if r.highlighted {
             "#3a3a3a"
@@ -163,7 +172,10 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
             xml(&r.region.name_fr)
         );
     }
-    // Chefs-lieux.
+}
+
+/// Each chef-lieu as a dot; the highlighted region's is named.
+fn draw_capitals(svg: &mut String, regions: &[MapRegion], projection: &Projection, text: &MapText) {
     for r in regions {
         let (x, y) = projection.point(r.region.capital.lon, r.region.capital.lat);
         let (fill, stroke) = if r.highlighted {
@@ -187,7 +199,11 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
             );
         }
     }
-    // Pole labels, in the margin, top to bottom, never closer than a line apart.
+}
+
+/// Each pole's label, in the margin, with a leader line to its region.
+fn draw_pole_labels(svg: &mut String, regions: &[MapRegion], projection: &Projection) {
+    // Top to bottom, never closer than a line apart.
     let mut labels: Vec<(f64, f64, f64, &str)> = regions
         .iter()
         .filter_map(|r| {
@@ -214,7 +230,10 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
             xml(pole)
         );
     }
-    // Legend.
+}
+
+/// The legend: one swatch per kind of region drawn, and the chef-lieu's dot.
+fn draw_legend(svg: &mut String, regions: &[MapRegion], text: &MapText, legend_top: f64) {
     let entries: Vec<(&str, &str)> = vec![
         ("pole", text.legend_pole),
         ("other", text.legend_other),
@@ -269,8 +288,6 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
             xml(label)
         );
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// One bar of an indicator chart.
@@ -363,8 +380,13 @@ pub fn indicator_chart(bars: &[Bar], text: &ChartText) -> String {
             xml(&bar.national_text)
         );
     }
-    // Legend.
-    let y = TOP + bars.len() as f64 * ROW + 8.0;
+    draw_chart_legend(&mut svg, text, TOP + bars.len() as f64 * ROW + 8.0);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The chart's legend, at `y`: the region's bar and the nation's line.
+fn draw_chart_legend(svg: &mut String, text: &ChartText, y: f64) {
     let (swatch_x, text_x, anchor) = if text.rtl {
         (WIDTH - 16.0, WIDTH - 22.0, "end")
     } else {
@@ -388,8 +410,6 @@ pub fn indicator_chart(bars: &[Bar], text: &ChartText) -> String {
         y + 10.0,
         xml(text.legend_national)
     );
-    svg.push_str("</svg>");
-    svg
 }
 
 #[cfg(test)]

@@ -12,5 +12,6 @@ pub mod error;
 pub mod format;
 pub mod graphics;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod view;

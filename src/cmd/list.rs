@@ -3,13 +3,15 @@
 use crate::cli::ListArgs;
 use crate::dataset::Source;
 use crate::error::Error;
+use crate::plan::{languages, views};
 
 pub fn run(data: Source, args: &ListArgs) -> Result<(), Error> {
     let (dataset, _) = crate::dataset::load(data)?;
-    let langs = super::one_language(&dataset, args.lang.as_ref())?;
+    let original = std::slice::from_ref(&dataset.meta.original);
+    let langs = languages(&dataset, args.lang.as_slice(), original)?;
     let mut out = String::new();
-    for lang in &langs {
-        let entries = super::views(&dataset, lang)?.briefs();
+    for lang in langs {
+        let entries = views(&dataset, lang)?.briefs();
         let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
         for entry in entries {
             out.push_str(&format!(

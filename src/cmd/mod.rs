@@ -29,60 +29,10 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
     }
 }
 
-/// The languages `requested` names, checked against the dataset's; `default` when none is
-/// named; every one for `all`.
-fn languages(
-    dataset: &jiha_data::model::Dataset,
-    requested: &[String],
-    default: &[String],
-) -> Result<Vec<String>, Error> {
-    let known = &dataset.meta.languages;
-    if requested.is_empty() {
-        return Ok(default.to_vec());
-    }
-    let mut chosen: Vec<String> = Vec::new();
-    for lang in requested {
-        if lang == "all" {
-            chosen.extend(known.iter().cloned());
-        } else if known.contains(lang) {
-            chosen.push(lang.clone());
-        } else {
-            return Err(Error::UnknownLanguage {
-                lang: lang.clone(),
-                known: known.clone(),
-            });
-        }
-    }
-    // In the dataset's order, each once.
-    Ok(known
-        .iter()
-        .filter(|l| chosen.contains(l))
-        .cloned()
-        .collect())
-}
-
-/// The one language `--lang` names, or the dataset's original one (for `list` and `show`).
-fn one_language(
-    dataset: &jiha_data::model::Dataset,
-    requested: Option<&String>,
-) -> Result<Vec<String>, Error> {
-    let requested: Vec<String> = requested.into_iter().cloned().collect();
-    languages(
-        dataset,
-        &requested,
-        std::slice::from_ref(&dataset.meta.original),
-    )
-}
-
-/// The views of `lang`, which `languages` has checked.
-fn views<'a>(
-    dataset: &'a jiha_data::model::Dataset,
-    lang: &'a str,
-) -> Result<crate::view::Views<'a>, Error> {
-    crate::view::Views::new(dataset, lang).ok_or_else(|| Error::UnknownLanguage {
-        lang: lang.to_string(),
-        known: dataset.meta.languages.clone(),
-    })
+/// Writes the dataset's warnings to standard error. A closed or full standard error loses
+/// them but does not stop the command.
+fn warn(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Writes to standard output. A closed pipe (`jiha list | head -1`) is not an error: the

@@ -1,158 +1,132 @@
-//! `jiha render`.
+//! `jiha render`: the plan, carried out. Every file is made in memory first; only when every
+//! job has succeeded is anything written.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::cli::{FormatArg, KindArg, RenderArgs};
+use crate::cli::RenderArgs;
 use crate::dataset::Source;
 use crate::error::Error;
 use crate::output::{check_target, write_atomic};
-use crate::render::{Format, Options, RenderError, render};
-use crate::view::{BriefEntry, Views};
-use jiha_data::check::closest;
+use crate::plan::{Job, Output, Plan, Request};
+use crate::render::{Format, Options, RenderError};
 
 pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
-    let to_stdout = args.output.as_os_str() == "-";
-    let default_formats: &[Format] = if to_stdout {
-        &[Format::Html]
-    } else {
-        &[Format::Html, Format::Pdf]
+    let request = Request {
+        output: Output::from_arg(args.output.clone()),
+        ids: &args.ids,
+        kinds: &args.kind,
+        formats: args.format.iter().flatten().copied().collect(),
+        langs: &args.lang,
+        options: Options { width: args.width },
     };
-    if FormatArg::resolve(&args.format, default_formats).contains(&Format::Pdf) {
+    if request.formats.contains(&Format::Pdf)
+        || (request.formats.is_empty() && request.output != Output::Stdout)
+    {
         crate::render::typst::prepare();
     }
     let (dataset, report) = crate::dataset::load(data)?;
-    eprint!("{}", report.render());
-    let options = Options { width: args.width };
+    super::warn(&report.render());
+    let plan = Plan::new(&dataset, &request)?;
+    write(&plan, make(&plan)?)
+}
 
-    if to_stdout {
-        let langs = super::languages(
-            &dataset,
-            &args.lang,
-            std::slice::from_ref(&dataset.meta.original),
-        )?;
-        let formats = FormatArg::resolve(&args.format, default_formats);
-        let views = match langs.as_slice() {
-            [lang] => super::views(&dataset, lang)?,
-            _ => return Err(one_only(args.ids.len(), formats.len(), langs.len())),
-        };
-        let all = views.briefs();
-        let selected: Vec<&BriefEntry> = select(&all, &args.ids)?
-            .into_iter()
-            .filter(|e| KindArg::selects(&args.kind, e.kind))
-            .collect();
-        let ([entry], [format]) = (selected.as_slice(), formats.as_slice()) else {
-            return Err(one_only(selected.len(), formats.len(), 1));
-        };
-        let bytes = render(&views, entry, *format, options).map_err(Error::Render)?;
-        return super::print_bytes(&bytes);
-    }
-
-    let langs = super::languages(&dataset, &args.lang, &dataset.meta.languages)?;
-    let formats = FormatArg::resolve(&args.format, default_formats);
-    let editions: Vec<(String, Views)> = langs
+/// Writes what the plan made: to standard output, or each file in place, its path printed.
+pub(super) fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
+    let root = match &plan.output {
+        Output::Stdout => return super::print_bytes(&files.concat()),
+        Output::Dir(root) => root,
+    };
+    let targets: Vec<&str> = plan
+        .jobs
         .iter()
-        .map(|lang| Ok((lang.clone(), super::views(&dataset, lang)?)))
-        .collect::<Result<_, Error>>()?;
-    let briefs: Vec<Vec<BriefEntry>> = editions.iter().map(|(_, v)| v.briefs()).collect();
-    let mut jobs: Vec<Job> = Vec::new();
-    for ((lang, views), all) in editions.iter().zip(&briefs) {
-        for entry in select(all, &args.ids)?
-            .into_iter()
-            .filter(|e| KindArg::selects(&args.kind, e.kind))
-        {
-            for format in &formats {
-                jobs.push(Job {
-                    lang,
-                    views,
-                    entry,
-                    format: *format,
-                });
-            }
-        }
-    }
+        .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()))
+        .collect();
     // Every target is checked before anything is written: a refusal leaves no partial output.
-    for job in &jobs {
-        let relative = format!("{}/{}.{}", job.lang, job.entry.stem, job.format.extension());
-        check_target(&args.output, &relative)?;
+    for path in &targets {
+        check_target(root, path)?;
     }
-    let rendered = render_all(&jobs, options);
     let mut written = String::new();
-    for (job, bytes) in jobs.iter().zip(rendered) {
-        let bytes = bytes.map_err(Error::Render)?;
-        let relative = format!("{}/{}.{}", job.lang, job.entry.stem, job.format.extension());
-        let path = write_atomic(&args.output, &relative, &bytes)?;
+    for (path, bytes) in targets.iter().zip(files) {
+        let path = write_atomic(root, path, &bytes)?;
         written.push_str(&format!("{}\n", path.display()));
     }
     super::print(&written)
 }
 
-/// `-o -` takes one brief, one format, one language.
-fn one_only(briefs: usize, formats: usize, langs: usize) -> Error {
-    Error::Usage(format!(
-        "`-o -` writes one brief in one format and one language to standard output, but {briefs} brief(s), {formats} format(s) and {langs} language(s) are selected; name one id, one --format and one --lang"
-    ))
-}
-
-/// One file to make.
-struct Job<'a> {
-    lang: &'a str,
-    views: &'a Views<'a>,
-    entry: &'a BriefEntry,
-    format: Format,
-}
-
-/// Renders every job, on as many threads as there are cores: the briefs are independent,
-/// and a PDF takes long enough to be worth it. Results come back in the jobs' order.
-fn render_all(jobs: &[Job], options: Options) -> Vec<Result<Vec<u8>, RenderError>> {
+/// Makes every file of the plan, in the order of its jobs and targets, on as many threads as
+/// there are cores: the briefs are independent, and a PDF takes long enough to be worth it.
+/// The first failure, in that order, is the error; a panic in a format library is one too.
+pub(super) fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
+        .min(plan.jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Vec<u8>, RenderError>)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, Result<Vec<Vec<u8>>, Error>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else {
+                        let Some(job) = plan.jobs.get(i) else {
                             break;
                         };
-                        done.push((i, render(job.views, job.entry, job.format, options)));
+                        done.push((i, make_job(plan, job)));
                     }
                     done
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+        workers.into_iter().flat_map(join).collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    if results.len() != plan.jobs.len() {
+        return Err(Error::Usage("a render worker stopped early".into()));
+    }
+    let mut files = Vec::with_capacity(plan.files());
+    for (_, result) in results {
+        files.extend(result?);
+    }
+    Ok(files)
 }
 
-/// The briefs named by `ids`, in the order given; all of them when none is given.
-pub fn select<'a>(all: &'a [BriefEntry], ids: &[String]) -> Result<Vec<&'a BriefEntry>, Error> {
-    if ids.is_empty() {
-        return Ok(all.iter().collect());
-    }
-    let by_id: std::collections::HashMap<&str, &BriefEntry> =
-        all.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut seen = std::collections::HashSet::new();
-    let mut selected: Vec<&BriefEntry> = Vec::new();
-    for id in ids {
-        let Some(&entry) = by_id.get(id.as_str()) else {
-            let known: Vec<String> = all.iter().map(|e| e.id.clone()).collect();
-            return Err(Error::UnknownBrief {
-                id: id.clone(),
-                suggestion: closest(id, &known).cloned(),
-            });
-        };
-        if seen.insert(entry.id.as_str()) {
-            selected.push(entry);
-        }
-    }
-    Ok(selected)
+/// A worker's results; a worker cannot panic (each job catches its own), but if it did, its
+/// jobs are missing and [`make`] fails.
+fn join<T>(worker: std::thread::ScopedJoinHandle<'_, Vec<T>>) -> Vec<T> {
+    worker.join().unwrap_or_default()
+}
+
+/// Builds one brief once and lays it out in each format of the job.
+fn make_job(plan: &Plan, job: &Job) -> Result<Vec<Vec<u8>>, Error> {
+    let views = &plan.editions[job.edition];
+    let failed = |format: Format, error: RenderError| Error::Render {
+        brief: job.entry.id.clone(),
+        lang: views.lang().to_string(),
+        format: format.name(),
+        error,
+    };
+    let first = job.targets.first().map_or(Format::Html, |t| t.format);
+    let document = catch(|| Ok(views.document(&job.entry)))
+        .map_err(|e| failed(first, e))?
+        .ok_or_else(|| Error::UnknownBrief {
+            id: job.entry.id.clone(),
+            suggestion: None,
+        })?;
+    job.targets
+        .iter()
+        .map(|t| catch(|| t.format.render(&document, plan.options)).map_err(|e| failed(t.format, e)))
+        .collect()
+}
+
+/// Runs `f`, turning a panic into an error: a bug in a format library fails its brief, not
+/// the whole process, and the run then writes nothing.
+fn catch<T>(f: impl FnOnce() -> Result<T, RenderError>) -> Result<T, RenderError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Err(RenderError::Panic(message))
+    })
 }

@@ -2,67 +2,30 @@
 
 use askama::Template;
 
-use crate::view::{BookView, Brief, OverviewView, Page, ProposalView, RegionView};
+use super::{RenderError, Renderer};
+use crate::view::{Brief, Document, Page};
 
+/// The HTML format.
+#[derive(Debug, Clone, Copy)]
+pub struct Html;
+
+/// Any brief as an HTML page; `brief.html` picks the partial of its kind.
 #[derive(Template)]
-#[template(path = "proposal.html")]
-struct ProposalPage<'a> {
-    page: Page<'a>,
+#[template(path = "brief.html")]
+struct HtmlPage<'a> {
+    page: &'a Page<'a>,
+    /// Whether the page is the whole book (its partials then link by anchor).
     book: bool,
-    p: &'a ProposalView,
+    brief: &'a Brief,
 }
 
-#[derive(Template)]
-#[template(path = "region.html")]
-struct RegionPage<'a> {
-    page: Page<'a>,
-    book: bool,
-    r: &'a RegionView,
-}
-
-#[derive(Template)]
-#[template(path = "overview.html")]
-struct OverviewPage<'a> {
-    page: Page<'a>,
-    book: bool,
-    o: &'a OverviewView,
-}
-
-#[derive(Template)]
-#[template(path = "book.html")]
-struct BookPage<'a> {
-    page: Page<'a>,
-    book: bool,
-    b: &'a BookView,
-}
-
-/// Lays `brief` out as an HTML document.
-pub fn render(page: &Page, brief: &Brief) -> askama::Result<String> {
-    let page = page.clone();
-    match brief {
-        Brief::Overview(o) => OverviewPage {
-            page,
-            book: false,
-            o,
-        }
-        .render(),
-        Brief::Proposal(p) => ProposalPage {
-            page,
-            book: false,
-            p,
-        }
-        .render(),
-        Brief::Region(r) => RegionPage {
-            page,
-            book: false,
-            r,
-        }
-        .render(),
-        Brief::Book(b) => BookPage {
-            page,
-            book: true,
-            b,
-        }
-        .render(),
+impl Renderer for Html {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
+        let page = HtmlPage {
+            page: &document.page,
+            book: matches!(document.brief, Brief::Book(_)),
+            brief: &document.brief,
+        };
+        Ok(page.render()?.into_bytes())
     }
 }

@@ -2,7 +2,8 @@
 
 use askama::Template;
 
-use crate::view::{BookView, Brief, OverviewView, Page, ProposalView, RegionView};
+use super::{RenderError, Renderer};
+use crate::view::{Brief, Document, Page};
 
 /// Escapes text for Markdown so that it can never become markup: a backslash before
 /// `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~`, `&`, `#`, `!`, `$`; and before a leading
@@ -37,76 +38,29 @@ impl askama::filters::Escaper for Markdown {
     }
 }
 
+/// Any brief as Markdown; `md/brief.md` picks the partial of its kind.
 #[derive(Template)]
-#[template(path = "md/proposal.md", whitespace = "preserve")]
-struct ProposalDoc<'a> {
-    page: Page<'a>,
+#[template(path = "md/brief.md", whitespace = "preserve")]
+struct MarkdownDoc<'a> {
+    page: &'a Page<'a>,
+    /// The level of the brief's title: `#`, or `##` inside the book.
     hashes: &'a str,
+    /// Whether the document is the whole book.
     book: bool,
-    p: &'a ProposalView,
+    brief: &'a Brief,
 }
 
-#[derive(Template)]
-#[template(path = "md/region.md", whitespace = "preserve")]
-struct RegionDoc<'a> {
-    page: Page<'a>,
-    hashes: &'a str,
-    book: bool,
-    r: &'a RegionView,
-}
-
-#[derive(Template)]
-#[template(path = "md/overview.md", whitespace = "preserve")]
-struct OverviewDoc<'a> {
-    page: Page<'a>,
-    hashes: &'a str,
-    book: bool,
-    o: &'a OverviewView,
-}
-
-#[derive(Template)]
-#[template(path = "md/book.md", whitespace = "preserve")]
-struct BookDoc<'a> {
-    page: Page<'a>,
-    hashes: &'a str,
-    book: bool,
-    b: &'a BookView,
-}
-
-/// Lays `brief` out as Markdown.
-pub fn render(page: &Page, brief: &Brief) -> askama::Result<String> {
-    let page = page.clone();
-    match brief {
-        Brief::Overview(o) => OverviewDoc {
-            page,
-            hashes: "#",
-            book: false,
-            o,
-        }
-        .render(),
-        Brief::Proposal(p) => ProposalDoc {
-            page,
-            hashes: "#",
-            book: false,
-            p,
-        }
-        .render(),
-        Brief::Region(r) => RegionDoc {
-            page,
-            hashes: "#",
-            book: false,
-            r,
-        }
-        .render(),
-        Brief::Book(b) => BookDoc {
-            page,
-            hashes: "##",
-            book: true,
-            b,
-        }
-        .render(),
+impl Renderer for Markdown {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
+        let book = matches!(document.brief, Brief::Book(_));
+        let doc = MarkdownDoc {
+            page: &document.page,
+            hashes: if book { "##" } else { "#" },
+            book,
+            brief: &document.brief,
+        };
+        Ok(tidy(doc.render()?).into_bytes())
     }
-    .map(tidy)
 }
 
 /// At most one blank line in a row, and one newline at the end.

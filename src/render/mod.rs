@@ -1,24 +1,25 @@
-//! Turns a brief's view into a document, one module per output format.
+//! Turns a brief's view into a document, one module per output format, every format behind
+//! one interface: [`Renderer`], which lays out a [`Document`].
 
 pub mod html;
 pub mod markdown;
 pub mod text;
 pub mod typst;
 
-use crate::view::{BriefEntry, Views};
+use crate::view::Document;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Format {
     /// Self-contained, printable HTML.
     Html,
     /// PDF, laid out by the embedded Typst.
     Pdf,
-    /// CommonMark with GitHub tables.
+    /// Markdown (CommonMark with GitHub tables).
     Md,
-    /// Plain text, wrapped (`--width`).
+    /// Plain text, wrapped to --width.
     Txt,
-    /// The Typst source of the PDF, to restyle with your own Typst.
+    /// The Typst source of the PDF.
     Typst,
 }
 
@@ -42,6 +43,33 @@ impl Format {
             Format::Typst => "typ",
         }
     }
+
+    /// The word `--format` takes for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Typst => "typst",
+            other => other.extension(),
+        }
+    }
+
+    /// Lays `document` out in this format.
+    pub fn render(self, document: &Document, options: Options) -> Result<Vec<u8>, RenderError> {
+        match self {
+            Format::Html => html::Html.render(document),
+            Format::Pdf => typst::Pdf.render(document),
+            Format::Md => markdown::Markdown.render(document),
+            Format::Txt => text::Text {
+                width: options.width,
+            }
+            .render(document),
+            Format::Typst => typst::TypstSource.render(document),
+        }
+    }
+}
+
+/// What every format does: lay one brief, in one language, out as the bytes of a file.
+pub trait Renderer {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError>;
 }
 
 /// Options that only some formats use.
@@ -56,48 +84,28 @@ pub struct Options {
 pub enum RenderError {
     /// A template failed (a bug of jiha's, not of the data).
     Template(askama::Error),
-    /// The entry names no brief of this dataset.
-    UnknownBrief(String),
     /// Typst rejected the generated source (a bug of jiha's, not of the data).
     Typst(String),
+    /// A format library panicked (a bug of jiha's or of that library).
+    Panic(String),
+}
+
+impl From<askama::Error> for RenderError {
+    fn from(err: askama::Error) -> RenderError {
+        RenderError::Template(err)
+    }
 }
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RenderError::Template(err) => write!(f, "template error: {err}"),
-            RenderError::UnknownBrief(id) => write!(f, "no brief `{id}` in this dataset"),
             RenderError::Typst(message) => {
                 write!(f, "Typst could not compile the brief: {message}")
             }
+            RenderError::Panic(message) => write!(f, "the renderer failed: {message}"),
         }
     }
 }
 
 impl std::error::Error for RenderError {}
-
-/// Renders one brief in one format.
-pub fn render(
-    views: &Views,
-    entry: &BriefEntry,
-    format: Format,
-    options: Options,
-) -> Result<Vec<u8>, RenderError> {
-    let brief = views
-        .brief(entry)
-        .ok_or_else(|| RenderError::UnknownBrief(entry.id.clone()))?;
-    let page = views.page(&entry.title);
-    let template = RenderError::Template;
-    Ok(match format {
-        Format::Html => html::render(&page, &brief).map_err(template)?.into_bytes(),
-        Format::Md => markdown::render(&page, &brief)
-            .map_err(template)?
-            .into_bytes(),
-        Format::Txt => text::render(&page, &brief, options.width).into_bytes(),
-        Format::Typst => typst::source(views, entry, &page, &brief)?.into_bytes(),
-        Format::Pdf => {
-            let source = typst::source(views, entry, &page, &brief)?;
-            typst::pdf(&source, &entry.id, typst::edition_date(views.dataset()))?
-        }
-    })
-}

@@ -3,15 +3,29 @@
 
 use textwrap::core::display_width;
 
+use super::{RenderError, Renderer};
 use crate::view::{
-    BookView, Brief, FigureView, OverviewView, Page, ProposalView, RegionView, SourceView,
+    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, RegionView,
+    SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
 pub const MIN_WIDTH: usize = 40;
 
+/// The text format, `width` columns wide.
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub width: usize,
+}
+
+impl Renderer for Text {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
+        Ok(render(&document.page, &document.brief, self.width).into_bytes())
+    }
+}
+
 /// Lays `brief` out as text `width` columns wide.
-pub fn render(page: &Page, brief: &Brief, width: usize) -> String {
+fn render(page: &Page, brief: &Brief, width: usize) -> String {
     let mut doc = Doc::new(width);
     match brief {
         Brief::Overview(o) => overview(&mut doc, page, o, false),
@@ -24,7 +38,7 @@ pub fn render(page: &Page, brief: &Brief, width: usize) -> String {
 
 /// `label : value` with the language's colon.
 fn labelled(page: &Page, label: &str, value: &str) -> String {
-    format!("{label}{} {value}", page.colon)
+    crate::view::labelled(page.colon, label, value)
 }
 
 fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
@@ -111,13 +125,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
 
 fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     let l = page.l;
-    doc.para(&format!(
-        "{} {} · {} · {}",
-        l.proposal,
-        p.number,
-        p.short_title,
-        labelled(page, &l.scope, &p.scope)
-    ));
+    doc.para(&p.kicker);
     doc.title(&p.title);
     doc.para(&p.summary);
     doc.heading(&l.key_points);
@@ -125,15 +133,13 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     doc.heading(&l.context);
     doc.para(&p.context);
     doc.heading(&l.the_proposal);
-    let mut scope = format!("{}.", labelled(page, &l.scope, &p.scope));
-    if !p.regions.is_empty() {
-        let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
-        scope.push_str(&format!(
-            " {}.",
-            labelled(page, &l.named_regions, &names.join(page.comma))
-        ));
+    let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
+    let named = format!("{} {}.", p.regions_lead, names.join(page.comma));
+    if p.regions.is_empty() {
+        doc.para(&p.scope_line);
+    } else {
+        doc.para(&format!("{} {named}", p.scope_line));
     }
-    doc.para(&scope);
     doc.para(&format!("{}{}", l.measures, page.colon));
     doc.bullets(&p.measures);
     doc.heading(&format!(
@@ -144,18 +150,9 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     doc.quote(&p.rationale);
     doc.heading(&l.regions_and_actors);
     if p.regions.is_empty() {
-        doc.para(&format!(
-            "{}{} {}.",
-            labelled(page, &l.scope, &p.scope),
-            page.semicolon,
-            l.no_region_named
-        ));
+        doc.para(&p.scope_without_regions);
     } else {
-        let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
-        doc.para(&format!(
-            "{}.",
-            labelled(page, &l.named_regions, &names.join(page.comma))
-        ));
+        doc.para(&named);
     }
     let rows: Vec<Vec<String>> = p
         .actors
@@ -225,16 +222,10 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
 
 fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
     let l = page.l;
-    doc.para(&format!(
-        "{} {} · {}",
-        l.region,
-        r.hcp_code,
-        labelled(page, &l.capital, &r.capital)
-    ));
-    if page.lang == "ar" {
-        doc.title(&r.name);
-    } else {
-        doc.title(&format!("{} — {}", r.name, r.name_ar));
+    doc.para(&r.kicker);
+    match &r.name_beside {
+        Some(ar) => doc.title(&format!("{} — {ar}", r.name)),
+        None => doc.title(&r.name),
     }
     doc.heading(&l.identity);
     let change_sources: String = r.change_sources.iter().map(|n| format!("[{n}]")).collect();

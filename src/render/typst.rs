@@ -16,11 +16,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-use crate::view::{
-    BookView, Brief, BriefEntry, OverviewView, Page, ProposalView, RegionView, Views,
-};
-
-use super::RenderError;
+use super::{RenderError, Renderer};
+use crate::view::{Brief, Document, Page};
 
 /// Escapes text for Typst markup: every ASCII punctuation character is preceded by a
 /// backslash (`\#`, `\$`, `\*`, `\_`, `\@`, `\<`, `\[`, `\\`, `\/`, `\=`, `\-`, `\.`...), which
@@ -82,103 +79,55 @@ pub fn string_literal(text: &str) -> String {
 #[derive(Debug)]
 struct Meta<'a> {
     author: &'a str,
-    keywords: Vec<String>,
+    keywords: &'a [String],
     /// `(year, month, day)` of the edition.
     date: (i32, u32, u32),
 }
 
+/// Any brief as Typst source; `typst/brief.typ` picks the partial of its kind.
 #[derive(Template)]
-#[template(path = "typst/proposal.typ", whitespace = "preserve")]
-struct ProposalDoc<'a> {
-    page: Page<'a>,
+#[template(path = "typst/brief.typ", whitespace = "preserve")]
+struct TypstDoc<'a> {
+    page: &'a Page<'a>,
     meta: Meta<'a>,
+    /// Whether the document is the whole book.
     book: bool,
-    p: &'a ProposalView,
+    brief: &'a Brief,
 }
 
-#[derive(Template)]
-#[template(path = "typst/region.typ", whitespace = "preserve")]
-struct RegionDoc<'a> {
-    page: Page<'a>,
-    meta: Meta<'a>,
-    book: bool,
-    r: &'a RegionView,
-}
+/// The Typst source format.
+#[derive(Debug, Clone, Copy)]
+pub struct TypstSource;
 
-#[derive(Template)]
-#[template(path = "typst/overview.typ", whitespace = "preserve")]
-struct OverviewDoc<'a> {
-    page: Page<'a>,
-    meta: Meta<'a>,
-    book: bool,
-    o: &'a OverviewView,
-}
-
-#[derive(Template)]
-#[template(path = "typst/book.typ", whitespace = "preserve")]
-struct BookDoc<'a> {
-    page: Page<'a>,
-    meta: Meta<'a>,
-    book: bool,
-    b: &'a BookView,
-}
-
-/// The Typst source of `brief`, the brief `entry` names.
-pub fn source(
-    views: &Views,
-    entry: &BriefEntry,
-    page: &Page,
-    brief: &Brief,
-) -> Result<String, RenderError> {
-    let meta = Meta {
-        author: "jiha",
-        keywords: vec![
-            views.keyword_title(),
-            page.l.country.clone(),
-            entry.kind.name().to_string(),
-        ],
-        date: edition_date(views.dataset()),
-    };
-    let page = page.clone();
-    match brief {
-        Brief::Overview(o) => OverviewDoc {
-            page,
-            meta,
-            book: false,
-            o,
-        }
-        .render(),
-        Brief::Proposal(p) => ProposalDoc {
-            page,
-            meta,
-            book: false,
-            p,
-        }
-        .render(),
-        Brief::Region(r) => RegionDoc {
-            page,
-            meta,
-            book: false,
-            r,
-        }
-        .render(),
-        Brief::Book(b) => BookDoc {
-            page,
-            meta,
-            book: true,
-            b,
-        }
-        .render(),
+impl Renderer for TypstSource {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
+        Ok(source(document)?.into_bytes())
     }
-    .map_err(RenderError::Template)
 }
 
-/// The dataset's edition as a day: the PDF's date, the same at every render. A year or a
-/// month alone stands for its first day.
-pub fn edition_date(dataset: &jiha_data::model::Dataset) -> (i32, u32, u32) {
-    jiha_data::check::parse_date(&dataset.meta.edition)
-        .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
-        .unwrap_or((2000, 1, 1))
+/// The PDF format: the Typst source, compiled.
+#[derive(Debug, Clone, Copy)]
+pub struct Pdf;
+
+impl Renderer for Pdf {
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
+        pdf(&source(document)?, &document.entry.id, document.date)
+    }
+}
+
+/// The Typst source of a document.
+fn source(document: &Document) -> Result<String, RenderError> {
+    let doc = TypstDoc {
+        page: &document.page,
+        meta: Meta {
+            author: "jiha",
+            keywords: &document.keywords,
+            date: document.date,
+        },
+        book: matches!(document.brief, Brief::Book(_)),
+        brief: &document.brief,
+    };
+    Ok(doc.render()?)
 }
 
 /// Compiles Typst source to PDF. `ident` names the document stably across renders.

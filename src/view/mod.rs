@@ -1,0 +1,332 @@
+//! What each brief shows, computed once from a checked dataset, in one language, and used by
+//! every format.
+//!
+//! Every string here is final reader text: in the edition's language, typeset, numbers and
+//! dates formatted. Templates only lay it out and escape it.
+
+mod book;
+mod overview;
+mod proposal;
+mod region;
+mod sources;
+
+use std::collections::BTreeMap;
+
+use crate::format::{Locale, fill, french};
+use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
+use jiha_data::model::{
+    ActorKind, Dataset, Figure, Indicator, IndicatorKind, Labels, Proposal, Quantity, Region,
+    Scope, Source, SourceKind, Status, Unit,
+};
+
+pub use book::{BookView, CreditView, TermView, TocEntry};
+pub use overview::{CoverageRow, OverviewView, SpeechView};
+pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
+pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
+pub use sources::{FigureView, SourceView, StatusView};
+use sources::Citations;
+
+/// What sort of brief a brief is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BriefKind {
+    Overview,
+    Proposal,
+    Region,
+    Book,
+}
+
+impl BriefKind {
+    /// The word `jiha list` shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            BriefKind::Overview => "overview",
+            BriefKind::Proposal => "proposal",
+            BriefKind::Region => "region",
+            BriefKind::Book => "book",
+        }
+    }
+}
+
+/// A brief the dataset yields: its id, kind, title and where its files go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefEntry {
+    /// Unique among briefs; what `jiha render ID` takes.
+    pub id: String,
+    pub kind: BriefKind,
+    /// In the language of the views that listed it.
+    pub title: String,
+    /// Path of its files under the edition's directory, without extension.
+    pub stem: String,
+}
+
+/// How a brief links to another: between files, or to anchors within the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file at `depth` directories under the edition's directory.
+    Files { depth: usize },
+    /// Everything is in one document.
+    Anchors,
+}
+
+impl Links {
+    fn proposal(self, id: &str) -> String {
+        match self {
+            Links::Files { depth } => format!("{}proposals/{id}.html", "../".repeat(depth)),
+            Links::Anchors => format!("#proposal-{id}"),
+        }
+    }
+
+    fn region(self, id: &str) -> String {
+        match self {
+            Links::Files { depth } => format!("{}regions/{id}.html", "../".repeat(depth)),
+            Links::Anchors => format!("#region-{id}"),
+        }
+    }
+}
+
+/// A brief's content, built once from the dataset, for every format to lay out.
+#[derive(Debug, Clone)]
+pub enum Brief {
+    Overview(OverviewView),
+    Proposal(ProposalView),
+    Region(RegionView),
+    /// Boxed: the book holds every other view.
+    Book(Box<BookView>),
+}
+
+/// One brief in one language, built once and laid out by every format asked for.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// Which brief it is.
+    pub entry: &'a BriefEntry,
+    /// The edition's settings, with the brief's title.
+    pub page: Page<'a>,
+    /// What the brief shows.
+    pub brief: Brief,
+    /// The PDF metadata's keywords: the dataset's title, the country, the kind of brief.
+    pub keywords: Vec<String>,
+    /// The edition date, `(year, month, day)`: the PDF's date, the same at every render.
+    pub date: (i32, u32, u32),
+}
+
+/// What every page of an edition needs besides its brief: language, direction, labels.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    /// BCP 47 tag, for `<html lang>` and Typst's `text(lang)`.
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// The brief's title, for `<title>` and the PDF metadata.
+    pub title: &'a str,
+    /// The edition's labels, typeset.
+    pub l: &'a Labels,
+    /// Whether the edition is the original or a translation, said in its language.
+    pub edition_note: String,
+    /// Punctuation as the language sets it: `\u{a0}:` in French, `:` elsewhere...
+    pub colon: &'static str,
+    /// ... `\u{202f};` in French, `؛` in Arabic, `;` in English...
+    pub semicolon: &'static str,
+    /// ... and `، ` in Arabic, `, ` elsewhere.
+    pub comma: &'static str,
+}
+
+/// `label : value`, with the edition's colon: the one way a labelled value is written.
+pub fn labelled(colon: &str, label: &str, value: &str) -> String {
+    format!("{label}{colon} {value}")
+}
+
+/// A kicker line: its parts joined by a centred dot.
+fn kicker(parts: &[&str]) -> String {
+    parts.join(" · ")
+}
+
+/// One indicator's latest census values: national, and per region.
+struct IndicatorValues<'a> {
+    national: f64,
+    year: i32,
+    source: &'a str,
+    regional: Vec<(&'a Region, f64)>,
+}
+
+/// Builds the views of one dataset in one language.
+#[derive(Debug, Clone)]
+pub struct Views<'a> {
+    dataset: &'a Dataset,
+    locale: Locale<'a>,
+    /// The language's catalogue, typeset.
+    labels: Labels,
+    /// Each proposal's position, by id: its number `P1`, `P2`...
+    positions: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Views<'a> {
+    /// The views in `lang`; `None` if the dataset has no catalogue for it.
+    pub fn new(dataset: &'a Dataset, lang: &'a str) -> Option<Views<'a>> {
+        let catalogue = dataset.labels.get(lang)?;
+        let locale = Locale::new(lang, catalogue);
+        Some(Views {
+            dataset,
+            locale,
+            labels: catalogue.map_texts(|t| locale.typo(t)),
+            positions: dataset
+                .proposals
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect(),
+        })
+    }
+
+    pub fn dataset(&self) -> &'a Dataset {
+        self.dataset
+    }
+
+    /// The edition's language, as a BCP 47 tag.
+    pub fn lang(&self) -> &'a str {
+        self.locale.lang
+    }
+
+    /// The page settings of `title` in this edition.
+    pub fn page<'b>(&'b self, title: &'b str) -> Page<'b> {
+        let d = self.dataset;
+        let original = &d.meta.original;
+        let language = self
+            .labels
+            .language_names
+            .get(original)
+            .cloned()
+            .unwrap_or_else(|| original.clone());
+        let note = if self.locale.lang == original {
+            &self.labels.original_note
+        } else {
+            &self.labels.translation_note
+        };
+        Page {
+            lang: self.locale.lang,
+            dir: if self.locale.rtl() { "rtl" } else { "ltr" },
+            title,
+            l: &self.labels,
+            edition_note: fill(note, &[("language", &language)]),
+            colon: self.locale.colon(),
+            semicolon: self.locale.semicolon(),
+            comma: self.locale.comma(),
+        }
+    }
+
+    /// The region's name in this edition's language.
+    fn region_name<'r>(&self, r: &'r Region) -> &'r str {
+        if self.locale.lang == "ar" {
+            &r.name_ar
+        } else {
+            &r.name_fr
+        }
+    }
+
+    /// Every brief, in reading order: overview, proposals, regions, book; titles in this
+    /// edition's language.
+    pub fn briefs(&self) -> Vec<BriefEntry> {
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let title = locale.text(&d.meta.title);
+        let mut list = vec![BriefEntry {
+            id: "overview".to_string(),
+            kind: BriefKind::Overview,
+            title: fill(&l.overview_title, &[("title", &title)]),
+            stem: "overview".to_string(),
+        }];
+        for p in &d.proposals {
+            list.push(BriefEntry {
+                id: p.id.clone(),
+                kind: BriefKind::Proposal,
+                title: locale.text(&p.title),
+                stem: format!("proposals/{}", p.id),
+            });
+        }
+        for r in &d.territories.regions {
+            list.push(BriefEntry {
+                id: r.id.clone(),
+                kind: BriefKind::Region,
+                title: fill(&l.region_title, &[("name", self.region_name(r))]),
+                stem: format!("regions/{}", r.id),
+            });
+        }
+        list.push(BriefEntry {
+            id: "book".to_string(),
+            kind: BriefKind::Book,
+            title,
+            stem: "book".to_string(),
+        });
+        list
+    }
+
+    /// The brief `entry` names, ready for every format; `None` if this dataset has no such
+    /// brief.
+    pub fn document<'b>(&'b self, entry: &'b BriefEntry) -> Option<Document<'b>> {
+        Some(Document {
+            entry,
+            page: self.page(&entry.title),
+            brief: self.brief(entry)?,
+            keywords: vec![
+                self.locale.text(&self.dataset.meta.title),
+                self.labels.country.clone(),
+                entry.kind.name().to_string(),
+            ],
+            date: self.edition_date(),
+        })
+    }
+
+    /// The dataset's edition as a day. A year or a month alone stands for its first day.
+    fn edition_date(&self) -> (i32, u32, u32) {
+        jiha_data::check::parse_date(&self.dataset.meta.edition)
+            .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
+            .unwrap_or((2000, 1, 1))
+    }
+
+    /// The content of the brief `entry` names; `None` if this dataset has no such brief.
+    fn brief(&self, entry: &BriefEntry) -> Option<Brief> {
+        let d = self.dataset;
+        let links = match entry.kind {
+            BriefKind::Book => Links::Anchors,
+            _ => Links::Files {
+                depth: entry.stem.matches('/').count(),
+            },
+        };
+        Some(match entry.kind {
+            BriefKind::Overview => Brief::Overview(self.overview(links)),
+            BriefKind::Proposal => {
+                let p = d.proposals.iter().find(|p| p.id == entry.id)?;
+                Brief::Proposal(self.proposal(p, links))
+            }
+            BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
+            BriefKind::Book => Brief::Book(Box::new(self.book())),
+        })
+    }
+
+    /// `Oriental : 30,4 %` in French, `Oriental: 30.4%` in English.
+    fn labelled(&self, label: &str, value: &str) -> String {
+        labelled(self.page_colon(), label, value)
+    }
+
+    /// The colon as the edition's language sets it: `\u{a0}:` in French, `:` elsewhere.
+    fn page_colon(&self) -> &'static str {
+        self.locale.colon()
+    }
+
+    /// The semicolon as the edition's language sets it.
+    fn page_semicolon(&self) -> &'static str {
+        self.locale.semicolon()
+    }
+
+    /// A region named in another brief.
+    fn region_link(&self, r: &Region, links: Links) -> RegionLink {
+        RegionLink {
+            id: r.id.clone(),
+            name: self.region_name(r).to_string(),
+            href: links.region(&r.id),
+        }
+    }
+
+    fn region(&self, id: &str) -> Option<&'a Region> {
+        self.dataset.territories.regions.iter().find(|r| r.id == id)
+    }
+
+}

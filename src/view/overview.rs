@@ -1,0 +1,210 @@
+//! The overview: the event and the speaker, the key messages, every proposal, the coverage of the regions, the map of the poles.
+
+use super::*;
+
+/// One row of the overview's coverage matrix.
+#[derive(Debug, Clone)]
+pub struct CoverageRow {
+    pub region: RegionLink,
+    pub hcp_code: String,
+    /// One mark per proposal: `●` named, `○` national or every region.
+    pub marks: Vec<&'static str>,
+    pub specific: usize,
+}
+
+/// The speech, as the overview introduces it.
+#[derive(Debug, Clone)]
+pub struct SpeechView {
+    pub speaker: String,
+    pub title: String,
+    pub event: String,
+    pub theme: String,
+    pub organiser: String,
+    pub date: String,
+    pub note: Option<String>,
+    pub source: usize,
+}
+
+/// The overview brief.
+#[derive(Debug, Clone)]
+pub struct OverviewView {
+    pub title: String,
+    pub subtitle: String,
+    pub summary: String,
+    pub speech: SpeechView,
+    pub key_messages: Vec<String>,
+    pub proposals: Vec<ProposalLink>,
+    pub coverage: Vec<CoverageRow>,
+    /// The coverage legend, with the last proposal number filled in.
+    pub coverage_note: String,
+    /// The map of the proposed poles, as SVG.
+    pub map: Drawing,
+    /// The map's content as a table: region, pole.
+    pub poles: Vec<(String, String)>,
+    pub figures: Vec<FigureView>,
+    pub statuses: Vec<StatusView>,
+    pub sources: Vec<SourceView>,
+}
+
+impl<'a> Views<'a> {
+    /// The poles the speaker proposes, by region id: the proposal's short title.
+    pub(super) fn poles(&self) -> BTreeMap<&'a str, String> {
+        let mut poles = BTreeMap::new();
+        for p in &self.dataset.proposals {
+            if let Scope::Regions(ids) = &p.scope {
+                for id in ids {
+                    poles.insert(id.as_str(), self.locale.text(&p.short_title));
+                }
+            }
+        }
+        poles
+    }
+
+    /// The map of the twelve regions: poles hatched and labelled, `highlight` dark.
+    pub(super) fn map(&self, highlight: Option<&str>, title: String) -> Drawing {
+        let d = self.dataset;
+        let l = &self.labels;
+        let poles = if highlight.is_none() {
+            self.poles()
+        } else {
+            BTreeMap::new()
+        };
+        let regions: Vec<MapRegion> = d
+            .territories
+            .regions
+            .iter()
+            .filter_map(|r| {
+                let outline = d.outlines.regions.iter().find(|o| o.region == r.id)?;
+                Some(MapRegion {
+                    region: r,
+                    outline,
+                    pole: poles.get(r.id.as_str()).cloned(),
+                    highlighted: highlight == Some(r.id.as_str()),
+                    capital: self.locale.text(&r.capital.name),
+                })
+            })
+            .collect();
+        let text = MapText {
+            title: &title,
+            legend_pole: &l.legend_pole,
+            legend_other: &l.legend_other,
+            legend_highlight: &l.legend_highlight,
+            legend_capital: &l.legend_capital,
+            rtl: self.locale.rtl(),
+        };
+        Drawing {
+            svg: graphics::map(&regions, &text),
+            caption: l.map_caption.clone(),
+            title,
+        }
+    }
+
+    pub fn overview(&self, links: Links) -> OverviewView {
+        self.overview_with(links, &mut Citations::default())
+    }
+
+    pub(super) fn overview_with(&self, links: Links, citations: &mut Citations) -> OverviewView {
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let mut cited = vec![d.meta.speech.clone()];
+        let speech = self.speech(citations);
+        let proposals: Vec<ProposalLink> = d
+            .proposals
+            .iter()
+            .map(|p| self.proposal_link(p, links))
+            .collect();
+        let coverage = self.coverage(links);
+        let figures = d
+            .figures
+            .iter()
+            .map(|f| {
+                if let Some(s) = &f.source {
+                    cited.push(s.clone());
+                }
+                self.figure_view(f, citations)
+            })
+            .collect();
+        OverviewView {
+            title: locale.text(&d.meta.title),
+            subtitle: locale.text(&d.meta.subtitle),
+            summary: locale.text(&d.meta.summary),
+            speech,
+            key_messages: d.meta.key_messages.iter().map(|m| locale.text(m)).collect(),
+            coverage_note: fill(
+                &l.coverage_note,
+                &[("last", &format!("P{}", proposals.len()))],
+            ),
+            map: self.map(None, l.map_title.clone()),
+            poles: {
+                let poles = self.poles();
+                d.territories
+                    .regions
+                    .iter()
+                    .filter_map(|r| {
+                        Some((
+                            self.region_name(r).to_string(),
+                            poles.get(r.id.as_str())?.clone(),
+                        ))
+                    })
+                    .collect()
+            },
+            proposals,
+            coverage,
+            figures,
+            statuses: self.statuses(),
+            sources: self.source_list(&cited, citations),
+        }
+    }
+
+    /// The speech the dataset is built from, as the overview introduces it.
+    fn speech(&self, citations: &mut Citations) -> SpeechView {
+        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let speech_source = d.sources.iter().find(|s| s.id == d.meta.speech);
+        let event = speech_source.and_then(|s| s.event.as_ref());
+        SpeechView {
+            speaker: speech_source
+                .and_then(|s| s.author.as_ref())
+                .map(|a| locale.text(a))
+                .unwrap_or_default(),
+            title: speech_source.map(|s| french(&s.title)).unwrap_or_default(),
+            event: event.map(|e| locale.text(&e.name)).unwrap_or_default(),
+            theme: event.map(|e| french(&e.theme)).unwrap_or_default(),
+            organiser: event
+                .and_then(|e| d.actors.iter().find(|a| a.id == e.organiser))
+                .map(|a| locale.text(&a.name))
+                .unwrap_or_default(),
+            date: speech_source
+                .and_then(|s| s.date.as_deref())
+                .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
+            note: speech_source
+                .and_then(|s| s.note.as_ref())
+                .map(|n| locale.text(n)),
+            source: citations.cite(&d.meta.speech),
+        }
+    }
+
+    /// Which proposals concern each region: `●` named, `○` national or every region.
+    fn coverage(&self, links: Links) -> Vec<CoverageRow> {
+        let d = self.dataset;
+        d.territories
+            .regions
+            .iter()
+            .map(|r| {
+                let marks: Vec<&'static str> = d
+                    .proposals
+                    .iter()
+                    .map(|p| match &p.scope {
+                        Scope::Regions(ids) if ids.contains(&r.id) => "●",
+                        Scope::Regions(_) => "",
+                        Scope::National | Scope::EveryRegion => "○",
+                    })
+                    .collect();
+                CoverageRow {
+                    region: self.region_link(r, links),
+                    hcp_code: r.hcp_code.clone(),
+                    specific: marks.iter().filter(|m| **m == "●").count(),
+                    marks,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,254 @@
+//! A proposal brief: what the speaker proposes, with the figures and census indicators it rests on.
+
+use super::*;
+
+/// One row of a proposal's indicator table: the national value and the regions concerned.
+#[derive(Debug, Clone)]
+pub struct IndicatorSpread {
+    pub label: String,
+    pub year: i32,
+    pub national: String,
+    /// `Oriental : 30,4 %` for each region named by the proposal.
+    pub regions: Vec<String>,
+    /// Lowest and highest regions, for a proposal of national scope.
+    pub range: String,
+    pub source: usize,
+    pub status: StatusView,
+}
+
+/// An actor's part in a proposal.
+#[derive(Debug, Clone)]
+pub struct RoleView {
+    pub name: String,
+    pub kind: String,
+    pub role: String,
+}
+
+/// A proposal brief.
+#[derive(Debug, Clone)]
+pub struct ProposalView {
+    pub id: String,
+    /// `P1`, `P2`... as in the overview's tables.
+    pub number: String,
+    pub title: String,
+    pub short_title: String,
+    pub scope: String,
+    /// The line above the title: `Proposition P1 · Short title · Portée : Nationale`.
+    pub kicker: String,
+    /// `Portée : Nationale.`
+    pub scope_line: String,
+    /// `Portée : Nationale ; aucune région nommée.`, for a proposal that names no region.
+    pub scope_without_regions: String,
+    /// `Régions nommées :`, before the list of the regions it names.
+    pub regions_lead: String,
+    pub regions: Vec<RegionLink>,
+    pub summary: String,
+    pub key_points: Vec<String>,
+    pub context: String,
+    pub rationale: String,
+    pub actors: Vec<RoleView>,
+    pub measures: Vec<String>,
+    pub figures: Vec<FigureView>,
+    pub indicators: Vec<IndicatorSpread>,
+    pub attention: Vec<String>,
+    pub questions: Vec<String>,
+    pub sources: Vec<SourceView>,
+}
+
+/// A proposal named in another brief.
+#[derive(Debug, Clone)]
+pub struct ProposalLink {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub short_title: String,
+    pub scope: String,
+    pub href: String,
+}
+
+impl<'a> Views<'a> {
+    pub(super) fn actor_kind(&self, kind: ActorKind) -> String {
+        let l = &self.labels;
+        match kind {
+            ActorKind::Company => &l.company,
+            ActorKind::Operator => &l.operators,
+            ActorKind::Research => &l.research,
+            ActorKind::Government => &l.state,
+            ActorKind::Academia => &l.academia,
+            ActorKind::Authority => &l.authorities,
+            ActorKind::Business => &l.businesses,
+            ActorKind::Media => &l.media,
+        }
+        .clone()
+    }
+
+    pub(super) fn number(&self, proposal: &Proposal) -> String {
+        let position = self
+            .positions
+            .get(proposal.id.as_str())
+            .copied()
+            .unwrap_or(0);
+        format!("P{}", position + 1)
+    }
+
+    pub(super) fn scope_label(&self, scope: &Scope) -> String {
+        match scope {
+            Scope::National => self.labels.scope_national.clone(),
+            Scope::EveryRegion => self.labels.scope_every_region.clone(),
+            Scope::Regions(ids) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| self.region(id))
+                    .map(|r| self.region_name(r))
+                    .collect();
+                names.join(self.locale.comma())
+            }
+        }
+    }
+
+    pub(super) fn proposal_link(&self, p: &Proposal, links: Links) -> ProposalLink {
+        ProposalLink {
+            id: p.id.clone(),
+            number: self.number(p),
+            title: self.locale.text(&p.title),
+            short_title: self.locale.text(&p.short_title),
+            scope: self.scope_label(&p.scope),
+            href: links.proposal(&p.id),
+        }
+    }
+
+    pub fn proposal(&self, p: &Proposal, links: Links) -> ProposalView {
+        self.proposal_with(p, links, &mut Citations::default())
+    }
+
+    pub(super) fn proposal_with(
+        &self,
+        p: &Proposal,
+        links: Links,
+        citations: &mut Citations,
+    ) -> ProposalView {
+        let locale = self.locale;
+        let regions: Vec<RegionLink> = match &p.scope {
+            Scope::Regions(ids) => ids
+                .iter()
+                .filter_map(|id| self.region(id))
+                .map(|r| self.region_link(r, links))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut cited: Vec<String> = p.sources.clone();
+        for s in &p.sources {
+            citations.cite(s);
+        }
+        let figures: Vec<FigureView> = p
+            .figures
+            .iter()
+            .filter_map(|id| self.dataset.figures.iter().find(|f| &f.id == id))
+            .map(|f| {
+                if let Some(s) = &f.source {
+                    cited.push(s.clone());
+                }
+                self.figure_view(f, citations)
+            })
+            .collect();
+        let indicators = p
+            .indicators
+            .iter()
+            .filter_map(|&kind| self.indicator_spread(p, kind, citations, &mut cited))
+            .collect();
+        let all = |list: &[jiha_data::model::Text]| list.iter().map(|t| locale.text(t)).collect();
+        let l = &self.labels;
+        let (number, short_title) = (self.number(p), locale.text(&p.short_title));
+        let scope = self.scope_label(&p.scope);
+        let scope_labelled = self.labelled(&l.scope, &scope);
+        ProposalView {
+            id: p.id.clone(),
+            kicker: kicker(&[&format!("{} {number}", l.proposal), &short_title, &scope_labelled]),
+            scope_line: format!("{scope_labelled}."),
+            scope_without_regions: format!(
+                "{scope_labelled}{} {}.",
+                self.page_semicolon(),
+                l.no_region_named
+            ),
+            regions_lead: format!("{}{}", l.named_regions, self.page_colon()),
+            number,
+            title: locale.text(&p.title),
+            short_title,
+            scope,
+            regions,
+            summary: locale.text(&p.summary),
+            key_points: all(&p.key_points),
+            context: locale.text(&p.context),
+            rationale: locale.text(&p.rationale),
+            actors: self.roles(p),
+            measures: all(&p.measures),
+            figures,
+            indicators,
+            attention: all(&p.attention),
+            questions: all(&p.questions),
+            sources: self.source_list(&cited, citations),
+        }
+    }
+
+    /// The actors a proposal names, with their part in it.
+    fn roles(&self, p: &Proposal) -> Vec<RoleView> {
+        p.actors
+            .iter()
+            .filter_map(|role| {
+                let actor = self.dataset.actors.iter().find(|a| a.id == role.actor)?;
+                Some(RoleView {
+                    name: self.locale.text(&actor.name),
+                    kind: self.actor_kind(actor.kind),
+                    role: self.locale.text(&role.role),
+                })
+            })
+            .collect()
+    }
+
+    /// One indicator of a proposal: the national value, the regions it names, and the
+    /// lowest and highest regions. Its source joins `cited`.
+    fn indicator_spread(
+        &self,
+        p: &Proposal,
+        kind: IndicatorKind,
+        citations: &mut Citations,
+        cited: &mut Vec<String>,
+    ) -> Option<IndicatorSpread> {
+        let IndicatorValues {
+            national,
+            year,
+            source,
+            regional,
+        } = self.values(kind)?;
+        cited.push(source.to_string());
+        let named: Vec<String> = match &p.scope {
+            Scope::Regions(ids) => regional
+                .iter()
+                .filter(|(r, _)| ids.contains(&r.id))
+                .map(|(r, v)| self.labelled(self.region_name(r), &self.indicator_value(kind, *v)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let low = regional.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+        let high = regional.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+        let at = |(r, v): &(&Region, f64)| {
+            format!("{} ({})", self.indicator_value(kind, *v), self.region_name(r))
+        };
+        let range = match (low, high) {
+            (Some(low), Some(high)) => fill(
+                &self.labels.range,
+                &[("low", &at(low)), ("high", &at(high))],
+            ),
+            _ => String::new(),
+        };
+        Some(IndicatorSpread {
+            label: self.indicator_label(kind),
+            year,
+            national: self.indicator_value(kind, national),
+            regions: named,
+            range,
+            source: citations.cite(source),
+            status: self.status_view(Status::OfficialStatistic),
+        })
+    }
+}

@@ -1,0 +1,332 @@
+//! A region brief: its identity, census indicators beside the nation's, the proposals that name it, its map and chart.
+
+use super::*;
+
+/// One row of a region's indicator table.
+#[derive(Debug, Clone)]
+pub struct IndicatorRow {
+    pub label: String,
+    pub year: i32,
+    pub value: String,
+    pub national: String,
+    /// Region minus nation, in points or km; for counts, the region's share of the total.
+    pub gap: String,
+    pub source: usize,
+    pub status: StatusView,
+}
+
+/// A region named in another brief, with a link to its own.
+#[derive(Debug, Clone)]
+pub struct RegionLink {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+}
+
+/// A region brief.
+#[derive(Debug, Clone)]
+pub struct RegionView {
+    pub id: String,
+    /// The name in the edition's language (HCP's French name in French and English).
+    pub name: String,
+    /// HCP's Arabic name, printed beside the title when the edition names places otherwise.
+    pub name_beside: Option<String>,
+    /// The line above the title: `Région 08 · Chef-lieu : Oujda`.
+    pub kicker: String,
+    pub name_fr: String,
+    pub name_ar: String,
+    pub hcp_code: String,
+    pub capital: String,
+    /// `Population légale 2024`.
+    pub population_label: String,
+    pub population: String,
+    /// `+13,3 % entre 2014 et 2024 (de 3 556 729 à 4 030 222 habitants)`.
+    pub population_change: String,
+    pub indicators: Vec<IndicatorRow>,
+    /// Proposals that name this region.
+    pub specific: Vec<ProposalLink>,
+    /// Proposals of national scope, or for every region.
+    pub national: Vec<ProposalLink>,
+    /// Said plainly when the speech proposes nothing for this region.
+    pub gap: Option<String>,
+    /// Source numbers of the population change (an own calculation).
+    pub change_sources: Vec<usize>,
+    /// The map with this region highlighted, as SVG.
+    pub map: Drawing,
+    /// The region's percentages against the nation's, as SVG.
+    pub chart: Drawing,
+    pub sources: Vec<SourceView>,
+}
+
+/// A drawing: SVG, with its title and caption for the figure around it.
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    pub svg: String,
+    pub title: String,
+    pub caption: String,
+}
+
+impl<'a> Views<'a> {
+    /// What an indicator is called.
+    pub fn indicator_label(&self, kind: IndicatorKind) -> String {
+        let l = &self.labels;
+        match kind {
+            IndicatorKind::Population => &l.population,
+            IndicatorKind::Households => &l.households,
+            IndicatorKind::IlliteracyRate => &l.illiteracy,
+            IndicatorKind::HigherEducation => &l.higher_education,
+            IndicatorKind::UnemploymentRate => &l.unemployment,
+            IndicatorKind::ActivityRate => &l.activity,
+            IndicatorKind::HouseholdsWithElectricity => &l.electricity,
+            IndicatorKind::DistanceToPavedRoad => &l.paved_road,
+        }
+        .clone()
+    }
+
+    pub(super) fn indicator_value(&self, kind: IndicatorKind, value: f64) -> String {
+        let locale = self.locale;
+        match kind.unit() {
+            Unit::Count => locale.integer(value.round() as u64),
+            Unit::Percent => locale.percent(value),
+            Unit::Kilometres => format!("{}\u{a0}{}", locale.decimal(value, 1), self.labels.km),
+        }
+    }
+
+    pub(super) fn indicator_gap(&self, kind: IndicatorKind, region: f64, national: f64) -> String {
+        let (l, locale) = (&self.labels, self.locale);
+        match kind.unit() {
+            Unit::Count if national > 0.0 => fill(
+                &l.share_of_total,
+                &[("value", &locale.percent(region / national * 100.0))],
+            ),
+            Unit::Count => String::new(),
+            Unit::Percent => locale.signed(region - national, 1, &l.points),
+            Unit::Kilometres => locale.signed(region - national, 1, &l.km),
+        }
+    }
+
+    /// The national and regional values of one indicator (latest census year).
+    pub(super) fn values(&self, kind: IndicatorKind) -> Option<IndicatorValues<'a>> {
+        let territories = &self.dataset.territories;
+        let national = territories
+            .country
+            .indicators
+            .iter()
+            .filter(|i| i.kind == kind)
+            .max_by_key(|i| i.year)?;
+        let regional = territories
+            .regions
+            .iter()
+            .filter_map(|r| {
+                let v = r
+                    .indicators
+                    .iter()
+                    .find(|i| i.kind == kind && i.year == national.year)?;
+                Some((r, v.value))
+            })
+            .collect();
+        Some(IndicatorValues {
+            national: national.value,
+            year: national.year,
+            source: national.source.as_deref().unwrap_or_default(),
+            regional,
+        })
+    }
+
+    pub fn region_brief(&self, r: &Region, links: Links) -> RegionView {
+        self.region_with(r, links, &mut Citations::default())
+    }
+
+    pub(super) fn region_with(
+        &self,
+        r: &Region,
+        links: Links,
+        citations: &mut Citations,
+    ) -> RegionView {
+        let (l, locale) = (&self.labels, self.locale);
+        let mut cited = vec![r.capital.decree.clone()];
+        citations.cite(&r.capital.decree);
+        let indicators = self.indicator_rows(r, citations, &mut cited);
+        let latest = population(r).last().copied();
+        let (population_change, change_sources) =
+            self.population_change(r, citations, &mut cited);
+        let mut specific = Vec::new();
+        let mut national = Vec::new();
+        for p in &self.dataset.proposals {
+            match &p.scope {
+                Scope::Regions(ids) if ids.contains(&r.id) => {
+                    specific.push(self.proposal_link(p, links))
+                }
+                Scope::Regions(_) => {}
+                Scope::National | Scope::EveryRegion => national.push(self.proposal_link(p, links)),
+            }
+        }
+        let name = self.region_name(r).to_string();
+        let gap = specific
+            .is_empty()
+            .then(|| fill(&l.no_specific_proposal, &[("region", &name)]));
+        RegionView {
+            id: r.id.clone(),
+            map: self.map(Some(&r.id), fill(&l.region_map_title, &[("region", &name)])),
+            chart: self.chart(r, &name),
+            name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),
+            kicker: kicker(&[
+                &format!("{} {}", l.region, r.hcp_code),
+                &self.labelled(&l.capital, &locale.text(&r.capital.name)),
+            ]),
+            name,
+            name_fr: r.name_fr.clone(),
+            name_ar: r.name_ar.clone(),
+            hcp_code: r.hcp_code.clone(),
+            capital: locale.text(&r.capital.name),
+            population_label: fill(
+                &l.legal_population,
+                &[(
+                    "year",
+                    &latest.map_or(String::new(), |i| i.year.to_string()),
+                )],
+            ),
+            population: latest.map_or_else(String::new, |p| locale.integer(p.value as u64)),
+            population_change,
+            indicators,
+            specific,
+            national,
+            gap,
+            change_sources,
+            sources: self.source_list(&cited, citations),
+        }
+    }
+
+    /// The region's row of each indicator, latest census, beside the nation's. Their
+    /// sources join `cited`.
+    fn indicator_rows(
+        &self,
+        r: &Region,
+        citations: &mut Citations,
+        cited: &mut Vec<String>,
+    ) -> Vec<IndicatorRow> {
+        let mut rows = Vec::new();
+        for kind in IndicatorKind::ALL {
+            let Some(IndicatorValues {
+                national,
+                year,
+                regional,
+                ..
+            }) = self.values(kind)
+            else {
+                continue;
+            };
+            let Some(own) = r
+                .indicators
+                .iter()
+                .find(|i| i.kind == kind && i.year == year)
+            else {
+                continue;
+            };
+            let value = regional
+                .iter()
+                .find(|(x, _)| x.id == r.id)
+                .map_or(own.value, |(_, v)| *v);
+            let source = own.source.clone().unwrap_or_default();
+            cited.push(source.clone());
+            rows.push(IndicatorRow {
+                label: self.indicator_label(kind),
+                year,
+                value: self.indicator_value(kind, value),
+                national: self.indicator_value(kind, national),
+                gap: self.indicator_gap(kind, value, national),
+                source: citations.cite(&source),
+                status: self.status_view(Status::OfficialStatistic),
+            });
+        }
+        rows
+    }
+
+    /// The change in population between the first and the latest census, with the numbers
+    /// of their sources, which join `cited`.
+    fn population_change(
+        &self,
+        r: &Region,
+        citations: &mut Citations,
+        cited: &mut Vec<String>,
+    ) -> (String, Vec<usize>) {
+        let censuses = population(r);
+        let (Some(&before), Some(&now)) = (censuses.first(), censuses.last()) else {
+            return (String::new(), Vec::new());
+        };
+        if before.year >= now.year || before.value <= 0.0 {
+            return (String::new(), Vec::new());
+        }
+        let mut sources = Vec::new();
+        for i in [before, now] {
+            if let Some(s) = &i.source {
+                cited.push(s.clone());
+                sources.push(citations.cite(s));
+            }
+        }
+        sources.sort_unstable();
+        let locale = self.locale;
+        let change = (now.value - before.value) / before.value * 100.0;
+        let text = fill(
+            &self.labels.change_between,
+            &[
+                ("change", &locale.signed_percent(change)),
+                ("from", &before.year.to_string()),
+                ("to", &now.year.to_string()),
+                ("before", &locale.integer(before.value as u64)),
+                ("after", &locale.integer(now.value as u64)),
+            ],
+        );
+        (text, sources)
+    }
+
+    /// The region's percentages against the nation's, latest census.
+    fn chart(&self, r: &Region, name: &str) -> Drawing {
+        let l = &self.labels;
+        let mut census_year = 0;
+        let bars: Vec<Bar> = IndicatorKind::ALL
+            .iter()
+            .filter(|k| k.unit() == Unit::Percent)
+            .filter_map(|&kind| {
+                let values = self.values(kind)?;
+                let own = r
+                    .indicators
+                    .iter()
+                    .find(|i| i.kind == kind && i.year == values.year)?;
+                census_year = values.year;
+                Some(Bar {
+                    label: self.indicator_label(kind),
+                    value: own.value,
+                    value_text: self.indicator_value(kind, own.value),
+                    national: values.national,
+                    national_text: self.indicator_value(kind, values.national),
+                })
+            })
+            .collect();
+        let title = fill(&l.chart_title, &[("region", name)]);
+        Drawing {
+            svg: graphics::indicator_chart(
+                &bars,
+                &ChartText {
+                    title: &title,
+                    legend_region: &l.legend_region,
+                    legend_national: &l.legend_national,
+                    rtl: self.locale.rtl(),
+                },
+            ),
+            caption: fill(&l.chart_caption, &[("year", &census_year.to_string())]),
+            title,
+        }
+    }
+}
+
+/// The region's population at each census, oldest first.
+fn population(r: &Region) -> Vec<&Indicator> {
+    let mut censuses: Vec<&Indicator> = r
+        .indicators
+        .iter()
+        .filter(|i| i.kind == IndicatorKind::Population)
+        .collect();
+    censuses.sort_by_key(|i| i.year);
+    censuses
+}

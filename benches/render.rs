@@ -75,5 +75,8 @@ fn book_pdf() -> usize {
     let briefs = views.briefs();
     let book = briefs.iter().find(|b| b.id == "book").expect("the book");
     let document = views.document(book).expect("the book");
-    Format::Pdf.render(&document, OPTIONS).expect("renders").len()
+    Format::Pdf
+        .render(&document, OPTIONS)
+        .expect("renders")
+        .len()
 }

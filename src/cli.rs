@@ -119,7 +119,7 @@ impl TypedValueParser for FormatList {
         let formats = Format::value_variants()
             .iter()
             .filter_map(ValueEnum::to_possible_value);
-        let all = PossibleValue::new("all").help("Every format.");
+        let all = PossibleValue::new("all").help("Every format");
         Some(Box::new(formats.chain([all])))
     }
 }

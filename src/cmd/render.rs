@@ -61,7 +61,7 @@ pub(super) fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
         .map_or(1, |n| n.get())
         .min(plan.jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Vec<Vec<u8>>, Error>)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, Made)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -96,8 +96,11 @@ fn join<T>(worker: std::thread::ScopedJoinHandle<'_, Vec<T>>) -> Vec<T> {
     worker.join().unwrap_or_default()
 }
 
+/// The files of one job, in the order of its targets.
+type Made = Result<Vec<Vec<u8>>, Error>;
+
 /// Builds one brief once and lays it out in each format of the job.
-fn make_job(plan: &Plan, job: &Job) -> Result<Vec<Vec<u8>>, Error> {
+fn make_job(plan: &Plan, job: &Job) -> Made {
     let views = &plan.editions[job.edition];
     let failed = |format: Format, error: RenderError| Error::Render {
         brief: job.entry.id.clone(),
@@ -114,7 +117,9 @@ fn make_job(plan: &Plan, job: &Job) -> Result<Vec<Vec<u8>>, Error> {
         })?;
     job.targets
         .iter()
-        .map(|t| catch(|| t.format.render(&document, plan.options)).map_err(|e| failed(t.format, e)))
+        .map(|t| {
+            catch(|| t.format.render(&document, plan.options)).map_err(|e| failed(t.format, e))
+        })
         .collect()
 }
 

@@ -5,8 +5,7 @@ use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
 use crate::view::{
-    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, RegionView,
-    SourceView,
+    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, RegionView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
@@ -136,9 +135,9 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
     let named = format!("{} {}.", p.regions_lead, names.join(page.comma));
     if p.regions.is_empty() {
-        doc.para(&p.scope_line);
+        doc.para(&format!("{}.", p.scope_line));
     } else {
-        doc.para(&format!("{} {named}", p.scope_line));
+        doc.para(&format!("{}. {named}", p.scope_line));
     }
     doc.para(&format!("{}{}", l.measures, page.colon));
     doc.bullets(&p.measures);
@@ -150,7 +149,7 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     doc.quote(&p.rationale);
     doc.heading(&l.regions_and_actors);
     if p.regions.is_empty() {
-        doc.para(&p.scope_without_regions);
+        doc.para(&format!("{}.", p.scope_without_regions));
     } else {
         doc.para(&named);
     }

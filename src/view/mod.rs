@@ -23,8 +23,8 @@ pub use book::{BookView, CreditView, TermView, TocEntry};
 pub use overview::{CoverageRow, OverviewView, SpeechView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
-pub use sources::{FigureView, SourceView, StatusView};
 use sources::Citations;
+pub use sources::{FigureView, SourceView, StatusView};
 
 /// What sort of brief a brief is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -328,5 +328,4 @@ impl<'a> Views<'a> {
     fn region(&self, id: &str) -> Option<&'a Region> {
         self.dataset.territories.regions.iter().find(|r| r.id == id)
     }
-
 }

@@ -35,9 +35,9 @@ pub struct ProposalView {
     pub scope: String,
     /// The line above the title: `Proposition P1 · Short title · Portée : Nationale`.
     pub kicker: String,
-    /// `Portée : Nationale.`
+    /// `Portée : Nationale`.
     pub scope_line: String,
-    /// `Portée : Nationale ; aucune région nommée.`, for a proposal that names no region.
+    /// `Portée : Nationale ; aucune région nommée`, for a proposal that names no region.
     pub scope_without_regions: String,
     /// `Régions nommées :`, before the list of the regions it names.
     pub regions_lead: String,
@@ -163,14 +163,18 @@ impl<'a> Views<'a> {
         let scope_labelled = self.labelled(&l.scope, &scope);
         ProposalView {
             id: p.id.clone(),
-            kicker: kicker(&[&format!("{} {number}", l.proposal), &short_title, &scope_labelled]),
-            scope_line: format!("{scope_labelled}."),
+            kicker: kicker(&[
+                &format!("{} {number}", l.proposal),
+                &short_title,
+                &scope_labelled,
+            ]),
             scope_without_regions: format!(
-                "{scope_labelled}{} {}.",
+                "{scope_labelled}{} {}",
                 self.page_semicolon(),
                 l.no_region_named
             ),
             regions_lead: format!("{}{}", l.named_regions, self.page_colon()),
+            scope_line: scope_labelled,
             number,
             title: locale.text(&p.title),
             short_title,
@@ -232,7 +236,11 @@ impl<'a> Views<'a> {
         let low = regional.iter().min_by(|a, b| a.1.total_cmp(&b.1));
         let high = regional.iter().max_by(|a, b| a.1.total_cmp(&b.1));
         let at = |(r, v): &(&Region, f64)| {
-            format!("{} ({})", self.indicator_value(kind, *v), self.region_name(r))
+            format!(
+                "{} ({})",
+                self.indicator_value(kind, *v),
+                self.region_name(r)
+            )
         };
         let range = match (low, high) {
             (Some(low), Some(high)) => fill(

@@ -148,8 +148,7 @@ impl<'a> Views<'a> {
         citations.cite(&r.capital.decree);
         let indicators = self.indicator_rows(r, citations, &mut cited);
         let latest = population(r).last().copied();
-        let (population_change, change_sources) =
-            self.population_change(r, citations, &mut cited);
+        let (population_change, change_sources) = self.population_change(r, citations, &mut cited);
         let mut specific = Vec::new();
         let mut national = Vec::new();
         for p in &self.dataset.proposals {

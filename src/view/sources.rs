@@ -5,9 +5,9 @@ use super::*;
 /// Numbers the sources a brief cites, in order of first citation; the book numbers them all
 /// once, in the order of `sources.ron`.
 #[derive(Debug, Clone, Default)]
-struct Citations {
-    numbers: BTreeMap<String, usize>,
-    order: Vec<String>,
+pub(super) struct Citations {
+    pub(super) numbers: BTreeMap<String, usize>,
+    pub(super) order: Vec<String>,
 }
 
 /// A source as a numbered reference.
@@ -44,7 +44,7 @@ pub struct FigureView {
 }
 
 impl Citations {
-    fn all(sources: &[Source]) -> Citations {
+    pub(super) fn all(sources: &[Source]) -> Citations {
         let mut citations = Citations::default();
         for s in sources {
             citations.cite(&s.id);
@@ -52,7 +52,7 @@ impl Citations {
         citations
     }
 
-    fn cite(&mut self, id: &str) -> usize {
+    pub(super) fn cite(&mut self, id: &str) -> usize {
         if let Some(n) = self.numbers.get(id) {
             return *n;
         }

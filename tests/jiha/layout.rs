@@ -79,7 +79,11 @@ fn no_file_over_700_lines_and_no_function_over_80() {
     let mut faults = Vec::new();
     for path in sources() {
         let text = std::fs::read_to_string(&path).expect("a source file");
-        let shown = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+        let shown = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         let count = text.lines().count();
         if count > MAX_FILE_LINES {
             faults.push(format!("{shown}: {count} lines (at most {MAX_FILE_LINES})"));

@@ -95,6 +95,19 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
         .collect();
     doc.table(&[&l.region, &l.pole], &[false, false], &rows);
     doc.para(&o.map.caption);
+    coverage(doc, page, o);
+    doc.heading(&l.figures_and_status);
+    figures(doc, page, &o.figures);
+    if !book {
+        doc.heading(&l.sources);
+        sources(doc, &o.sources);
+        doc.para(&page.edition_note);
+    }
+}
+
+/// The overview's matrix of regions and proposals.
+fn coverage(doc: &mut Doc, page: &Page, o: &OverviewView) {
+    let l = page.l;
     doc.heading(&l.coverage);
     let mut head: Vec<String> = vec![l.region.clone()];
     head.extend(o.proposals.iter().map(|p| p.number.clone()));
@@ -113,13 +126,6 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
     let right = vec![false; head.len()];
     doc.table(&head, &right, &rows);
     doc.para(&o.coverage_note);
-    doc.heading(&l.figures_and_status);
-    figures(doc, page, &o.figures);
-    if !book {
-        doc.heading(&l.sources);
-        sources(doc, &o.sources);
-        doc.para(&page.edition_note);
-    }
 }
 
 fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
@@ -166,35 +172,7 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     if !p.figures.is_empty() || !p.indicators.is_empty() {
         doc.heading(&l.key_figures);
         figures(doc, page, &p.figures);
-        if !p.indicators.is_empty() {
-            let third = if p.regions.is_empty() {
-                &l.spread
-            } else {
-                &l.region_concerned
-            };
-            let rows: Vec<Vec<String>> = p
-                .indicators
-                .iter()
-                .map(|i| {
-                    let detail = if i.regions.is_empty() {
-                        i.range.clone()
-                    } else {
-                        i.regions.join(&format!("{} ", page.semicolon))
-                    };
-                    vec![
-                        format!("{} ({})", i.label, i.year),
-                        i.national.clone(),
-                        detail,
-                        format!("{} [{}]", i.status.short, i.source),
-                    ]
-                })
-                .collect();
-            doc.table(
-                &[&l.indicator, &l.country, third, &l.status_source],
-                &[false, true, false, false],
-                &rows,
-            );
-        }
+        indicator_spreads(doc, page, p);
     }
     doc.heading(&format!("{} ({})", l.attention, l.our_analysis));
     doc.bullets(&p.attention);
@@ -216,6 +194,41 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
         doc.heading(&l.sources);
         sources(doc, &p.sources);
         doc.para(&page.edition_note);
+    }
+}
+
+/// A proposal's census indicators: the national value, and the regions it names or the
+/// range across regions.
+fn indicator_spreads(doc: &mut Doc, page: &Page, p: &ProposalView) {
+    let l = page.l;
+    if !p.indicators.is_empty() {
+        let third = if p.regions.is_empty() {
+            &l.spread
+        } else {
+            &l.region_concerned
+        };
+        let rows: Vec<Vec<String>> = p
+            .indicators
+            .iter()
+            .map(|i| {
+                let detail = if i.regions.is_empty() {
+                    i.range.clone()
+                } else {
+                    i.regions.join(&format!("{} ", page.semicolon))
+                };
+                vec![
+                    format!("{} ({})", i.label, i.year),
+                    i.national.clone(),
+                    detail,
+                    format!("{} [{}]", i.status.short, i.source),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[&l.indicator, &l.country, third, &l.status_source],
+            &[false, true, false, false],
+            &rows,
+        );
     }
 }
 
@@ -525,12 +538,10 @@ impl Doc {
         self.out.push('\n');
     }
 
-    /// Columns sized to their content, shrunk to fit the width; cells wrap within their
-    /// column; `right` aligns numeric columns.
-    fn table(&mut self, head: &[&str], right: &[bool], rows: &[Vec<String>]) {
+    /// Each column's width: its content's, shrunk (widest first) to fit the page, but never
+    /// below its longest word (up to 16 columns).
+    fn column_widths(&self, head: &[&str], rows: &[Vec<String>], gap: usize) -> Vec<usize> {
         let columns = head.len();
-        // Wide tables (the coverage matrix) need every column they can get.
-        let gap = if columns > 6 { 1 } else { 2 };
         let natural: Vec<usize> = (0..columns)
             .map(|c| {
                 rows.iter()
@@ -566,6 +577,16 @@ impl Doc {
             };
             widths[c] -= 1;
         }
+        widths
+    }
+
+    /// Columns sized to their content, shrunk to fit the width; cells wrap within their
+    /// column; `right` aligns numeric columns.
+    fn table(&mut self, head: &[&str], right: &[bool], rows: &[Vec<String>]) {
+        let columns = head.len();
+        // Wide tables (the coverage matrix) need every column they can get.
+        let gap = if columns > 6 { 1 } else { 2 };
+        let widths = self.column_widths(head, rows, gap);
         let line = |cells: Vec<Vec<String>>, out: &mut String| {
             let height = cells.iter().map(Vec::len).max().unwrap_or(1);
             for i in 0..height {

@@ -45,6 +45,25 @@ impl BriefKind {
             BriefKind::Book => "book",
         }
     }
+
+    /// Where the files of the brief `id` of this kind go, under the edition's directory and
+    /// without extension: the one place that decides it.
+    pub fn stem(self, id: &str) -> String {
+        match self {
+            BriefKind::Overview | BriefKind::Book => id.to_string(),
+            BriefKind::Proposal => format!("proposals/{id}"),
+            BriefKind::Region => format!("regions/{id}"),
+        }
+    }
+
+    /// The anchor of the brief `id` of this kind inside the book.
+    pub fn anchor(self, id: &str) -> String {
+        match self {
+            BriefKind::Overview | BriefKind::Book => id.to_string(),
+            BriefKind::Proposal => format!("proposal-{id}"),
+            BriefKind::Region => format!("region-{id}"),
+        }
+    }
 }
 
 /// A brief the dataset yields: its id, kind, title and where its files go.
@@ -69,18 +88,20 @@ pub enum Links {
 }
 
 impl Links {
-    fn proposal(self, id: &str) -> String {
+    /// The link to the brief `id` of `kind`.
+    fn to(self, kind: BriefKind, id: &str) -> String {
         match self {
-            Links::Files { depth } => format!("{}proposals/{id}.html", "../".repeat(depth)),
-            Links::Anchors => format!("#proposal-{id}"),
+            Links::Files { depth } => format!("{}{}.html", "../".repeat(depth), kind.stem(id)),
+            Links::Anchors => format!("#{}", kind.anchor(id)),
         }
     }
 
+    fn proposal(self, id: &str) -> String {
+        self.to(BriefKind::Proposal, id)
+    }
+
     fn region(self, id: &str) -> String {
-        match self {
-            Links::Files { depth } => format!("{}regions/{id}.html", "../".repeat(depth)),
-            Links::Anchors => format!("#region-{id}"),
-        }
+        self.to(BriefKind::Region, id)
     }
 }
 
@@ -231,14 +252,14 @@ impl<'a> Views<'a> {
             id: "overview".to_string(),
             kind: BriefKind::Overview,
             title: fill(&l.overview_title, &[("title", &title)]),
-            stem: "overview".to_string(),
+            stem: BriefKind::Overview.stem("overview"),
         }];
         for p in &d.proposals {
             list.push(BriefEntry {
                 id: p.id.clone(),
                 kind: BriefKind::Proposal,
                 title: locale.text(&p.title),
-                stem: format!("proposals/{}", p.id),
+                stem: BriefKind::Proposal.stem(&p.id),
             });
         }
         for r in &d.territories.regions {
@@ -246,14 +267,14 @@ impl<'a> Views<'a> {
                 id: r.id.clone(),
                 kind: BriefKind::Region,
                 title: fill(&l.region_title, &[("name", self.region_name(r))]),
-                stem: format!("regions/{}", r.id),
+                stem: BriefKind::Region.stem(&r.id),
             });
         }
         list.push(BriefEntry {
             id: "book".to_string(),
             kind: BriefKind::Book,
             title,
-            stem: "book".to_string(),
+            stem: BriefKind::Book.stem("book"),
         });
         list
     }
@@ -322,6 +343,7 @@ impl<'a> Views<'a> {
             id: r.id.clone(),
             name: self.region_name(r).to_string(),
             href: links.region(&r.id),
+            anchor: BriefKind::Region.anchor(&r.id),
         }
     }
 

@@ -28,6 +28,8 @@ pub struct RoleView {
 #[derive(Debug, Clone)]
 pub struct ProposalView {
     pub id: String,
+    /// Its anchor in the book.
+    pub anchor: String,
     /// `P1`, `P2`... as in the overview's tables.
     pub number: String,
     pub title: String,
@@ -64,6 +66,8 @@ pub struct ProposalLink {
     pub short_title: String,
     pub scope: String,
     pub href: String,
+    /// Its anchor in the book.
+    pub anchor: String,
 }
 
 impl<'a> Views<'a> {
@@ -114,6 +118,7 @@ impl<'a> Views<'a> {
             short_title: self.locale.text(&p.short_title),
             scope: self.scope_label(&p.scope),
             href: links.proposal(&p.id),
+            anchor: BriefKind::Proposal.anchor(&p.id),
         }
     }
 
@@ -163,6 +168,7 @@ impl<'a> Views<'a> {
         let scope_labelled = self.labelled(&l.scope, &scope);
         ProposalView {
             id: p.id.clone(),
+            anchor: BriefKind::Proposal.anchor(&p.id),
             kicker: kicker(&[
                 &format!("{} {number}", l.proposal),
                 &short_title,

@@ -21,12 +21,16 @@ pub struct RegionLink {
     pub id: String,
     pub name: String,
     pub href: String,
+    /// Its anchor in the book.
+    pub anchor: String,
 }
 
 /// A region brief.
 #[derive(Debug, Clone)]
 pub struct RegionView {
     pub id: String,
+    /// Its anchor in the book.
+    pub anchor: String,
     /// The name in the edition's language (HCP's French name in French and English).
     pub name: String,
     /// HCP's Arabic name, printed beside the title when the edition names places otherwise.
@@ -166,6 +170,7 @@ impl<'a> Views<'a> {
             .then(|| fill(&l.no_specific_proposal, &[("region", &name)]));
         RegionView {
             id: r.id.clone(),
+            anchor: BriefKind::Region.anchor(&r.id),
             map: self.map(Some(&r.id), fill(&l.region_map_title, &[("region", &name)])),
             chart: self.chart(r, &name),
             name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),

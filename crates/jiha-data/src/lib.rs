@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod finding;
 pub mod glyphs;
 pub mod model;
 pub mod ronspan;

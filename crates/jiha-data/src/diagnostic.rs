@@ -1,5 +1,7 @@
-//! Findings about a dataset, each tied to a file and a span, and their rendering as
-//! rustc-style excerpts (`path:line:col`, the line, a caret, a `help:`).
+//! Findings located in their files, and their rendering as rustc-style excerpts.
+//!
+//! A [`Diagnostic`] ties a [`Finding`] to a file and a span; it renders as `path:line:col`,
+//! the line, a caret with its label, and a `help:`.
 
 use std::fmt;
 use std::ops::Range;

@@ -1,5 +1,6 @@
-//! What a rule found, by kind: one variant per rule, grouped by the rules' domains, each
-//! knowing its severity and the words it is shown with.
+//! What a rule found, by kind: one variant per rule, grouped by the rules' domains.
+//!
+//! Each finding knows its severity and the words it is shown with.
 //!
 //! A rule reports a finding with the values it is about (ids, numbers, suggestions); the
 //! message, the label under the caret and the `help:` line are derived from them here and in

@@ -77,11 +77,16 @@ impl Describe for FigureFinding {
     }
 
     fn help(&self) -> Option<String> {
-        Some(match self {
-            FigureFinding::NoSource { .. } => "every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)",
+        let help = match self {
+            FigureFinding::NoSource { .. } => {
+                "every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)"
+            }
             FigureFinding::OutOfRange(_) => "check the figure against its source",
-            FigureFinding::Uncited { .. } => "cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it",
-        }.to_string())
+            FigureFinding::Uncited { .. } => {
+                "cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it"
+            }
+        };
+        Some(help.to_string())
     }
 }
 

@@ -1,4 +1,6 @@
-//! Texts, languages and written values: each text in every declared language, printable, no placeholder; dates, links, lists.
+//! Texts, languages and written values: every text, the declared languages, dates, links.
+//!
+//! Each text exists in every declared language, is printable and holds no placeholder.
 
 use super::*;
 

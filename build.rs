@@ -31,7 +31,8 @@ fn main() -> ExitCode {
                     .unwrap_or_default();
                 println!(
                     "cargo::warning={}{at}: {}",
-                    diagnostic.file, diagnostic.message
+                    diagnostic.file,
+                    diagnostic.message()
                 );
             }
             ExitCode::SUCCESS

@@ -1,10 +1,14 @@
-//! Findings about a dataset, each tied to a file and a span, and their rendering as
-//! rustc-style excerpts (`path:line:col`, the line, a caret, a `help:`).
+//! Findings located in their files, and their rendering as rustc-style excerpts.
+//!
+//! A [`Diagnostic`] ties a [`Finding`] to a file and a span; it renders as `path:line:col`,
+//! the line, a caret with its label, and a `help:`.
 
 use std::fmt;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+pub use crate::finding::Finding;
 
 /// How serious a finding is: errors make a dataset unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,41 +17,25 @@ pub enum Severity {
     Warning,
 }
 
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One finding, located: the file, the bytes it is about, and what was found.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
     /// The file, as the user named it (`data/regions.ron`).
     pub file: String,
     /// Bytes of the file it is about; `None` for a finding about the file as a whole.
     pub span: Option<Range<usize>>,
-    /// What is wrong.
-    pub message: String,
-    /// A short label under the caret.
-    pub label: Option<String>,
-    /// What to do about it.
-    pub help: Option<String>,
+    /// What was found; the message, label and help are derived from it.
+    pub finding: Finding,
 }
 
 impl Diagnostic {
-    /// An error about `file`, located later with [`Diagnostic::at`].
-    pub fn error(file: &str, message: impl Into<String>) -> Diagnostic {
+    /// A finding about `file` as a whole, located later with [`Diagnostic::at`]: the one way
+    /// a diagnostic is built.
+    pub fn new(file: &str, finding: impl Into<Finding>) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Error,
             file: file.to_string(),
             span: None,
-            message: message.into(),
-            label: None,
-            help: None,
-        }
-    }
-
-    /// A warning about `file`.
-    pub fn warning(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
+            finding: finding.into(),
         }
     }
 
@@ -57,40 +45,45 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a label under the caret.
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
-        self
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.finding.severity()
     }
 
-    /// Adds a `help:` line.
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
-        self
+    /// What is wrong.
+    pub fn message(&self) -> String {
+        self.finding.message()
+    }
+
+    /// A short label under the caret.
+    pub fn label(&self) -> Option<String> {
+        self.finding.label()
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Option<String> {
+        self.finding.help()
     }
 
     /// The 1-based line and column (in characters) where the finding starts.
     pub fn line_col(&self, text: &str) -> Option<(usize, usize)> {
-        let start = self.span.as_ref()?.start.min(text.len());
-        let before = text.get(..start)?;
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        Some((line, col))
+        line_col(text, self.span.as_ref()?)
     }
 
     /// Renders the finding with an excerpt of `text`, the content of its file.
     pub fn render(&self, text: Option<&str>) -> String {
-        let level = match self.severity {
+        let level = match self.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(&self.message);
+        let message = self.message();
+        let (label, help) = (self.label(), self.help());
+        let title = level.primary_title(&message);
         let mut group = match (text, &self.span) {
             (Some(text), Some(span)) => {
                 let span = clamp(text, span.clone());
                 let mut annotation = AnnotationKind::Primary.span(span);
-                if let Some(label) = &self.label {
+                if let Some(label) = &label {
                     annotation = annotation.label(label);
                 }
                 title.element(
@@ -102,11 +95,21 @@ impl Diagnostic {
             }
             _ => title.element(Level::NOTE.message(format!("in `{}`", self.file))),
         };
-        if let Some(help) = &self.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help));
         }
         Renderer::plain().render(&[group]).to_string()
     }
+}
+
+/// The 1-based line and column (in characters) where `span` starts in `text`.
+pub fn line_col(text: &str, span: &Range<usize>) -> Option<(usize, usize)> {
+    let start = span.start.min(text.len());
+    let before = text.get(..start)?;
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    Some((line, col))
 }
 
 /// Keeps a span inside `text`, on character boundaries, and on its first line.

@@ -1,5 +1,6 @@
-//! Which characters the PDF fonts can draw, so that the checks can refuse a text that
-//! would print as empty boxes.
+//! Which characters the PDF fonts can draw.
+//!
+//! The checks refuse a text that would print as empty boxes.
 
 use std::collections::HashSet;
 

@@ -76,106 +76,105 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let start = i;
-        let b = bytes[i];
-        let kind = match b {
-            b' ' | b'\t' | b'\r' | b'\n' => {
-                i += 1;
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                // RON block comments nest.
-                let mut depth = 0usize;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-                continue;
-            }
-            b'"' => {
-                i = skip_quoted(bytes, i, b'"');
-                Kind::Atom
-            }
-            b'\'' => {
-                i = skip_quoted(bytes, i, b'\'');
-                Kind::Atom
-            }
-            b'r' | b'b' if raw_string_start(bytes, i).is_some() => {
-                i = skip_raw_string(bytes, i);
-                Kind::Atom
-            }
-            b'(' | b'[' | b'{' => {
-                i += 1;
-                Kind::Open(b)
-            }
-            b')' | b']' | b'}' => {
-                i += 1;
-                Kind::Close(b)
-            }
-            b':' => {
-                i += 1;
-                Kind::Colon
-            }
-            b',' => {
-                i += 1;
-                Kind::Comma
-            }
-            b if b.is_ascii_alphabetic() || b == b'_' => {
-                if bytes[i..].starts_with(b"r#") {
-                    i += 2;
-                }
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
-                Kind::Ident
-            }
-            _ => {
-                // Numbers and anything else: up to the next delimiter.
-                i += 1;
-                while i < bytes.len()
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\r'
-                            | b'\n'
-                            | b','
-                            | b':'
-                            | b'('
-                            | b')'
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b'/'
-                    )
-                {
-                    i += 1;
-                }
-                Kind::Atom
-            }
-        };
-        tokens.push(Token {
-            kind,
-            span: (start, i),
-        });
+        let (kind, end) = token_at(bytes, i);
+        if let Some(kind) = kind {
+            tokens.push(Token {
+                kind,
+                span: (i, end),
+            });
+        }
+        i = end;
     }
     tokens
+}
+
+/// The token that starts at `i` (`None` for a blank or a comment) and where it ends, always
+/// past `i`.
+fn token_at(bytes: &[u8], i: usize) -> (Option<Kind>, usize) {
+    let b = bytes[i];
+    let next = bytes.get(i + 1);
+    match b {
+        b' ' | b'\t' | b'\r' | b'\n' => (None, i + 1),
+        b'/' if next == Some(&b'/') => (None, skip_line_comment(bytes, i)),
+        b'/' if next == Some(&b'*') => (None, skip_block_comment(bytes, i)),
+        b'"' | b'\'' => (Some(Kind::Atom), skip_quoted(bytes, i, b)),
+        b'r' | b'b' if raw_string_start(bytes, i).is_some() => {
+            (Some(Kind::Atom), skip_raw_string(bytes, i))
+        }
+        b'(' | b'[' | b'{' => (Some(Kind::Open(b)), i + 1),
+        b')' | b']' | b'}' => (Some(Kind::Close(b)), i + 1),
+        b':' => (Some(Kind::Colon), i + 1),
+        b',' => (Some(Kind::Comma), i + 1),
+        b if b.is_ascii_alphabetic() || b == b'_' => (Some(Kind::Ident), skip_ident(bytes, i)),
+        // Numbers and anything else.
+        _ => (Some(Kind::Atom), skip_atom(bytes, i)),
+    }
+}
+
+/// `// ...` up to the end of the line.
+fn skip_line_comment(bytes: &[u8], start: usize) -> usize {
+    bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| start + p)
+}
+
+/// `/* ... */`; RON block comments nest.
+fn skip_block_comment(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"/*") {
+            depth += 1;
+            i += 2;
+        } else if bytes[i..].starts_with(b"*/") {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                break;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// An identifier, raw (`r#type`) or not.
+fn skip_ident(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    if bytes[i..].starts_with(b"r#") {
+        i += 2;
+    }
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
+/// A number or anything else: up to the next delimiter, at least one byte.
+fn skip_atom(bytes: &[u8], start: usize) -> usize {
+    let delimiter = |b: &u8| {
+        matches!(
+            b,
+            b' ' | b'\t'
+                | b'\r'
+                | b'\n'
+                | b','
+                | b':'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'/'
+        )
+    };
+    bytes[start + 1..]
+        .iter()
+        .position(delimiter)
+        .map_or(bytes.len(), |p| start + 1 + p)
 }
 
 fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
@@ -353,5 +352,25 @@ impl Scanner<'_> {
 
     fn text_of(&self, token: Token) -> String {
         self.text[token.span.0..token.span.1].to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_located_past_comments_strings_and_raw_identifiers() {
+        let text = "// a comment (\n/* nested /* ( */ [ */\nFigure(\n    r#type: \"a, b )\",\n    note: r#\"x\"# , value: Percent(-1.5),\n    list: [1, 'c', {\"k\": v}],\n)\n";
+        let index = SpanIndex::new(text);
+        let at = |path: &str| index.locate(text, path).map(|s| &text[s]);
+        assert_eq!(at("r#type"), Some("\"a, b )\""));
+        assert_eq!(at("note"), Some("r#\"x\"#"));
+        assert_eq!(at("value"), Some("Percent(-1.5)"));
+        assert_eq!(at("value.0"), Some("-1.5"));
+        assert_eq!(at("list[1]"), Some("'c'"));
+        assert_eq!(at("list[2].\"k\""), Some("v"));
+        assert_eq!(at(""), Some("Figure"));
+        assert_eq!(at("missing.field"), Some("Figure"));
     }
 }

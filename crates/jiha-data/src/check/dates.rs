@@ -1,17 +1,4 @@
-//! Dates: a year, a month or a day that exists.
-
-use super::*;
-
-impl Checker<'_> {
-    pub(super) fn date<T>(&mut self, parsed: &Parsed<T>, path: &str, date: &str) {
-        if let Err(why) = parse_date(date) {
-            self.error_at(parsed, path, format!("invalid date `{date}`: {why}"))
-                .help = Some(
-                "write a year (`2024`), a month (`2024-09`) or a day (`2024-09-01`)".to_string(),
-            );
-        }
-    }
-}
+//! Dates: a year, a month or a day, read and checked against the calendar.
 
 /// A date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and exists in the calendar.
 pub fn parse_date(date: &str) -> Result<(i32, Option<u32>, Option<u32>), String> {

@@ -1,6 +1,94 @@
-//! Figures and sources: each figure's value, unit, status and source; each source's fields.
+//! Figures, sources and actors, the catalogues the briefs cite: values, units, sources.
 
 use super::*;
+
+/// What the rules on figures, sources and actors can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureFinding {
+    /// A figure that names no source.
+    NoSource { id: String },
+    /// A figure's value that cannot be right.
+    OutOfRange(OutOfRange),
+    /// A source nothing cites (a warning).
+    Uncited { id: String },
+}
+
+/// Why a value (a figure's or an indicator's) cannot be right.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutOfRange {
+    /// A count of zero.
+    CountZero,
+    /// A duration of zero years.
+    YearsZero,
+    /// A percentage outside 0 to 100.
+    Percent(f64),
+    /// A distance that is negative or not a number.
+    Distance(f64),
+    /// A year outside 1900 to 2100.
+    Year(i32),
+    /// A date that does not exist, and why.
+    Date { date: String, why: String },
+    /// A value that is not a number.
+    NotANumber(f64),
+    /// A count that is not a positive whole number.
+    CountNotWhole(f64),
+    /// A negative distance.
+    NegativeDistance(f64),
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutOfRange::CountZero => write!(f, "a count is at least 1"),
+            OutOfRange::YearsZero => write!(f, "a duration is at least 1 year"),
+            OutOfRange::Percent(v) => write!(f, "percentage {v} is outside 0 to 100"),
+            OutOfRange::Distance(v) => write!(f, "distance {v} is negative or not a number"),
+            OutOfRange::Year(y) => write!(f, "year {y} is outside 1900 to 2100"),
+            OutOfRange::Date { date, why } => write!(f, "invalid date `{date}`: {why}"),
+            OutOfRange::NotANumber(v) => write!(f, "{v} is not a number"),
+            OutOfRange::CountNotWhole(v) => write!(f, "count {v} is not a positive whole number"),
+            OutOfRange::NegativeDistance(v) => write!(f, "distance {v} is negative"),
+        }
+    }
+}
+
+impl Describe for FigureFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            FigureFinding::Uncited { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            FigureFinding::NoSource { id } => format!("figure `{id}` has no source"),
+            FigureFinding::OutOfRange(problem) => format!("value out of range: {problem}"),
+            FigureFinding::Uncited { id } => format!("source `{id}` is cited by nothing"),
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            FigureFinding::NoSource { .. } => Some("this figure names no source".to_string()),
+            FigureFinding::OutOfRange(_) => None,
+            FigureFinding::Uncited { .. } => Some("never cited".to_string()),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        let help = match self {
+            FigureFinding::NoSource { .. } => {
+                "every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)"
+            }
+            FigureFinding::OutOfRange(_) => "check the figure against its source",
+            FigureFinding::Uncited { .. } => {
+                "cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it"
+            }
+        };
+        Some(help.to_string())
+    }
+}
 
 impl Checker<'_> {
     pub(super) fn check_sources(&mut self, sources: &Parsed<Vec<Source>>, refs: &Refs) {
@@ -24,13 +112,38 @@ impl Checker<'_> {
             if let Some(event) = &source.event {
                 self.text(sources, &p("event.name"), &event.name);
                 self.plain(sources, &p("event.theme"), &event.theme);
+                let organiser = &event.organiser;
                 self.reference(
                     sources,
                     &p("event.organiser"),
-                    "actor",
-                    &event.organiser,
-                    &refs.actors,
+                    IdKind::Actor,
+                    organiser,
+                    refs,
                 );
+            }
+        }
+    }
+
+    /// Warns about the sources nothing cites; run once every citing file is checked.
+    pub(super) fn check_cited(&mut self, sources: &Parsed<Vec<Source>>) {
+        for (i, source) in sources.value.iter().enumerate() {
+            if !self.cited.contains(&source.id) {
+                let id = source.id.clone();
+                self.report(sources, &format!("[{i}].id"), FigureFinding::Uncited { id });
+            }
+        }
+    }
+
+    pub(super) fn check_actors(&mut self, actors: &Parsed<Vec<Actor>>, refs: &Refs) {
+        for (i, actor) in actors.value.iter().enumerate() {
+            self.text(actors, &format!("[{i}].name"), &actor.name);
+            self.text(actors, &format!("[{i}].description"), &actor.description);
+            let sources = &actor.sources;
+            let what = "the list of sources";
+            self.non_empty(actors, &format!("[{i}].sources"), sources, what);
+            for (j, source) in sources.iter().enumerate() {
+                let path = format!("[{i}].sources[{j}]");
+                self.reference(actors, &path, IdKind::Source, source, refs);
             }
         }
     }
@@ -47,17 +160,10 @@ impl Checker<'_> {
                 self.date(figures, &p("period"), period);
             }
             match &figure.source {
-                Some(source) => {
-                    self.reference(figures, &p("source"), "source", source, &refs.sources)
-                }
+                Some(source) => self.reference(figures, &p("source"), IdKind::Source, source, refs),
                 None => {
-                    let d = self.error_at(
-                        figures,
-                        &p("id"),
-                        format!("figure `{}` has no source", figure.id),
-                    );
-                    d.label = Some("this figure names no source".to_string());
-                    d.help = Some("every figure names its source: add `source: \"<source id>\"` (ids are in sources.ron)".to_string());
+                    let id = figure.id.clone();
+                    self.report(figures, &p("id"), FigureFinding::NoSource { id });
                 }
             }
             self.quantity(figures, &p("value"), &figure.value);
@@ -66,25 +172,21 @@ impl Checker<'_> {
 
     pub(super) fn quantity<T>(&mut self, parsed: &Parsed<T>, path: &str, quantity: &Quantity) {
         let problem = match quantity {
-            Quantity::Count(0) => Some("a count is at least 1".to_string()),
-            Quantity::Years(0) => Some("a duration is at least 1 year".to_string()),
-            Quantity::Percent(v) if !(0.0..=100.0).contains(v) => {
-                Some(format!("percentage {v} is outside 0 to 100"))
-            }
+            Quantity::Count(0) => Some(OutOfRange::CountZero),
+            Quantity::Years(0) => Some(OutOfRange::YearsZero),
+            Quantity::Percent(v) if !(0.0..=100.0).contains(v) => Some(OutOfRange::Percent(*v)),
             Quantity::Kilometres(v) if !(v.is_finite() && *v >= 0.0) => {
-                Some(format!("distance {v} is negative or not a number"))
+                Some(OutOfRange::Distance(*v))
             }
-            Quantity::Year(y) if !(1900..=2100).contains(y) => {
-                Some(format!("year {y} is outside 1900 to 2100"))
-            }
-            Quantity::Date(date) => parse_date(date)
-                .err()
-                .map(|why| format!("invalid date `{date}`: {why}")),
+            Quantity::Year(y) if !(1900..=2100).contains(y) => Some(OutOfRange::Year(*y)),
+            Quantity::Date(date) => parse_date(date).err().map(|why| OutOfRange::Date {
+                date: date.clone(),
+                why,
+            }),
             _ => None,
         };
         if let Some(problem) = problem {
-            self.error_at(parsed, path, format!("value out of range: {problem}"))
-                .help = Some("check the figure against its source".to_string());
+            self.report(parsed, path, FigureFinding::OutOfRange(problem));
         }
     }
 }

@@ -2,12 +2,147 @@
 
 use super::*;
 
+/// What reading and parsing the files can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileFinding {
+    /// The file's bytes are not UTF-8; the first invalid one is at `valid_up_to`.
+    InvalidUtf8 { valid_up_to: usize },
+    /// A file that is no part of a dataset (a warning: it is ignored).
+    NotInDataset,
+    /// A required file is missing.
+    Missing { name: &'static str },
+    /// No file under `proposals/`.
+    NoProposals,
+    /// RON could not parse the file into its type.
+    Syntax(ron::Error),
+}
+
+impl Describe for FileFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            FileFinding::NotInDataset => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            FileFinding::InvalidUtf8 { .. } => "file is not valid UTF-8".to_string(),
+            FileFinding::NotInDataset => "file is not part of the dataset; it is ignored".into(),
+            FileFinding::Missing { name } => format!("missing file `{name}`"),
+            FileFinding::NoProposals => "the dataset has no proposals".to_string(),
+            FileFinding::Syntax(error) => parse_message(error),
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        matches!(self, FileFinding::Syntax(ron::Error::ExpectedComma))
+            .then(|| "expected `,` here".to_string())
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            FileFinding::InvalidUtf8 { valid_up_to } => format!(
+                "the first invalid byte is at offset {valid_up_to}; save the file as UTF-8"
+            ),
+            FileFinding::NotInDataset => format!(
+                "a dataset has {} and one file per proposal under `{PROPOSALS_DIR}/`",
+                REQUIRED_FILES.join(", ")
+            ),
+            FileFinding::Missing { .. } => "every dataset has dataset.ron, sources.ron, actors.ron, figures.ron, regions.ron, outlines.ron and proposals/*.ron; `jiha export-data DIR` writes a complete one to start from".to_string(),
+            FileFinding::NoProposals => {
+                "add one RON file per proposal under `proposals/`, named after its id".to_string()
+            }
+            FileFinding::Syntax(error) => return parse_help(error),
+        })
+    }
+}
+
+/// A dataset's files, read as text and sorted by role.
+pub(super) struct SortedFiles {
+    /// The required files, by name.
+    pub(super) required: BTreeMap<String, DataFile>,
+    /// The files under `proposals/`, by name.
+    pub(super) proposals: Vec<DataFile>,
+    /// The files under `labels/`.
+    pub(super) labels: Vec<DataFile>,
+}
+
 impl Checker<'_> {
-    pub(super) fn invalid_utf8(&self, name: &str) -> bool {
-        self.report
-            .diagnostics
-            .iter()
-            .any(|d| d.file.ends_with(name) && d.message.contains("UTF-8"))
+    /// Keeps each file's text in the report, for the excerpts, and sorts the files by role.
+    /// Reports the files that are not UTF-8 and those that belong to no dataset.
+    pub(super) fn sort_files(&mut self, files: Vec<DataFile>) -> SortedFiles {
+        let mut sorted = SortedFiles {
+            required: BTreeMap::new(),
+            proposals: Vec::new(),
+            labels: Vec::new(),
+        };
+        for mut file in files {
+            // The text is kept once, in the report, for the excerpts.
+            match String::from_utf8(std::mem::take(&mut file.bytes)) {
+                Ok(text) => {
+                    self.report.texts.insert(file.display.clone(), text);
+                }
+                Err(err) => {
+                    let valid_up_to = err.utf8_error().valid_up_to();
+                    let finding = FileFinding::InvalidUtf8 { valid_up_to };
+                    self.push(Diagnostic::new(&file.display, finding));
+                    continue;
+                }
+            }
+            if file.name.starts_with(&format!("{PROPOSALS_DIR}/")) {
+                sorted.proposals.push(file);
+            } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
+                sorted.labels.push(file);
+            } else if REQUIRED_FILES.contains(&file.name.as_str()) {
+                sorted.required.insert(file.name.clone(), file);
+            } else {
+                self.push(Diagnostic::new(&file.display, FileFinding::NotInDataset));
+            }
+        }
+        sorted.proposals.sort_by(|a, b| a.name.cmp(&b.name));
+        sorted
+    }
+
+    /// Reports the required files that are missing, shown where the user would create them.
+    pub(super) fn check_required(&mut self, root: &str, sorted: &SortedFiles) {
+        for name in REQUIRED_FILES {
+            if !sorted.required.contains_key(name) && !self.invalid_utf8(name) {
+                let finding = FileFinding::Missing { name };
+                self.push(Diagnostic::new(&in_root(root, name), finding));
+            }
+        }
+        if sorted.proposals.is_empty() {
+            let dir = in_root(root, PROPOSALS_DIR);
+            self.push(Diagnostic::new(&dir, FileFinding::NoProposals));
+        }
+    }
+
+    /// Whether the file `name` was reported as not UTF-8 (it is there, but unreadable).
+    fn invalid_utf8(&self, name: &str) -> bool {
+        self.report.diagnostics.iter().any(|d| {
+            d.file.ends_with(name)
+                && matches!(d.finding, Finding::File(FileFinding::InvalidUtf8 { .. }))
+        })
+    }
+
+    /// Parses the proposal files; the proposals that parsed, each with its file's stem.
+    pub(super) fn parse_proposals(
+        &mut self,
+        files: &[DataFile],
+    ) -> Vec<(Parsed<Proposal>, String)> {
+        self.parse_all(files)
+            .into_iter()
+            .zip(files)
+            .filter_map(|(parsed, f)| {
+                let stem = f
+                    .name
+                    .trim_start_matches(&format!("{PROPOSALS_DIR}/"))
+                    .trim_end_matches(".ron")
+                    .to_string();
+                parsed.map(|p| (p, stem))
+            })
+            .collect()
     }
 
     /// Parses one file, reporting a syntax or type error at its position.
@@ -49,15 +184,8 @@ impl Checker<'_> {
                 spans: std::cell::OnceCell::new(),
             }),
             Err((span, code)) => {
-                let mut diagnostic =
-                    Diagnostic::error(&file.display, parse_message(&code)).at(Some(span));
-                if matches!(code, ron::Error::ExpectedComma) {
-                    diagnostic = diagnostic.label("expected `,` here");
-                }
-                if let Some(help) = parse_help(&code) {
-                    diagnostic = diagnostic.help(help);
-                }
-                self.push(diagnostic);
+                let finding = FileFinding::Syntax(code);
+                self.push(Diagnostic::new(&file.display, finding).at(Some(span)));
                 None
             }
         }
@@ -176,7 +304,7 @@ pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
     text.len()
 }
 
-pub(super) fn parse_message(error: &ron::Error) -> String {
+fn parse_message(error: &ron::Error) -> String {
     use ron::Error as E;
     match error {
         E::NoSuchStructField { found, outer, .. } => match outer {
@@ -202,20 +330,13 @@ pub(super) fn parse_message(error: &ron::Error) -> String {
     }
 }
 
-pub(super) fn parse_help(error: &ron::Error) -> Option<String> {
+fn parse_help(error: &ron::Error) -> Option<String> {
     use ron::Error as E;
     let suggest = |found: &str, expected: &[&str]| -> String {
         let known: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
         match closest(found, &known) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "expected one of {}",
-                expected
-                    .iter()
-                    .map(|e| format!("`{e}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => format!("expected one of {}", quoted(expected)),
         }
     };
     match error {

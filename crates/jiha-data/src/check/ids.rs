@@ -1,97 +1,175 @@
-//! Ids and references: slugs, uniqueness, and every reference resolving to something defined.
+//! Ids and references: slugs, uniqueness, reserved ids, and every reference resolving.
 
 use super::*;
 
+/// What the id and reference rules can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IdFinding {
+    /// An id that is not `[a-z0-9-]+`; `slug` is what it was probably meant to be.
+    NotSlug {
+        kind: IdKind,
+        id: String,
+        slug: String,
+    },
+    /// An id given twice; `first_at` is where it is first defined (`file:line:col`).
+    Duplicate {
+        kind: IdKind,
+        id: String,
+        first_at: String,
+    },
+    /// A brief's id that the program itself uses.
+    Reserved { kind: IdKind, id: String },
+    /// A reference to an id nothing defines.
+    Unknown {
+        kind: IdKind,
+        value: String,
+        suggestion: Suggestion,
+    },
+}
+
+/// What to suggest for a reference to an unknown id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Suggestion {
+    /// A known id close enough to be what was meant.
+    Closest(String),
+    /// Every known id, when there are few.
+    Known(Vec<String>),
+    /// Nothing: too many ids, none close.
+    Nothing,
+}
+
+impl Describe for IdFinding {
+    fn message(&self) -> String {
+        match self {
+            IdFinding::NotSlug { kind, id, .. } => format!("{kind} id `{id}` is not a slug"),
+            IdFinding::Duplicate { kind, id, .. } => format!("duplicate {kind} id `{id}`"),
+            IdFinding::Reserved { kind, id } => format!("{kind} id `{id}` is reserved"),
+            IdFinding::Unknown { kind, value, .. } => format!("unknown {kind} `{value}`"),
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            IdFinding::Unknown { kind, .. } => Some(format!("no {kind} has this id")),
+            _ => None,
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            IdFinding::NotSlug { slug, .. } => {
+                format!("ids use lower-case letters a-z, digits and hyphens only: `{slug}`")
+            }
+            IdFinding::Duplicate { kind, id, first_at } => {
+                format!("ids are unique among {kind}s; `{id}` is first defined at {first_at}")
+            }
+            IdFinding::Reserved { id, .. } => {
+                format!("`{id}` names a brief of its own; choose another id")
+            }
+            IdFinding::Unknown {
+                kind, suggestion, ..
+            } => match suggestion {
+                Suggestion::Closest(best) => format!("did you mean `{best}`?"),
+                Suggestion::Known(known) => format!("known {kind}s: {}", quoted(known)),
+                Suggestion::Nothing => format!("no {kind} has this id; check the spelling"),
+            },
+        })
+    }
+}
+
 impl Checker<'_> {
-    /// Checks the ids of a list: slugs, unique. Returns them.
-    pub(super) fn ids<T>(
+    /// Checks the ids of a list (`list[i].id`): slugs, not reserved, unique. Returns them.
+    pub(super) fn ids<'v, T>(
         &mut self,
-        parsed: &Parsed<Vec<T>>,
-        kind: &str,
-        id: impl Fn(&T) -> &String,
+        parsed: &Parsed<T>,
+        list: &str,
+        kind: IdKind,
+        ids: impl IntoIterator<Item = &'v String>,
     ) -> BTreeSet<String> {
+        let ids: Vec<&String> = ids.into_iter().collect();
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, item) in parsed.value.iter().enumerate() {
-            let id = id(item);
-            let path = format!("[{i}].id");
-            self.check_slug(parsed, &path, kind, id);
+        for (i, id) in ids.iter().enumerate() {
+            let path = format!("{list}[{i}].id");
+            self.check_id(parsed, &path, kind, id);
             if let Some(first) = seen.get(id.as_str()) {
-                let first_span = self.span(parsed, &format!("[{first}].id"));
-                let first_at = self.position(&parsed.file, first_span);
-                self.error_at(parsed, &path, format!("duplicate {kind} id `{id}`"))
-                    .help = Some(format!(
-                    "ids are unique among {kind}s; `{id}` is first defined at {first_at}"
-                ));
+                self.duplicate(parsed, &path, kind, id, &format!("{list}[{first}].id"));
             } else {
                 seen.insert(id, i);
             }
         }
-        parsed.value.iter().map(|x| id(x).clone()).collect()
+        ids.into_iter().cloned().collect()
     }
 
-    pub(super) fn check_slug<T>(&mut self, parsed: &Parsed<T>, path: &str, kind: &str, id: &str) {
+    /// The region ids: slugs, not reserved, unique. A duplicate is shown with the previous
+    /// region that has the id, as it always was. Returns them.
+    pub(super) fn region_ids(&mut self, parsed: &Parsed<Territories>) -> BTreeSet<String> {
+        let regions = &parsed.value.regions;
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, region) in regions.iter().enumerate() {
+            let path = format!("regions[{i}].id");
+            self.check_id(parsed, &path, IdKind::Region, &region.id);
+            if let Some(previous) = ids.insert(&region.id, i) {
+                let previous = format!("regions[{previous}].id");
+                self.duplicate(parsed, &path, IdKind::Region, &region.id, &previous);
+            }
+        }
+        regions.iter().map(|r| r.id.clone()).collect()
+    }
+
+    /// Reports an id given twice, first at `first`.
+    fn duplicate<T>(
+        &mut self,
+        parsed: &Parsed<T>,
+        path: &str,
+        kind: IdKind,
+        id: &str,
+        first: &str,
+    ) {
+        let first_at = self.position(&parsed.file, self.span(parsed, first));
+        let id = id.to_string();
+        self.report(parsed, path, IdFinding::Duplicate { kind, id, first_at });
+    }
+
+    /// Checks one id: a slug and, for a brief's id, not one the program uses.
+    pub(super) fn check_id<T>(&mut self, parsed: &Parsed<T>, path: &str, kind: IdKind, id: &str) {
         if !is_slug(id) {
-            self.error_at(parsed, path, format!("{kind} id `{id}` is not a slug"))
-                .help = Some(format!(
-                "ids use lower-case letters a-z, digits and hyphens only: `{}`",
-                slugify(id)
-            ));
+            let (id, slug) = (id.to_string(), slugify(id));
+            self.report(parsed, path, IdFinding::NotSlug { kind, id, slug });
+        }
+        if kind.names_a_brief() && RESERVED_IDS.contains(&id) {
+            let id = id.to_string();
+            self.report(parsed, path, IdFinding::Reserved { kind, id });
         }
     }
 
-    /// Checks a reference and records a cited source.
+    /// Checks a reference to an id of `kind` and records a cited source.
     pub(super) fn reference<T>(
         &mut self,
         parsed: &Parsed<T>,
         path: &str,
-        kind: &str,
+        kind: IdKind,
         value: &str,
-        known: &Option<BTreeSet<String>>,
+        refs: &Refs,
     ) {
-        if kind == "source" {
+        if kind == IdKind::Source {
             self.cited.insert(value.to_string());
         }
-        let Some(known) = known else { return };
+        let Some(known) = refs.of(kind) else { return };
         if known.contains(value) {
             return;
         }
-        let help = match closest(value, known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if known.len() <= 12 => format!(
-                "known {kind}s: {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            None => format!("no {kind} has this id; check the spelling"),
+        let suggestion = match closest(value, known) {
+            Some(best) => Suggestion::Closest(best.clone()),
+            None if known.len() <= 12 => Suggestion::Known(known.iter().cloned().collect()),
+            None => Suggestion::Nothing,
         };
-        let d = self.error_at(parsed, path, format!("unknown {kind} `{value}`"));
-        d.label = Some(format!("no {kind} has this id"));
-        d.help = Some(help);
-    }
-
-    pub(super) fn check_actors(&mut self, actors: &Parsed<Vec<Actor>>, refs: &Refs) {
-        for (i, actor) in actors.value.iter().enumerate() {
-            self.text(actors, &format!("[{i}].name"), &actor.name);
-            self.text(actors, &format!("[{i}].description"), &actor.description);
-            self.non_empty(
-                actors,
-                &format!("[{i}].sources"),
-                &actor.sources,
-                "the list of sources",
-            );
-            for (j, source) in actor.sources.iter().enumerate() {
-                self.reference(
-                    actors,
-                    &format!("[{i}].sources[{j}]"),
-                    "source",
-                    source,
-                    &refs.sources,
-                );
-            }
-        }
+        let value = value.to_string();
+        let finding = IdFinding::Unknown {
+            kind,
+            value,
+            suggestion,
+        };
+        self.report(parsed, path, finding);
     }
 }
 

@@ -2,6 +2,87 @@
 
 use super::*;
 
+/// What the rules on label catalogues can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelFinding {
+    /// A catalogue for a language the dataset does not declare.
+    UndeclaredCatalogue { lang: String },
+    /// A declared language without its catalogue; `first` is the first declared language.
+    MissingCatalogue { lang: String, first: String },
+    /// A label whose placeholders differ from those of the `reference` catalogue.
+    Placeholders {
+        key: &'static str,
+        mine: BTreeSet<String>,
+        reference: String,
+        theirs: BTreeSet<String>,
+    },
+    /// Not twelve month names.
+    MonthCount { count: usize },
+    /// No name for a declared language.
+    NoLanguageName { lang: String },
+    /// A date pattern without one of its placeholders.
+    DatePattern { placeholder: &'static str },
+}
+
+impl Describe for LabelFinding {
+    fn message(&self) -> String {
+        use LabelFinding as F;
+        match self {
+            F::UndeclaredCatalogue { lang } => {
+                format!("label catalogue for `{lang}`, a language the dataset does not declare")
+            }
+            F::MissingCatalogue { lang, .. } => format!("missing label catalogue for `{lang}`"),
+            F::Placeholders {
+                key,
+                mine,
+                reference,
+                theirs,
+            } => format!(
+                "label `{key}` has placeholders {}, but the `{reference}` catalogue has {}",
+                braced(mine),
+                braced(theirs)
+            ),
+            F::MonthCount { count } => format!("{count} month names, not 12"),
+            F::NoLanguageName { lang } => format!("no name for the language `{lang}`"),
+            F::DatePattern { placeholder } => format!("date pattern has no `{{{placeholder}}}`"),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        use LabelFinding as F;
+        Some(match self {
+            F::UndeclaredCatalogue { lang } => {
+                format!("add `{lang}` to `languages` in dataset.ron, or remove this file")
+            }
+            F::MissingCatalogue { lang, first } => format!(
+                "every declared language has its catalogue: copy `{LABELS_DIR}/{first}.ron` to `{LABELS_DIR}/{lang}.ron` and translate it"
+            ),
+            F::Placeholders { .. } => {
+                "keep the placeholders in braces exactly as they are; jiha fills them in".into()
+            }
+            F::MonthCount { .. } => "list the twelve months, January first".into(),
+            F::NoLanguageName { lang } => {
+                format!("add \"{lang}\": \"...\" with its name in this language")
+            }
+            F::DatePattern { placeholder } => format!(
+                "write where the {placeholder} goes, for example \"{{day}} {{month}} {{year}}\""
+            ),
+        })
+    }
+}
+
+/// `{a}, {b}`, or `none`.
+fn braced(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        "none".to_string()
+    } else {
+        set.iter()
+            .map(|p| format!("{{{p}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl Checker<'_> {
     /// Parses and checks one catalogue per declared language. `None` if any is missing or
     /// broken.
@@ -20,17 +101,8 @@ impl Checker<'_> {
                 .trim_end_matches(".ron")
                 .to_string();
             if !languages.contains(&lang) {
-                self.push(
-                    Diagnostic::error(
-                        &file.display,
-                        format!(
-                            "label catalogue for `{lang}`, a language the dataset does not declare"
-                        ),
-                    )
-                    .help(format!(
-                        "add `{lang}` to `languages` in dataset.ron, or remove this file"
-                    )),
-                );
+                let finding = LabelFinding::UndeclaredCatalogue { lang };
+                self.push(Diagnostic::new(&file.display, finding));
                 complete = false;
                 continue;
             }
@@ -46,10 +118,14 @@ impl Checker<'_> {
                 .iter()
                 .any(|f| f.name == format!("{LABELS_DIR}/{lang}.ron"))
             {
-                self.push(
-                    Diagnostic::error(&format!("{dir_display}/{lang}.ron"), format!("missing label catalogue for `{lang}`"))
-                        .help(format!("every declared language has its catalogue: copy `{LABELS_DIR}/{}.ron` to `{LABELS_DIR}/{lang}.ron` and translate it", languages[0])),
-                );
+                let finding = LabelFinding::MissingCatalogue {
+                    lang: lang.clone(),
+                    first: languages[0].clone(),
+                };
+                self.push(Diagnostic::new(
+                    &format!("{dir_display}/{lang}.ron"),
+                    finding,
+                ));
                 complete = false;
             }
         }
@@ -64,6 +140,8 @@ impl Checker<'_> {
         complete.then(|| catalogues.into_iter().map(|(l, p)| (l, p.value)).collect())
     }
 
+    /// One catalogue: every text printable, with the reference's placeholders; twelve
+    /// months; a name for every language; complete date patterns.
     pub(super) fn check_labels(
         &mut self,
         parsed: &Parsed<Labels>,
@@ -71,61 +149,22 @@ impl Checker<'_> {
         reference: Option<&(String, Labels)>,
     ) {
         let labels = &parsed.value;
-        let reference_texts: BTreeMap<&str, &str> = reference
-            .map(|(_, r)| r.texts().into_iter().collect())
-            .unwrap_or_default();
-        for (key, value) in labels.texts() {
-            self.plain(parsed, key, value);
-            if let (Some(expected), Some((file, _))) = (reference_texts.get(key), reference) {
-                let (mine, theirs) = (placeholders(value), placeholders(expected));
-                if mine != theirs {
-                    let list = |set: &BTreeSet<String>| {
-                        if set.is_empty() {
-                            "none".to_string()
-                        } else {
-                            set.iter()
-                                .map(|p| format!("{{{p}}}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        }
-                    };
-                    self.error_at(
-                        parsed,
-                        key,
-                        format!(
-                            "label `{key}` has placeholders {}, but the `{file}` catalogue has {}",
-                            list(&mine),
-                            list(&theirs)
-                        ),
-                    )
-                    .help = Some(
-                        "keep the placeholders in braces exactly as they are; jiha fills them in"
-                            .to_string(),
-                    );
-                }
-            }
-        }
+        self.check_label_texts(parsed, reference);
         if labels.months.len() != 12 {
-            self.error_at(
-                parsed,
-                "months",
-                format!("{} month names, not 12", labels.months.len()),
-            )
-            .help = Some("list the twelve months, January first".to_string());
+            let count = labels.months.len();
+            self.report(parsed, "months", LabelFinding::MonthCount { count });
         }
         for (i, month) in labels.months.iter().enumerate() {
             self.plain(parsed, &format!("months[{i}]"), month);
         }
         for lang in languages {
             if !labels.language_names.contains_key(lang) {
-                self.error_at(
+                let lang = lang.clone();
+                self.report(
                     parsed,
                     "language_names",
-                    format!("no name for the language `{lang}`"),
-                )
-                .help = Some(format!(
-                    "add \"{lang}\": \"...\" with its name in this language"
-                ));
+                    LabelFinding::NoLanguageName { lang },
+                );
             }
         }
         for (path, pattern, needed) in [
@@ -141,11 +180,30 @@ impl Checker<'_> {
             ),
         ] {
             let found = placeholders(pattern);
-            for p in needed.iter().filter(|p| !found.contains(**p)) {
-                self.error_at(parsed, path, format!("date pattern has no `{{{p}}}`"))
-                    .help = Some(format!(
-                    "write where the {p} goes, for example \"{{day}} {{month}} {{year}}\""
-                ));
+            for &placeholder in needed.iter().filter(|p| !found.contains(**p)) {
+                self.report(parsed, path, LabelFinding::DatePattern { placeholder });
+            }
+        }
+    }
+
+    /// Every label printable, with the placeholders the reference catalogue's has.
+    fn check_label_texts(&mut self, parsed: &Parsed<Labels>, reference: Option<&(String, Labels)>) {
+        let reference_texts: BTreeMap<&str, &str> = reference
+            .map(|(_, r)| r.texts().into_iter().collect())
+            .unwrap_or_default();
+        for (key, value) in parsed.value.texts() {
+            self.plain(parsed, key, value);
+            if let (Some(expected), Some((file, _))) = (reference_texts.get(key), reference) {
+                let (mine, theirs) = (placeholders(value), placeholders(expected));
+                if mine != theirs {
+                    let finding = LabelFinding::Placeholders {
+                        key,
+                        mine,
+                        reference: file.clone(),
+                        theirs,
+                    };
+                    self.report(parsed, key, finding);
+                }
             }
         }
     }

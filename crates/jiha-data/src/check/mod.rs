@@ -4,12 +4,14 @@
 //! the build), and the binary runs it on the embedded copy and on `--data DIR`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
 use std::ops::Range;
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Finding, Severity, line_col};
+use crate::finding::{Describe, IdKind, quoted};
 use crate::glyphs::Coverage;
 use crate::model::{
     Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity, Scope,
@@ -27,9 +29,13 @@ mod territories;
 mod texts;
 
 pub use dates::parse_date;
-pub use files::read_dir;
-pub use ids::{closest, is_slug};
-pub use territories::inside;
+pub use figures::{FigureFinding, OutOfRange};
+pub use files::{FileFinding, read_dir};
+pub use ids::{IdFinding, Suggestion, closest, is_slug};
+pub use labels::LabelFinding;
+pub use proposals::ProposalFinding;
+pub use territories::{TerritoryFinding, inside};
+pub use texts::TextFinding;
 
 /// The files every dataset has, besides `proposals/*.ron`.
 pub const REQUIRED_FILES: [&str; 6] = [
@@ -93,7 +99,7 @@ impl Report {
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == severity)
+            .filter(|d| d.severity() == severity)
             .count()
     }
 
@@ -124,7 +130,12 @@ impl Report {
                 .and_then(|t| d.line_col(t))
                 .map(|(line, col)| format!(":{line}:{col}"))
                 .unwrap_or_default();
-            out.push_str(&format!("{}{at}: {}: {}\n", d.file, d.severity, d.message));
+            out.push_str(&format!(
+                "{}{at}: {}: {}\n",
+                d.file,
+                d.severity(),
+                d.message()
+            ));
         }
         out
     }
@@ -157,9 +168,9 @@ pub fn load(
     };
     let dataset = checker.run(root, files);
     let mut report = checker.report;
-    report.diagnostics.sort_by_key(|d| {
+    report.diagnostics.sort_by_cached_key(|d| {
         let position = d.span.as_ref().map(|s| s.start).unwrap_or(0);
-        (d.file.clone(), position, d.severity, d.message.clone())
+        (d.file.clone(), position, d.severity(), d.message())
     });
     match dataset {
         Some(dataset) if !report.has_errors() => Ok((dataset, report)),
@@ -175,6 +186,52 @@ struct Parsed<T> {
     spans: std::cell::OnceCell<SpanIndex>,
 }
 
+/// Every file of a dataset, parsed; `None` for a file that is missing or broken.
+struct ParsedFiles {
+    meta: Option<Parsed<Meta>>,
+    labels: Option<BTreeMap<String, Labels>>,
+    sources: Option<Parsed<Vec<Source>>>,
+    actors: Option<Parsed<Vec<Actor>>>,
+    figures: Option<Parsed<Vec<Figure>>>,
+    territories: Option<Parsed<Territories>>,
+    outlines: Option<Parsed<Outlines>>,
+    /// The proposals that parsed, each with its file's stem.
+    proposals: Vec<(Parsed<Proposal>, String)>,
+    /// Whether every proposal file parsed.
+    proposals_complete: bool,
+}
+
+impl ParsedFiles {
+    /// Whether every file that may cite a source was read: only then is an uncited source
+    /// worth a warning.
+    fn every_citing_file_read(&self) -> bool {
+        self.meta.is_some()
+            && self.labels.is_some()
+            && self.actors.is_some()
+            && self.figures.is_some()
+            && self.territories.is_some()
+            && self.outlines.is_some()
+            && self.proposals_complete
+    }
+
+    /// The dataset, if every file was read.
+    fn into_dataset(self) -> Option<Dataset> {
+        let mut proposals: Vec<Proposal> =
+            self.proposals.into_iter().map(|(p, _)| p.value).collect();
+        proposals.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+        Some(Dataset {
+            labels: self.labels?,
+            meta: self.meta?.value,
+            sources: self.sources?.value,
+            actors: self.actors?.value,
+            figures: self.figures?.value,
+            territories: self.territories?.value,
+            outlines: self.outlines?.value,
+            proposals,
+        })
+    }
+}
+
 struct Checker<'a> {
     report: Report,
     /// Sources cited so far, to warn about the others.
@@ -188,6 +245,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Adds a finding about a file as a whole, or already located.
     fn push(&mut self, diagnostic: Diagnostic) {
         self.report.diagnostics.push(diagnostic);
     }
@@ -201,177 +259,105 @@ impl Checker<'_> {
             .locate(text, path)
     }
 
-    fn error_at<T>(&mut self, parsed: &Parsed<T>, path: &str, message: String) -> &mut Diagnostic {
+    /// Reports a finding about the value at `path` in a parsed file: how every rule on a
+    /// parsed value reports.
+    fn report<T>(&mut self, parsed: &Parsed<T>, path: &str, finding: impl Into<Finding>) {
         let span = self.span(parsed, path);
-        self.push(Diagnostic::error(&parsed.file, message).at(span));
-        self.report
-            .diagnostics
-            .last_mut()
-            .expect("a diagnostic was just pushed")
+        self.push(Diagnostic::new(&parsed.file, finding).at(span));
     }
 
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
-        let mut by_name: BTreeMap<String, DataFile> = BTreeMap::new();
-        let mut proposal_files = Vec::new();
-        let mut label_files: Vec<DataFile> = Vec::new();
-        for mut file in files {
-            // The text is kept once, in the report, for the excerpts.
-            match String::from_utf8(std::mem::take(&mut file.bytes)) {
-                Ok(text) => {
-                    self.report.texts.insert(file.display.clone(), text);
-                }
-                Err(err) => {
-                    let valid = err.utf8_error().valid_up_to();
-                    self.push(
-                        Diagnostic::error(&file.display, "file is not valid UTF-8").help(format!(
-                            "the first invalid byte is at offset {valid}; save the file as UTF-8"
-                        )),
-                    );
-                    continue;
-                }
-            }
-            if file.name.starts_with(&format!("{PROPOSALS_DIR}/")) {
-                proposal_files.push(file);
-            } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
-                label_files.push(file);
-            } else if REQUIRED_FILES.contains(&file.name.as_str()) {
-                by_name.insert(file.name.clone(), file);
-            } else {
-                self.push(
-                    Diagnostic::warning(
-                        &file.display,
-                        "file is not part of the dataset; it is ignored",
-                    )
-                    .help(format!(
-                        "a dataset has {} and one file per proposal under `{PROPOSALS_DIR}/`",
-                        REQUIRED_FILES.join(", ")
-                    )),
-                );
-            }
-        }
-        // A missing file is shown where the user would create it.
-        let root_display = |name: &str| format!("{}/{name}", root.trim_end_matches('/'));
-        for name in REQUIRED_FILES {
-            if !by_name.contains_key(name) && !self.invalid_utf8(name) {
-                self.push(
-                    Diagnostic::error(&root_display(name), format!("missing file `{name}`"))
-                        .help("every dataset has dataset.ron, sources.ron, actors.ron, figures.ron, regions.ron, outlines.ron and proposals/*.ron; `jiha export-data DIR` writes a complete one to start from"),
-                );
-            }
-        }
-        if proposal_files.is_empty() {
-            self.push(
-                Diagnostic::error(&root_display(PROPOSALS_DIR), "the dataset has no proposals")
-                    .help("add one RON file per proposal under `proposals/`, named after its id"),
-            );
-        }
-
-        let meta: Option<Parsed<Meta>> = self.parse(by_name.get("dataset.ron"));
+        let sorted = self.sort_files(files);
+        self.check_required(root, &sorted);
+        let meta: Option<Parsed<Meta>> = self.parse(sorted.required.get("dataset.ron"));
         if let Some(meta) = &meta {
             self.check_languages(meta);
         }
-        let labels = self.load_labels(&label_files, &root_display(LABELS_DIR));
-        let sources: Option<Parsed<Vec<Source>>> = self.parse(by_name.get("sources.ron"));
-        let actors: Option<Parsed<Vec<Actor>>> = self.parse(by_name.get("actors.ron"));
-        let figures: Option<Parsed<Vec<Figure>>> = self.parse(by_name.get("figures.ron"));
-        let territories: Option<Parsed<Territories>> = self.parse(by_name.get("regions.ron"));
-        let outlines: Option<Parsed<Outlines>> = self.parse(by_name.get("outlines.ron"));
-        proposal_files.sort_by(|a, b| a.name.cmp(&b.name));
-        let proposals: Vec<(Parsed<Proposal>, String)> = self
-            .parse_all(&proposal_files)
-            .into_iter()
-            .zip(&proposal_files)
-            .filter_map(|(parsed, f)| {
-                let stem = f
-                    .name
-                    .trim_start_matches(&format!("{PROPOSALS_DIR}/"))
-                    .trim_end_matches(".ron")
-                    .to_string();
-                parsed.map(|p| (p, stem))
-            })
-            .collect();
-        let proposals_complete = proposals.len() == proposal_files.len();
-
-        let source_ids = sources.as_ref().map(|s| self.ids(s, "source", |x| &x.id));
-        let actor_ids = actors.as_ref().map(|a| self.ids(a, "actor", |x| &x.id));
-        let figure_ids = figures.as_ref().map(|f| self.ids(f, "figure", |x| &x.id));
-        let region_ids = territories.as_ref().map(|t| self.check_territories(t));
-        let refs = Refs {
-            sources: source_ids,
-            actors: actor_ids,
-            figures: figure_ids,
-            regions: region_ids,
+        let labels = self.load_labels(&sorted.labels, &in_root(root, LABELS_DIR));
+        let proposals = self.parse_proposals(&sorted.proposals);
+        let parsed = ParsedFiles {
+            meta,
+            labels,
+            sources: self.parse(sorted.required.get("sources.ron")),
+            actors: self.parse(sorted.required.get("actors.ron")),
+            figures: self.parse(sorted.required.get("figures.ron")),
+            territories: self.parse(sorted.required.get("regions.ron")),
+            outlines: self.parse(sorted.required.get("outlines.ron")),
+            proposals_complete: proposals.len() == sorted.proposals.len(),
+            proposals,
         };
+        let refs = self.collect_ids(&parsed);
+        self.check_parsed(&parsed, &refs);
+        if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
+            self.check_cited(sources);
+        }
+        parsed.into_dataset()
+    }
 
-        if let Some(meta) = &meta {
-            self.check_meta(meta, &refs);
+    /// Checks the ids of every list and returns them, for the references.
+    fn collect_ids(&mut self, parsed: &ParsedFiles) -> Refs {
+        let sources = parsed.sources.as_ref().map(|s| {
+            let ids = s.value.iter().map(|x| &x.id);
+            self.ids(s, "", IdKind::Source, ids)
+        });
+        let actors = parsed.actors.as_ref().map(|a| {
+            let ids = a.value.iter().map(|x| &x.id);
+            self.ids(a, "", IdKind::Actor, ids)
+        });
+        let figures = parsed.figures.as_ref().map(|f| {
+            let ids = f.value.iter().map(|x| &x.id);
+            self.ids(f, "", IdKind::Figure, ids)
+        });
+        Refs {
+            sources,
+            actors,
+            figures,
+            regions: parsed
+                .territories
+                .as_ref()
+                .map(|t| self.check_territories(t)),
         }
-        if let Some(sources) = &sources {
-            self.check_sources(sources, &refs);
+    }
+
+    /// Every rule on the parsed files that needs the ids.
+    fn check_parsed(&mut self, parsed: &ParsedFiles, refs: &Refs) {
+        if let Some(meta) = &parsed.meta {
+            self.check_meta(meta, refs);
         }
-        if let Some(actors) = &actors {
-            self.check_actors(actors, &refs);
+        if let Some(sources) = &parsed.sources {
+            self.check_sources(sources, refs);
         }
-        if let Some(figures) = &figures {
-            self.check_figures(figures, &refs);
+        if let Some(actors) = &parsed.actors {
+            self.check_actors(actors, refs);
         }
-        if let Some(territories) = &territories {
-            self.check_territory_refs(territories, &refs);
+        if let Some(figures) = &parsed.figures {
+            self.check_figures(figures, refs);
         }
-        if let Some(outlines) = &outlines {
-            self.check_outlines(outlines, &refs);
-            if let Some(territories) = &territories {
+        if let Some(territories) = &parsed.territories {
+            self.check_territory_refs(territories, refs);
+        }
+        if let Some(outlines) = &parsed.outlines {
+            self.check_outlines(outlines, refs);
+            if let Some(territories) = &parsed.territories {
                 self.check_capitals(territories, outlines);
             }
         }
-        self.check_proposals(&proposals, &refs);
-
-        // An unused source is only worth a warning when every citing file was read.
-        let everything_read = meta.is_some()
-            && labels.is_some()
-            && actors.is_some()
-            && figures.is_some()
-            && territories.is_some()
-            && outlines.is_some()
-            && proposals_complete;
-        if let (Some(sources), true) = (&sources, everything_read) {
-            for (i, source) in sources.value.iter().enumerate() {
-                if !self.cited.contains(&source.id) {
-                    let span = self.span(sources, &format!("[{i}].id"));
-                    self.push(
-                        Diagnostic::warning(
-                            &sources.file,
-                            format!("source `{}` is cited by nothing", source.id),
-                        )
-                        .at(span)
-                        .label("never cited")
-                        .help("cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it"),
-                    );
-                }
-            }
-        }
-
-        let mut proposals: Vec<Proposal> = proposals.into_iter().map(|(p, _)| p.value).collect();
-        proposals.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-        Some(Dataset {
-            labels: labels?,
-            meta: meta?.value,
-            sources: sources?.value,
-            actors: actors?.value,
-            figures: figures?.value,
-            territories: territories?.value,
-            outlines: outlines?.value,
-            proposals,
-        })
+        self.check_proposals(&parsed.proposals, refs);
     }
 
+    /// `path:line:col` of a span in a file, or the file alone if it cannot be located.
     fn position(&self, file: &str, span: Option<Range<usize>>) -> String {
-        let probe = Diagnostic::error(file, "").at(span);
-        match self.report.text(file).and_then(|t| probe.line_col(t)) {
+        let at = span.and_then(|span| line_col(self.report.text(file)?, &span));
+        match at {
             Some((line, col)) => format!("{file}:{line}:{col}"),
             None => file.to_string(),
         }
     }
+}
+
+/// Where a file of the dataset belongs, as the user named the dataset's directory.
+fn in_root(root: &str, name: &str) -> String {
+    format!("{}/{name}", root.trim_end_matches('/'))
 }
 
 /// The ids each reference may point to; `None` when the file defining them did not parse.
@@ -380,6 +366,19 @@ struct Refs {
     actors: Option<BTreeSet<String>>,
     figures: Option<BTreeSet<String>>,
     regions: Option<BTreeSet<String>>,
+}
+
+impl Refs {
+    /// The ids of `kind`, if known.
+    fn of(&self, kind: IdKind) -> Option<&BTreeSet<String>> {
+        match kind {
+            IdKind::Source => self.sources.as_ref(),
+            IdKind::Actor => self.actors.as_ref(),
+            IdKind::Figure => self.figures.as_ref(),
+            IdKind::Region => self.regions.as_ref(),
+            IdKind::Proposal => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,51 @@
 
 use super::*;
 
+/// What the rules on proposals can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProposalFinding {
+    /// A proposal whose id is not its file's name (`stem.ron`).
+    FileName { id: String, stem: String },
+    /// A proposal whose id is also a region's: they share the briefs' ids.
+    IsRegion { id: String },
+    /// Two proposals with one id; `other` is the other's file.
+    Duplicate { id: String, other: String },
+    /// Two proposals in one position; `other` is the other's id.
+    OrderTwice { order: u32, other: String },
+}
+
+impl Describe for ProposalFinding {
+    fn message(&self) -> String {
+        match self {
+            ProposalFinding::FileName { id, stem } => {
+                format!("proposal id `{id}` does not match its file name `{stem}.ron`")
+            }
+            ProposalFinding::IsRegion { id } => format!("proposal id `{id}` is also a region id"),
+            ProposalFinding::Duplicate { id, .. } => format!("duplicate proposal id `{id}`"),
+            ProposalFinding::OrderTwice { order, other } => {
+                format!("order {order} is also that of proposal `{other}`")
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            ProposalFinding::FileName { id, stem } => {
+                format!("rename the file to `{id}.ron`, or set `id: \"{stem}\"`")
+            }
+            ProposalFinding::IsRegion { .. } => {
+                "brief ids are shared by proposals and regions; choose another id".to_string()
+            }
+            ProposalFinding::Duplicate { other, .. } => format!("`{other}` has the same id"),
+            ProposalFinding::OrderTwice { .. } => {
+                "give each proposal its own position in the briefs".to_string()
+            }
+        })
+    }
+}
+
 impl Checker<'_> {
+    /// Every proposal, and their ids and orders against each other's.
     pub(super) fn check_proposals(
         &mut self,
         proposals: &[(Parsed<Proposal>, String)],
@@ -12,113 +56,88 @@ impl Checker<'_> {
         let mut orders: HashMap<u32, String> = HashMap::new();
         for (parsed, stem) in proposals {
             let p = &parsed.value;
-            self.check_slug(parsed, "id", "proposal", &p.id);
-            if &p.id != stem {
-                self.error_at(
-                    parsed,
-                    "id",
-                    format!(
-                        "proposal id `{}` does not match its file name `{stem}.ron`",
-                        p.id
-                    ),
-                )
-                .help = Some(format!(
-                    "rename the file to `{}.ron`, or set `id: \"{stem}\"`",
-                    p.id
-                ));
-            }
-            if RESERVED_IDS.contains(&p.id.as_str()) {
-                self.error_at(parsed, "id", format!("proposal id `{}` is reserved", p.id))
-                    .help = Some(format!(
-                    "`{}` names a brief of its own; choose another id",
-                    p.id
-                ));
-            }
-            if refs.regions.as_ref().is_some_and(|r| r.contains(&p.id)) {
-                self.error_at(
-                    parsed,
-                    "id",
-                    format!("proposal id `{}` is also a region id", p.id),
-                )
-                .help = Some(
-                    "brief ids are shared by proposals and regions; choose another id".to_string(),
-                );
-            }
+            self.check_proposal_id(parsed, stem, refs);
             if let Some(other) = ids.insert(p.id.clone(), parsed.file.clone()) {
-                self.error_at(parsed, "id", format!("duplicate proposal id `{}`", p.id))
-                    .help = Some(format!("`{other}` has the same id"));
+                let id = p.id.clone();
+                self.report(parsed, "id", ProposalFinding::Duplicate { id, other });
             }
             if let Some(other) = orders.insert(p.order, p.id.clone()) {
-                self.error_at(
+                let order = p.order;
+                self.report(
                     parsed,
                     "order",
-                    format!("order {} is also that of proposal `{other}`", p.order),
-                )
-                .help = Some("give each proposal its own position in the briefs".to_string());
+                    ProposalFinding::OrderTwice { order, other },
+                );
             }
-            for (field, text) in [
-                ("title", &p.title),
-                ("short_title", &p.short_title),
-                ("summary", &p.summary),
-                ("context", &p.context),
-                ("rationale", &p.rationale),
-            ] {
-                self.text(parsed, field, text);
-            }
-            for (field, list, what) in [
-                ("key_points", &p.key_points, "the list of key points"),
-                ("measures", &p.measures, "the list of measures"),
-                ("attention", &p.attention, "the list of points of attention"),
-                ("questions", &p.questions, "the list of open questions"),
-            ] {
-                self.texts(parsed, field, list);
-                self.non_empty(parsed, field, list, what);
-            }
-            match &p.scope {
-                Scope::Regions(regions) => {
-                    self.non_empty(parsed, "scope", regions, "the list of regions");
-                    for (i, region) in regions.iter().enumerate() {
-                        self.reference(
-                            parsed,
-                            &format!("scope.0[{i}]"),
-                            "region",
-                            region,
-                            &refs.regions,
-                        );
-                    }
+            self.check_proposal_texts(parsed);
+            self.check_proposal_refs(parsed, refs);
+        }
+    }
+
+    /// A proposal's id: a slug, not reserved, its file's name, no region's.
+    fn check_proposal_id(&mut self, parsed: &Parsed<Proposal>, stem: &str, refs: &Refs) {
+        let id = &parsed.value.id;
+        self.check_id(parsed, "id", IdKind::Proposal, id);
+        if id != stem {
+            let (id, stem) = (id.clone(), stem.to_string());
+            self.report(parsed, "id", ProposalFinding::FileName { id, stem });
+        }
+        if refs.regions.as_ref().is_some_and(|r| r.contains(id)) {
+            let id = id.clone();
+            self.report(parsed, "id", ProposalFinding::IsRegion { id });
+        }
+    }
+
+    /// A proposal's texts and lists of texts.
+    fn check_proposal_texts(&mut self, parsed: &Parsed<Proposal>) {
+        let p = &parsed.value;
+        for (field, text) in [
+            ("title", &p.title),
+            ("short_title", &p.short_title),
+            ("summary", &p.summary),
+            ("context", &p.context),
+            ("rationale", &p.rationale),
+        ] {
+            self.text(parsed, field, text);
+        }
+        for (field, list, what) in [
+            ("key_points", &p.key_points, "the list of key points"),
+            ("measures", &p.measures, "the list of measures"),
+            ("attention", &p.attention, "the list of points of attention"),
+            ("questions", &p.questions, "the list of open questions"),
+        ] {
+            self.texts(parsed, field, list);
+            self.non_empty(parsed, field, list, what);
+        }
+    }
+
+    /// A proposal's regions, actors, figures and sources.
+    fn check_proposal_refs(&mut self, parsed: &Parsed<Proposal>, refs: &Refs) {
+        let p = &parsed.value;
+        match &p.scope {
+            Scope::Regions(regions) => {
+                self.non_empty(parsed, "scope", regions, "the list of regions");
+                for (i, region) in regions.iter().enumerate() {
+                    let path = format!("scope.0[{i}]");
+                    self.reference(parsed, &path, IdKind::Region, region, refs);
                 }
-                Scope::National | Scope::EveryRegion => {}
             }
-            self.non_empty(parsed, "actors", &p.actors, "the list of actors");
-            for (i, role) in p.actors.iter().enumerate() {
-                self.reference(
-                    parsed,
-                    &format!("actors[{i}].actor"),
-                    "actor",
-                    &role.actor,
-                    &refs.actors,
-                );
-                self.text(parsed, &format!("actors[{i}].role"), &role.role);
-            }
-            for (i, figure) in p.figures.iter().enumerate() {
-                self.reference(
-                    parsed,
-                    &format!("figures[{i}]"),
-                    "figure",
-                    figure,
-                    &refs.figures,
-                );
-            }
-            self.non_empty(parsed, "sources", &p.sources, "the list of sources");
-            for (i, source) in p.sources.iter().enumerate() {
-                self.reference(
-                    parsed,
-                    &format!("sources[{i}]"),
-                    "source",
-                    source,
-                    &refs.sources,
-                );
-            }
+            Scope::National | Scope::EveryRegion => {}
+        }
+        self.non_empty(parsed, "actors", &p.actors, "the list of actors");
+        for (i, role) in p.actors.iter().enumerate() {
+            let path = format!("actors[{i}].actor");
+            self.reference(parsed, &path, IdKind::Actor, &role.actor, refs);
+            self.text(parsed, &format!("actors[{i}].role"), &role.role);
+        }
+        for (i, figure) in p.figures.iter().enumerate() {
+            let path = format!("figures[{i}]");
+            self.reference(parsed, &path, IdKind::Figure, figure, refs);
+        }
+        self.non_empty(parsed, "sources", &p.sources, "the list of sources");
+        for (i, source) in p.sources.iter().enumerate() {
+            let path = format!("sources[{i}]");
+            self.reference(parsed, &path, IdKind::Source, source, refs);
         }
     }
 }

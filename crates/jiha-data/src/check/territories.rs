@@ -2,128 +2,205 @@
 
 use super::*;
 
+/// What the rules on territories and geometry can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TerritoryFinding {
+    /// The country's HCP code is not `MA`.
+    CountryCode { code: String },
+    /// A region's HCP code is not one of `01` to `12`.
+    InvalidRegionCode { code: String },
+    /// Two regions share an HCP code; `first_id` has it first.
+    RegionCodeTwice { code: String, first_id: String },
+    /// Not twelve regions; `missing` are the codes no region has.
+    RegionCount { count: usize, missing: Vec<String> },
+    /// A region lacks an indicator value the country has.
+    IndicatorMissing {
+        region: String,
+        kind: IndicatorKind,
+        year: i32,
+    },
+    /// A region has an indicator value the country lacks.
+    IndicatorExtra {
+        region: String,
+        kind: IndicatorKind,
+        year: i32,
+    },
+    /// An indicator given twice for a year.
+    IndicatorTwice { kind: IndicatorKind, year: i32 },
+    /// An indicator's year outside 1900 to 2100.
+    CensusYear { year: i32 },
+    /// An indicator's value that cannot be right.
+    IndicatorOutOfRange(OutOfRange),
+    /// An indicator value that names no source.
+    IndicatorWithoutSource { kind: IndicatorKind },
+    /// A chef-lieu's coordinates that are no place on Earth.
+    NotOnEarth { lat: f64, lon: f64 },
+    /// A region with two outlines.
+    OutlineTwice { region: String },
+    /// An outline that is not a closed ring.
+    OpenRing { region: String },
+    /// An outline's point outside [`MOROCCO_BOUNDS`].
+    OutsideMorocco,
+    /// A region without an outline.
+    NoOutline { region: String },
+    /// A chef-lieu outside its region's outline.
+    CapitalOutside { region: String, lat: f64, lon: f64 },
+}
+
+impl Describe for TerritoryFinding {
+    fn message(&self) -> String {
+        use TerritoryFinding as F;
+        match self {
+            F::CountryCode { code } => format!("the country's HCP code is `{code}`"),
+            F::InvalidRegionCode { code } => format!("invalid HCP region code `{code}`"),
+            F::RegionCodeTwice { code, .. } => format!("HCP code `{code}` is used twice"),
+            F::RegionCount { count, .. } => {
+                format!("the dataset has {count} regions, not {REGION_COUNT}")
+            }
+            F::IndicatorMissing { region, kind, year } => {
+                format!("region `{region}` has no {kind:?} value for {year}")
+            }
+            F::IndicatorExtra { region, kind, year } => format!(
+                "region `{region}` has a {kind:?} value for {year}, but the country has none"
+            ),
+            F::IndicatorTwice { kind, year } => format!("{kind:?} for {year} is given twice"),
+            F::CensusYear { year } => format!("year {year} is outside 1900 to 2100"),
+            F::IndicatorOutOfRange(problem) => format!("value out of range: {problem}"),
+            F::IndicatorWithoutSource { kind } => format!("{kind:?} value has no source"),
+            F::NotOnEarth { lat, lon } => {
+                format!("coordinates ({lat}, {lon}) are not a place on Earth")
+            }
+            F::OutlineTwice { region } => format!("region `{region}` has two outlines"),
+            F::OpenRing { region } => format!("the outline of `{region}` is not a closed ring"),
+            F::OutsideMorocco => "point lies outside Morocco's bounding box".to_string(),
+            F::NoOutline { region } => format!("region `{region}` has no outline"),
+            F::CapitalOutside { region, lat, lon } => format!(
+                "the chef-lieu of `{region}` (lat {lat}, lon {lon}) lies outside the region's outline"
+            ),
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        matches!(self, TerritoryFinding::IndicatorWithoutSource { .. })
+            .then(|| "this value names no source".to_string())
+    }
+
+    fn help(&self) -> Option<String> {
+        use TerritoryFinding as F;
+        Some(match self {
+            F::CountryCode { .. } => "the national row has HCP code `MA`".into(),
+            F::InvalidRegionCode { .. } => "region codes run from `01` to `12`".into(),
+            F::RegionCodeTwice { code, first_id } => {
+                format!("region `{first_id}` already has code `{code}`")
+            }
+            F::RegionCount { missing, .. } if missing.is_empty() => "the 2015 division has exactly 12 regions, HCP codes 01 to 12; remove the extra ones".into(),
+            F::RegionCount { missing, .. } => format!(
+                "the 2015 division has 12 regions; missing HCP codes: {}",
+                missing.join(", ")
+            ),
+            F::IndicatorMissing { .. } => "every region carries the indicators the country carries, so that each can be compared with the national value".into(),
+            F::IndicatorExtra { .. } => {
+                "add the national value to `country.indicators`, to compare the region with".into()
+            }
+            F::IndicatorTwice { .. } => "keep one value per indicator and year".into(),
+            F::CensusYear { .. } => "write the census year, for example `2024`".into(),
+            F::IndicatorOutOfRange(_) => "check the value against the HCP table".into(),
+            F::IndicatorWithoutSource { .. } => {
+                "every indicator value names its source: add `source: \"<source id>\"`".into()
+            }
+            F::NotOnEarth { .. } => {
+                "`lat` is within -90 to 90 and `lon` within -180 to 180, in degrees".into()
+            }
+            F::OutlineTwice { .. } => "keep one outline per region".into(),
+            F::OpenRing { .. } => {
+                "a ring has at least 4 points and its last point repeats its first".into()
+            }
+            F::OutsideMorocco => {
+                let (west, south, east, north) = MOROCCO_BOUNDS;
+                format!(
+                    "points are written `(lon, lat)` in degrees, longitude first, within longitude {west} to {east} and latitude {south} to {north}"
+                )
+            }
+            F::NoOutline { .. } => "add an `Outline(region: ..., ring: [...])` for it".into(),
+            F::CapitalOutside { region, .. } => format!(
+                "check `lat` and `lon` (degrees north and east), or the outline of `{region}` in outlines.ron"
+            ),
+        })
+    }
+}
+
 impl Checker<'_> {
-    /// Rule 6 and the indicator values. Returns the region ids.
+    /// Rule 6, the region ids and names, and the indicator values. Returns the region ids.
     pub(super) fn check_territories(&mut self, parsed: &Parsed<Territories>) -> BTreeSet<String> {
+        self.check_codes(parsed);
+        let ids = self.region_ids(parsed);
+        for (i, region) in parsed.value.regions.iter().enumerate() {
+            self.plain(parsed, &format!("regions[{i}].name_fr"), &region.name_fr);
+            self.plain(parsed, &format!("regions[{i}].name_ar"), &region.name_ar);
+        }
+        self.check_indicator_sets(parsed);
+        ids
+    }
+
+    /// Rule 6: the country is `MA`, the regions are `01` to `12`, each once.
+    fn check_codes(&mut self, parsed: &Parsed<Territories>) {
         let t = &parsed.value;
         if t.country.hcp_code != "MA" {
-            self.error_at(
+            let code = t.country.hcp_code.clone();
+            self.report(
                 parsed,
                 "country.hcp_code",
-                format!("the country's HCP code is `{}`", t.country.hcp_code),
-            )
-            .help = Some("the national row has HCP code `MA`".to_string());
+                TerritoryFinding::CountryCode { code },
+            );
         }
         let expected: Vec<String> = (1..=REGION_COUNT).map(|n| format!("{n:02}")).collect();
         let mut codes: HashMap<&str, usize> = HashMap::new();
         for (i, region) in t.regions.iter().enumerate() {
             let path = format!("regions[{i}].hcp_code");
+            let code = region.hcp_code.clone();
             if !expected.contains(&region.hcp_code) {
-                self.error_at(
-                    parsed,
-                    &path,
-                    format!("invalid HCP region code `{}`", region.hcp_code),
-                )
-                .help = Some("region codes run from `01` to `12`".to_string());
+                self.report(parsed, &path, TerritoryFinding::InvalidRegionCode { code });
             } else if let Some(first) = codes.insert(&region.hcp_code, i) {
-                let first_id = &t.regions[first].id;
-                self.error_at(
+                let first_id = t.regions[first].id.clone();
+                self.report(
                     parsed,
                     &path,
-                    format!("HCP code `{}` is used twice", region.hcp_code),
-                )
-                .help = Some(format!(
-                    "region `{first_id}` already has code `{}`",
-                    region.hcp_code
-                ));
+                    TerritoryFinding::RegionCodeTwice { code, first_id },
+                );
             }
         }
         if t.regions.len() != REGION_COUNT {
-            let missing: Vec<&str> = expected
-                .iter()
-                .map(String::as_str)
-                .filter(|c| !codes.contains_key(c))
+            let missing: Vec<String> = expected
+                .into_iter()
+                .filter(|c| !codes.contains_key(c.as_str()))
                 .collect();
-            let d = self.error_at(
+            let count = t.regions.len();
+            self.report(
                 parsed,
                 "regions",
-                format!(
-                    "the dataset has {} regions, not {REGION_COUNT}",
-                    t.regions.len()
-                ),
+                TerritoryFinding::RegionCount { count, missing },
             );
-            d.help = Some(if missing.is_empty() {
-                "the 2015 division has exactly 12 regions, HCP codes 01 to 12; remove the extra ones".to_string()
-            } else {
-                format!(
-                    "the 2015 division has 12 regions; missing HCP codes: {}",
-                    missing.join(", ")
-                )
-            });
         }
+    }
 
-        let mut ids: HashMap<&str, usize> = HashMap::new();
-        for (i, region) in t.regions.iter().enumerate() {
-            let path = format!("regions[{i}].id");
-            self.check_slug(parsed, &path, "region", &region.id);
-            if RESERVED_IDS.contains(&region.id.as_str()) {
-                self.error_at(
-                    parsed,
-                    &path,
-                    format!("region id `{}` is reserved", region.id),
-                )
-                .help = Some(format!(
-                    "`{}` names a brief of its own; choose another id",
-                    region.id
-                ));
-            }
-            if let Some(first) = ids.insert(&region.id, i) {
-                let first_at = self.position(
-                    &parsed.file,
-                    self.span(parsed, &format!("regions[{first}].id")),
-                );
-                self.error_at(
-                    parsed,
-                    &path,
-                    format!("duplicate region id `{}`", region.id),
-                )
-                .help = Some(format!(
-                    "ids are unique among regions; `{}` is first defined at {first_at}",
-                    region.id
-                ));
-            }
-            self.plain(parsed, &format!("regions[{i}].name_fr"), &region.name_fr);
-            self.plain(parsed, &format!("regions[{i}].name_ar"), &region.name_ar);
-        }
-
-        // Indicators: one value per (kind, year), in range, the same set everywhere.
+    /// Indicators: one value per (kind, year), in range, the same set everywhere.
+    fn check_indicator_sets(&mut self, parsed: &Parsed<Territories>) {
+        let t = &parsed.value;
         let national = self.indicator_keys(parsed, "country", &t.country.indicators);
         for (i, region) in t.regions.iter().enumerate() {
             let own = self.indicator_keys(parsed, &format!("regions[{i}]"), &region.indicators);
-            for (kind, year) in national.difference(&own) {
-                self.error_at(
-                    parsed,
-                    &format!("regions[{i}].indicators"),
-                    format!("region `{}` has no {kind:?} value for {year}", region.id),
-                )
-                .help = Some("every region carries the indicators the country carries, so that each can be compared with the national value".to_string());
+            let path = format!("regions[{i}].indicators");
+            for &(kind, year) in national.difference(&own) {
+                let region = region.id.clone();
+                let finding = TerritoryFinding::IndicatorMissing { region, kind, year };
+                self.report(parsed, &path, finding);
             }
-            for (kind, year) in own.difference(&national) {
-                self.error_at(
-                    parsed,
-                    &format!("regions[{i}].indicators"),
-                    format!(
-                        "region `{}` has a {kind:?} value for {year}, but the country has none",
-                        region.id
-                    ),
-                )
-                .help = Some(
-                    "add the national value to `country.indicators`, to compare the region with"
-                        .to_string(),
-                );
+            for &(kind, year) in own.difference(&national) {
+                let region = region.id.clone();
+                let finding = TerritoryFinding::IndicatorExtra { region, kind, year };
+                self.report(parsed, &path, finding);
             }
         }
-        t.regions.iter().map(|r| r.id.clone()).collect()
     }
 
     pub(super) fn indicator_keys(
@@ -135,53 +212,25 @@ impl Checker<'_> {
         let mut keys = BTreeSet::new();
         for (j, indicator) in indicators.iter().enumerate() {
             let path = format!("{owner}.indicators[{j}]");
-            if !keys.insert((indicator.kind, indicator.year)) {
-                self.error_at(
-                    parsed,
-                    &format!("{path}.kind"),
-                    format!("{:?} for {} is given twice", indicator.kind, indicator.year),
-                )
-                .help = Some("keep one value per indicator and year".to_string());
+            let (kind, year) = (indicator.kind, indicator.year);
+            if !keys.insert((kind, year)) {
+                let finding = TerritoryFinding::IndicatorTwice { kind, year };
+                self.report(parsed, &format!("{path}.kind"), finding);
             }
-            if !(1900..=2100).contains(&indicator.year) {
-                self.error_at(
+            if !(1900..=2100).contains(&year) {
+                self.report(
                     parsed,
                     &format!("{path}.year"),
-                    format!("year {} is outside 1900 to 2100", indicator.year),
-                )
-                .help = Some("write the census year, for example `2024`".to_string());
+                    TerritoryFinding::CensusYear { year },
+                );
             }
-            let v = indicator.value;
-            let problem = match indicator.kind.unit() {
-                _ if !v.is_finite() => Some(format!("{v} is not a number")),
-                Unit::Percent if !(0.0..=100.0).contains(&v) => {
-                    Some(format!("percentage {v} is outside 0 to 100"))
-                }
-                Unit::Count if v < 1.0 || v.fract() != 0.0 => {
-                    Some(format!("count {v} is not a positive whole number"))
-                }
-                Unit::Kilometres if v < 0.0 => Some(format!("distance {v} is negative")),
-                _ => None,
-            };
-            if let Some(problem) = problem {
-                self.error_at(
-                    parsed,
-                    &format!("{path}.value"),
-                    format!("value out of range: {problem}"),
-                )
-                .help = Some("check the value against the HCP table".to_string());
+            if let Some(problem) = indicator_problem(indicator) {
+                let finding = TerritoryFinding::IndicatorOutOfRange(problem);
+                self.report(parsed, &format!("{path}.value"), finding);
             }
             if indicator.source.is_none() {
-                let d = self.error_at(
-                    parsed,
-                    &format!("{path}.kind"),
-                    format!("{:?} value has no source", indicator.kind),
-                );
-                d.label = Some("this value names no source".to_string());
-                d.help = Some(
-                    "every indicator value names its source: add `source: \"<source id>\"`"
-                        .to_string(),
-                );
+                let finding = TerritoryFinding::IndicatorWithoutSource { kind };
+                self.report(parsed, &format!("{path}.kind"), finding);
             }
         }
         keys
@@ -199,43 +248,25 @@ impl Checker<'_> {
         }
         for (owner, capital, indicators) in owners {
             self.text(parsed, &format!("{owner}.capital.name"), &capital.name);
+            let decree = format!("{owner}.capital.decree");
+            self.reference(parsed, &decree, IdKind::Source, &capital.decree, refs);
+            let coordinates = format!("{owner}.capital.coordinates");
             self.reference(
                 parsed,
-                &format!("{owner}.capital.decree"),
-                "source",
-                &capital.decree,
-                &refs.sources,
-            );
-            self.reference(
-                parsed,
-                &format!("{owner}.capital.coordinates"),
-                "source",
+                &coordinates,
+                IdKind::Source,
                 &capital.coordinates,
-                &refs.sources,
+                refs,
             );
             if !(-90.0..=90.0).contains(&capital.lat) || !(-180.0..=180.0).contains(&capital.lon) {
-                self.error_at(
-                    parsed,
-                    &format!("{owner}.capital"),
-                    format!(
-                        "coordinates ({}, {}) are not a place on Earth",
-                        capital.lat, capital.lon
-                    ),
-                )
-                .help = Some(
-                    "`lat` is within -90 to 90 and `lon` within -180 to 180, in degrees"
-                        .to_string(),
-                );
+                let (lat, lon) = (capital.lat, capital.lon);
+                let finding = TerritoryFinding::NotOnEarth { lat, lon };
+                self.report(parsed, &format!("{owner}.capital"), finding);
             }
             for (j, indicator) in indicators.iter().enumerate() {
                 if let Some(source) = &indicator.source {
-                    self.reference(
-                        parsed,
-                        &format!("{owner}.indicators[{j}].source"),
-                        "source",
-                        source,
-                        &refs.sources,
-                    );
+                    let path = format!("{owner}.indicators[{j}].source");
+                    self.reference(parsed, &path, IdKind::Source, source, refs);
                 }
             }
         }
@@ -243,58 +274,36 @@ impl Checker<'_> {
 
     pub(super) fn check_outlines(&mut self, parsed: &Parsed<Outlines>, refs: &Refs) {
         let o = &parsed.value;
-        self.reference(parsed, "source", "source", &o.source, &refs.sources);
+        self.reference(parsed, "source", IdKind::Source, &o.source, refs);
         let mut seen = BTreeSet::new();
         for (i, outline) in o.regions.iter().enumerate() {
             let path = format!("regions[{i}]");
-            self.reference(
-                parsed,
-                &format!("{path}.region"),
-                "region",
-                &outline.region,
-                &refs.regions,
-            );
+            let at_region = format!("{path}.region");
+            self.reference(parsed, &at_region, IdKind::Region, &outline.region, refs);
+            let region = outline.region.clone();
             if !seen.insert(outline.region.as_str()) {
-                self.error_at(
-                    parsed,
-                    &format!("{path}.region"),
-                    format!("region `{}` has two outlines", outline.region),
-                )
-                .help = Some("keep one outline per region".to_string());
+                let finding = TerritoryFinding::OutlineTwice {
+                    region: region.clone(),
+                };
+                self.report(parsed, &at_region, finding);
             }
             let ring = &outline.ring;
             if ring.len() < 4 || ring.first() != ring.last() {
-                self.error_at(
-                    parsed,
-                    &format!("{path}.ring"),
-                    format!("the outline of `{}` is not a closed ring", outline.region),
-                )
-                .help = Some(
-                    "a ring has at least 4 points and its last point repeats its first".to_string(),
-                );
+                let finding = TerritoryFinding::OpenRing { region };
+                self.report(parsed, &format!("{path}.ring"), finding);
             }
             let (west, south, east, north) = MOROCCO_BOUNDS;
             if let Some((j, _)) = ring.iter().enumerate().find(|(_, (lon, lat))| {
                 !(west..=east).contains(lon) || !(south..=north).contains(lat)
             }) {
-                self.error_at(
-                    parsed,
-                    &format!("{path}.ring[{j}]"),
-                    "point lies outside Morocco's bounding box".to_string(),
-                )
-                .help = Some(format!(
-                    "points are written `(lon, lat)` in degrees, longitude first, within longitude {west} to {east} and latitude {south} to {north}"
-                ));
+                let finding = TerritoryFinding::OutsideMorocco;
+                self.report(parsed, &format!("{path}.ring[{j}]"), finding);
             }
         }
         if let Some(regions) = &refs.regions {
             for region in regions.iter().filter(|r| !seen.contains(r.as_str())) {
-                self.error_at(
-                    parsed,
-                    "regions",
-                    format!("region `{region}` has no outline"),
-                )
-                .help = Some("add an `Outline(region: ..., ring: [...])` for it".to_string());
+                let region = region.clone();
+                self.report(parsed, "regions", TerritoryFinding::NoOutline { region });
             }
         }
     }
@@ -320,19 +329,25 @@ impl Checker<'_> {
             {
                 continue;
             }
-            let d = self.error_at(
-                territories,
-                &format!("regions[{i}].capital"),
-                format!(
-                    "the chef-lieu of `{}` (lat {}, lon {}) lies outside the region's outline",
-                    region.id, region.capital.lat, region.capital.lon
-                ),
-            );
-            d.help = Some(format!(
-                "check `lat` and `lon` (degrees north and east), or the outline of `{}` in outlines.ron",
-                region.id
-            ));
+            let finding = TerritoryFinding::CapitalOutside {
+                region: region.id.clone(),
+                lat: region.capital.lat,
+                lon: region.capital.lon,
+            };
+            self.report(territories, &format!("regions[{i}].capital"), finding);
         }
+    }
+}
+
+/// Why an indicator's value cannot be right, given its unit.
+fn indicator_problem(indicator: &crate::model::Indicator) -> Option<OutOfRange> {
+    let v = indicator.value;
+    match indicator.kind.unit() {
+        _ if !v.is_finite() => Some(OutOfRange::NotANumber(v)),
+        Unit::Percent if !(0.0..=100.0).contains(&v) => Some(OutOfRange::Percent(v)),
+        Unit::Count if v < 1.0 || v.fract() != 0.0 => Some(OutOfRange::CountNotWhole(v)),
+        Unit::Kilometres if v < 0.0 => Some(OutOfRange::NegativeDistance(v)),
+        _ => None,
     }
 }
 

@@ -1,40 +1,140 @@
-//! Texts and languages: every text in each declared language, none empty, no placeholder, every character printable; the dataset's own texts.
+//! Texts, languages and written values: every text, the declared languages, dates, links.
+//!
+//! Each text exists in every declared language, is printable and holds no placeholder.
 
 use super::*;
+
+/// What the rules on texts, languages and written values can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextFinding {
+    /// A text without a version in `lang`, one of the `declared` languages.
+    MissingLanguage { lang: String, declared: Vec<String> },
+    /// A text's version in `lang`, which is not among the `declared` languages.
+    UndeclaredLanguage { lang: String, declared: Vec<String> },
+    /// A character no PDF font (`families`) can draw.
+    Unprintable { c: char, families: Vec<String> },
+    /// A text with nothing but blanks.
+    Empty,
+    /// A text holding a placeholder word, phrase or mark.
+    Placeholder { word: &'static str },
+    /// A link that is not a full web address.
+    NotUrl { url: String },
+    /// A list that needs an entry (`what` it is, at `path`).
+    EmptyList { what: &'static str, path: String },
+    /// A date that is malformed or not in the calendar, and why.
+    InvalidDate { date: String, why: String },
+    /// A declared language that is not a language tag.
+    NotLanguageTag { lang: String },
+    /// A language declared twice.
+    LanguageTwice { lang: String },
+    /// No language declared.
+    NoLanguage,
+    /// The original language is not declared; `suggestion` is the closest declared one.
+    OriginalUndeclared {
+        original: String,
+        suggestion: Option<String>,
+    },
+}
+
+impl Describe for TextFinding {
+    fn message(&self) -> String {
+        use TextFinding as F;
+        match self {
+            F::MissingLanguage { lang, .. } => format!("text has no `{lang}` version"),
+            F::UndeclaredLanguage { lang, .. } => {
+                format!("text in `{lang}`, a language the dataset does not declare")
+            }
+            F::Unprintable { c, .. } => format!(
+                "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
+                *c as u32
+            ),
+            F::Empty => "empty text".to_string(),
+            F::Placeholder { word } => format!("placeholder text `{word}`"),
+            F::NotUrl { url } => format!("`{url}` is not a web address"),
+            F::EmptyList { what, .. } => format!("{what} is empty"),
+            F::InvalidDate { date, why } => format!("invalid date `{date}`: {why}"),
+            F::NotLanguageTag { lang } => format!("`{lang}` is not a language tag"),
+            F::LanguageTwice { lang } => format!("language `{lang}` is declared twice"),
+            F::NoLanguage => "no language is declared".to_string(),
+            F::OriginalUndeclared { original, .. } => {
+                format!("original language `{original}` is not among the declared languages")
+            }
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            TextFinding::MissingLanguage { lang, .. } => Some(format!("`{lang}` is missing")),
+            TextFinding::Unprintable { c, .. } => {
+                Some(format!("U+{:04X} is in this text", *c as u32))
+            }
+            _ => None,
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        use TextFinding as F;
+        Some(match self {
+            F::MissingLanguage { lang, declared } => format!(
+                "every text exists in each language the dataset declares ({}): add \"{lang}\": \"...\"",
+                quoted(declared)
+            ),
+            F::UndeclaredLanguage { lang, declared } => format!(
+                "the dataset declares {} in dataset.ron: add `{lang}` to `languages` there, or remove this version",
+                quoted(declared)
+            ),
+            F::Unprintable { families, .. } => format!(
+                "the PDF fonts ({}) do not cover it: remove it or write it another way",
+                families.join(", ")
+            ),
+            F::Empty => "write the text, or remove the entry if it has nothing to say".into(),
+            F::Placeholder { .. } => {
+                "replace the placeholder with the real text before publishing".into()
+            }
+            F::NotUrl { .. } => "write a full address starting with https:// (spaces, quotes and angle brackets percent-encoded)".into(),
+            F::EmptyList { path, .. } => format!("a brief needs at least one entry in `{path}`"),
+            F::InvalidDate { .. } => {
+                "write a year (`2024`), a month (`2024-09`) or a day (`2024-09-01`)".into()
+            }
+            F::NotLanguageTag { .. } => {
+                "write a two- or three-letter BCP 47 language tag: `fr`, `en`, `ar`".into()
+            }
+            F::LanguageTwice { .. } => "declare each language once".into(),
+            F::NoLanguage => "declare the languages of the texts: `languages: [\"fr\"]`".into(),
+            F::OriginalUndeclared { suggestion, .. } => match suggestion {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "the original must be one of `languages`".into(),
+            },
+        })
+    }
+}
 
 impl Checker<'_> {
     /// Checks a text a reader sees: it exists in every declared language and no other, and
     /// each version passes [`Checker::plain`].
     pub(super) fn text<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &Text) {
         // Every text of the dataset passes here: the common case, a complete text, costs no
-        // allocation; the messages are built only for a finding.
+        // allocation; the findings are built only when one is wrong.
         let complete = self.languages.as_ref().is_none_or(|languages| {
             languages.len() == text.0.len() && languages.iter().all(|l| text.0.contains_key(l))
         });
-        if let (Some(languages), false) = (self.languages.clone(), complete) {
-            let declared = languages
-                .iter()
-                .map(|l| format!("`{l}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            for lang in &languages {
-                if !text.0.contains_key(lang) {
-                    let d = self.error_at(parsed, path, format!("text has no `{lang}` version"));
-                    d.label = Some(format!("`{lang}` is missing"));
-                    d.help = Some(format!(
-                        "every text exists in each language the dataset declares ({declared}): add \"{lang}\": \"...\""
-                    ));
-                }
-            }
-            for lang in text.0.keys().filter(|l| !languages.contains(l)) {
-                let d = self.error_at(
+        if let (Some(declared), false) = (self.languages.clone(), complete) {
+            for lang in declared.iter().filter(|l| !text.0.contains_key(*l)) {
+                let (lang, declared) = (lang.clone(), declared.clone());
+                self.report(
                     parsed,
-                    &format!("{path}.\"{lang}\""),
-                    format!("text in `{lang}`, a language the dataset does not declare"),
+                    path,
+                    TextFinding::MissingLanguage { lang, declared },
                 );
-                d.help = Some(format!(
-                    "the dataset declares {declared} in dataset.ron: add `{lang}` to `languages` there, or remove this version"
-                ));
+            }
+            for lang in text.0.keys().filter(|l| !declared.contains(l)) {
+                let at = format!("{path}.\"{lang}\"");
+                let (lang, declared) = (lang.clone(), declared.clone());
+                self.report(
+                    parsed,
+                    &at,
+                    TextFinding::UndeclaredLanguage { lang, declared },
+                );
             }
         }
         for (lang, value) in &text.0 {
@@ -50,7 +150,7 @@ impl Checker<'_> {
         }
     }
 
-    /// Whether [`Checker::plain`] would find nothing: the quick test, without messages.
+    /// Whether [`Checker::plain`] would find nothing: the quick test, without findings.
     pub(super) fn plain_ok(&self, text: &str) -> bool {
         !text.trim().is_empty()
             && text.chars().all(|c| self.coverage.covers(c))
@@ -60,27 +160,13 @@ impl Checker<'_> {
     /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
     pub(super) fn plain<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
         for c in self.coverage.missing(text) {
-            let families = self.coverage.families.join(", ");
-            let d = self.error_at(
-                parsed,
-                path,
-                format!(
-                    "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
-                    c as u32
-                ),
-            );
-            d.label = Some(format!("U+{:04X} is in this text", c as u32));
-            d.help = Some(format!(
-                "the PDF fonts ({families}) do not cover it: remove it or write it another way"
-            ));
+            let families = self.coverage.families.clone();
+            self.report(parsed, path, TextFinding::Unprintable { c, families });
         }
         if text.trim().is_empty() {
-            self.error_at(parsed, path, "empty text".to_string()).help =
-                Some("write the text, or remove the entry if it has nothing to say".to_string());
+            self.report(parsed, path, TextFinding::Empty);
         } else if let Some(word) = placeholder(text) {
-            self.error_at(parsed, path, format!("placeholder text `{word}`"))
-                .help =
-                Some("replace the placeholder with the real text before publishing".to_string());
+            self.report(parsed, path, TextFinding::Placeholder { word });
         }
     }
 
@@ -91,8 +177,16 @@ impl Checker<'_> {
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
         if !scheme || !clean {
-            self.error_at(parsed, path, format!("`{url}` is not a web address"))
-                .help = Some("write a full address starting with https:// (spaces, quotes and angle brackets percent-encoded)".to_string());
+            let url = url.to_string();
+            self.report(parsed, path, TextFinding::NotUrl { url });
+        }
+    }
+
+    /// A date: a year, a month or a day that exists (see [`parse_date`]).
+    pub(super) fn date<T>(&mut self, parsed: &Parsed<T>, path: &str, date: &str) {
+        if let Err(why) = parse_date(date) {
+            let date = date.to_string();
+            self.report(parsed, path, TextFinding::InvalidDate { date, why });
         }
     }
 
@@ -101,11 +195,14 @@ impl Checker<'_> {
         parsed: &Parsed<T>,
         path: &str,
         list: &[U],
-        what: &str,
+        what: &'static str,
     ) {
         if list.is_empty() {
-            self.error_at(parsed, path, format!("{what} is empty")).help =
-                Some(format!("a brief needs at least one entry in `{path}`"));
+            let finding = TextFinding::EmptyList {
+                what,
+                path: path.to_string(),
+            };
+            self.report(parsed, path, finding);
         }
     }
 
@@ -120,7 +217,7 @@ impl Checker<'_> {
             self.text(meta, path, text);
         }
         self.date(meta, "edition", &m.edition);
-        self.reference(meta, "speech", "source", &m.speech, &refs.sources);
+        self.reference(meta, "speech", IdKind::Source, &m.speech, refs);
         self.texts(meta, "key_messages", &m.key_messages);
         self.non_empty(
             meta,
@@ -135,9 +232,9 @@ impl Checker<'_> {
                 self.reference(
                     meta,
                     &format!("glossary[{i}].source"),
-                    "source",
+                    IdKind::Source,
                     source,
-                    &refs.sources,
+                    refs,
                 );
             }
         }
@@ -161,35 +258,23 @@ impl Checker<'_> {
             let well_formed =
                 (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
             if !well_formed {
-                self.error_at(meta, &path, format!("`{lang}` is not a language tag"))
-                    .help = Some(
-                    "write a two- or three-letter BCP 47 language tag: `fr`, `en`, `ar`"
-                        .to_string(),
-                );
+                let lang = lang.clone();
+                self.report(meta, &path, TextFinding::NotLanguageTag { lang });
             }
             if !seen.insert(lang.as_str()) {
-                self.error_at(meta, &path, format!("language `{lang}` is declared twice"))
-                    .help = Some("declare each language once".to_string());
+                let lang = lang.clone();
+                self.report(meta, &path, TextFinding::LanguageTwice { lang });
             }
         }
         if m.languages.is_empty() {
-            self.error_at(meta, "languages", "no language is declared".to_string())
-                .help =
-                Some("declare the languages of the texts: `languages: [\"fr\"]`".to_string());
+            self.report(meta, "languages", TextFinding::NoLanguage);
         }
         if !m.languages.contains(&m.original) {
-            let d = self.error_at(
-                meta,
-                "original",
-                format!(
-                    "original language `{}` is not among the declared languages",
-                    m.original
-                ),
-            );
-            d.help = Some(match closest(&m.original, &m.languages) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "the original must be one of `languages`".to_string(),
-            });
+            let finding = TextFinding::OriginalUndeclared {
+                original: m.original.clone(),
+                suggestion: closest(&m.original, &m.languages).cloned(),
+            };
+            self.report(meta, "original", finding);
         }
         self.languages = Some(m.languages.clone());
         self.original = Some(m.original.clone());

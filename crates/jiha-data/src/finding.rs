@@ -1,0 +1,146 @@
+//! What a rule found, by kind: one variant per rule, grouped by the rules' domains.
+//!
+//! Each finding knows its severity and the words it is shown with.
+//!
+//! A rule reports a finding with the values it is about (ids, numbers, suggestions); the
+//! message, the label under the caret and the `help:` line are derived from them here and in
+//! the rule's own module, never matched on: code that needs to know what was found matches
+//! the kind.
+
+use std::fmt;
+
+use crate::check::{
+    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, TerritoryFinding,
+    TextFinding,
+};
+use crate::diagnostic::Severity;
+
+/// The words a finding is shown with. Each domain's findings implement it.
+pub trait Describe {
+    /// Error or warning; most findings are errors.
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    /// What is wrong.
+    fn message(&self) -> String;
+
+    /// A short label under the caret, if any.
+    fn label(&self) -> Option<String> {
+        None
+    }
+
+    /// What to do about it, if anything can be said.
+    fn help(&self) -> Option<String> {
+        None
+    }
+}
+
+/// One finding of a rule, by domain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// Reading and parsing the files.
+    File(FileFinding),
+    /// Ids and references.
+    Id(IdFinding),
+    /// Texts, languages and written values (dates, web addresses, lists).
+    Text(TextFinding),
+    /// Figures and sources.
+    Figure(FigureFinding),
+    /// Territories and geometry.
+    Territory(TerritoryFinding),
+    /// Proposals.
+    Proposal(ProposalFinding),
+    /// Label catalogues.
+    Label(LabelFinding),
+}
+
+/// Calls `$method` on the domain finding inside a [`Finding`], and `From` for each domain.
+macro_rules! domains {
+    ($($variant:ident($domain:ty)),* $(,)?) => {
+        impl Finding {
+            fn describe(&self) -> &dyn Describe {
+                match self {
+                    $(Finding::$variant(finding) => finding,)*
+                }
+            }
+        }
+        $(
+            impl From<$domain> for Finding {
+                fn from(finding: $domain) -> Finding {
+                    Finding::$variant(finding)
+                }
+            }
+        )*
+    };
+}
+
+domains! {
+    File(FileFinding),
+    Id(IdFinding),
+    Text(TextFinding),
+    Figure(FigureFinding),
+    Territory(TerritoryFinding),
+    Proposal(ProposalFinding),
+    Label(LabelFinding),
+}
+
+impl Finding {
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.describe().severity()
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> String {
+        self.describe().message()
+    }
+
+    /// A short label under the caret.
+    pub fn label(&self) -> Option<String> {
+        self.describe().label()
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Option<String> {
+        self.describe().help()
+    }
+}
+
+/// What an id names: the lists whose entries have ids, and what a reference points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IdKind {
+    Source,
+    Actor,
+    Figure,
+    Region,
+    Proposal,
+}
+
+impl IdKind {
+    /// Whether the id names a brief of its own, so that it may not take a reserved id.
+    pub fn names_a_brief(self) -> bool {
+        matches!(self, IdKind::Region | IdKind::Proposal)
+    }
+}
+
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdKind::Source => "source",
+            IdKind::Actor => "actor",
+            IdKind::Figure => "figure",
+            IdKind::Region => "region",
+            IdKind::Proposal => "proposal",
+        })
+    }
+}
+
+/// `` `a`, `b`, `c` ``: names in backticks, separated by commas.
+pub(crate) fn quoted<S: fmt::Display>(names: impl IntoIterator<Item = S>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

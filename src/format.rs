@@ -1,10 +1,10 @@
 //! How a language writes text, numbers and dates: the one place that decides it.
 //!
 //! Every format gets its text from here, already typeset: no-break spaces are characters,
-//! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`)
-//! except the typographic rules of French, which are code.
+//! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`:
+//! `numbers`, `dates`, `writing`); no code here compares language tags.
 
-use jiha_data::model::{Dates, Labels, Numbers, Text};
+use jiha_data::model::{Dates, Direction, Labels, Numbers, PlaceNames, Text, Writing};
 
 /// No-break space: before `:` and `%` in French, inside `« »`.
 pub const NBSP: char = '\u{a0}';
@@ -28,14 +28,15 @@ pub fn french(text: &str) -> String {
     out
 }
 
-/// The writing conventions of one language.
+/// The writing conventions of one language, all from its catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct Locale<'a> {
-    /// BCP 47 tag.
+    /// BCP 47 tag: which version of each text to take.
     pub lang: &'a str,
     numbers: &'a Numbers,
     dates: &'a Dates,
     months: &'a [String],
+    writing: &'a Writing,
 }
 
 impl<'a> Locale<'a> {
@@ -46,34 +47,33 @@ impl<'a> Locale<'a> {
             numbers: &labels.numbers,
             dates: &labels.dates,
             months: &labels.months,
+            writing: &labels.writing,
         }
     }
 
-    /// The colon, with the space French puts before it.
-    pub fn colon(&self) -> &'static str {
-        match self.lang {
-            "fr" => "\u{a0}:",
-            _ => ":",
-        }
+    /// The colon, with the space the language puts before it.
+    pub fn colon(&self) -> &'a str {
+        &self.writing.colon
     }
 
-    /// The semicolon, with the narrow space French puts before it, or the Arabic one.
-    pub fn semicolon(&self) -> &'static str {
-        match self.lang {
-            "fr" => "\u{202f};",
-            "ar" => "؛",
-            _ => ";",
-        }
+    /// The semicolon, likewise.
+    pub fn semicolon(&self) -> &'a str {
+        &self.writing.semicolon
     }
 
-    /// Between the items of a list: the Arabic comma in a right-to-left language.
-    pub fn comma(&self) -> &'static str {
-        if self.rtl() { "، " } else { ", " }
+    /// Between the items of a list.
+    pub fn comma(&self) -> &'a str {
+        &self.writing.comma
     }
 
     /// Whether the language is written right to left.
     pub fn rtl(&self) -> bool {
-        matches!(self.lang, "ar" | "he" | "fa" | "ur")
+        self.writing.direction == Direction::Rtl
+    }
+
+    /// Which of HCP's names the edition gives places.
+    pub fn place_names(&self) -> PlaceNames {
+        self.writing.place_names
     }
 
     /// A text of the data in this language, typeset.
@@ -81,20 +81,24 @@ impl<'a> Locale<'a> {
         self.typo(text.get(self.lang))
     }
 
-    /// Typesets prose: typographic apostrophes; in French, no-break spaces before high
-    /// punctuation and inside guillemets.
+    /// Typesets prose as the language sets it: typographic apostrophes, no-break spaces
+    /// before high punctuation and inside guillemets.
     pub fn typo(&self, text: &str) -> String {
-        let french = self.lang == "fr";
+        let w = self.writing;
         let mut out = String::with_capacity(text.len() + 8);
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             let next = chars.get(i + 1).copied();
+            let after_guillemet = i > 0 && chars[i - 1] == '«';
             match c {
-                '\'' if !self.rtl() => out.push('’'),
-                ' ' if french && matches!(next, Some(':' | '»')) => out.push(NBSP),
-                ' ' if french && matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
-                ' ' if (french || self.rtl()) && i > 0 && chars[i - 1] == '«' => out.push(NBSP),
-                ' ' if self.rtl() && matches!(next, Some('»')) => out.push(NBSP),
+                '\'' if w.curly_apostrophe => out.push('’'),
+                ' ' if w.spaced_punctuation && next == Some(':') => out.push(NBSP),
+                ' ' if w.spaced_punctuation && matches!(next, Some(';' | '!' | '?')) => {
+                    out.push(NNBSP)
+                }
+                ' ' if w.spaced_guillemets && (after_guillemet || next == Some('»')) => {
+                    out.push(NBSP)
+                }
                 _ => out.push(c),
             }
         }
@@ -242,11 +246,23 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
+        let french = lang == "fr";
+        let writing = Writing {
+            direction: Direction::Ltr,
+            colon: if french { "\u{a0}:" } else { ":" }.into(),
+            semicolon: if french { "\u{202f};" } else { ";" }.into(),
+            comma: ", ".into(),
+            curly_apostrophe: true,
+            spaced_punctuation: french,
+            spaced_guillemets: french,
+            place_names: PlaceNames::French,
+        };
         test(Locale {
             lang,
             numbers: &numbers,
             dates: &dates,
             months: &months,
+            writing: &writing,
         })
     }
 

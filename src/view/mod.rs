@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::model::{
-    ActorKind, Dataset, Figure, Indicator, IndicatorKind, Labels, Proposal, Quantity, Region,
-    Scope, Source, SourceKind, Status, Unit,
+    ActorKind, Dataset, Figure, Indicator, IndicatorKind, Labels, PlaceNames, Proposal, Quantity,
+    Region, Scope, Source, SourceKind, Status, Unit,
 };
 
 pub use book::{BookView, CreditView, TermView, TocEntry};
@@ -143,12 +143,13 @@ pub struct Page<'a> {
     pub l: &'a Labels,
     /// Whether the edition is the original or a translation, said in its language.
     pub edition_note: String,
-    /// Punctuation as the language sets it: `\u{a0}:` in French, `:` elsewhere...
-    pub colon: &'static str,
+    /// Punctuation as the language sets it (its catalogue's `writing`): `\u{a0}:` in
+    /// French, `:` elsewhere...
+    pub colon: &'a str,
     /// ... `\u{202f};` in French, `؛` in Arabic, `;` in English...
-    pub semicolon: &'static str,
+    pub semicolon: &'a str,
     /// ... and `، ` in Arabic, `, ` elsewhere.
-    pub comma: &'static str,
+    pub comma: &'a str,
 }
 
 /// `label : value`, with the edition's colon: the one way a labelled value is written.
@@ -236,10 +237,9 @@ impl<'a> Views<'a> {
 
     /// The region's name in this edition's language.
     fn region_name<'r>(&self, r: &'r Region) -> &'r str {
-        if self.locale.lang == "ar" {
-            &r.name_ar
-        } else {
-            &r.name_fr
+        match self.locale.place_names() {
+            PlaceNames::Arabic => &r.name_ar,
+            PlaceNames::French => &r.name_fr,
         }
     }
 
@@ -328,12 +328,12 @@ impl<'a> Views<'a> {
     }
 
     /// The colon as the edition's language sets it: `\u{a0}:` in French, `:` elsewhere.
-    fn page_colon(&self) -> &'static str {
+    fn page_colon(&self) -> &'a str {
         self.locale.colon()
     }
 
     /// The semicolon as the edition's language sets it.
-    fn page_semicolon(&self) -> &'static str {
+    fn page_semicolon(&self) -> &'a str {
         self.locale.semicolon()
     }
 

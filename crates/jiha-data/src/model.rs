@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 mod labels;
 
-pub use labels::{Dates, Labels, Numbers};
+pub use labels::{Dates, Direction, Labels, Numbers, PlaceNames, Writing};
 
 /// The whole dataset, once every file is parsed.
 #[derive(Debug, Clone, PartialEq)]

@@ -26,6 +26,8 @@ macro_rules! labels {
             pub numbers: Numbers,
             /// How dates are written.
             pub dates: Dates,
+            /// Direction, punctuation and place names: how the language is set.
+            pub writing: Writing,
         }
 
         impl Labels {
@@ -42,6 +44,7 @@ macro_rules! labels {
                     months: self.months.iter().map(|m| f(m)).collect(),
                     numbers: self.numbers.clone(),
                     dates: self.dates.clone(),
+                    writing: self.writing.clone(),
                 }
             }
 
@@ -342,6 +345,47 @@ pub struct Numbers {
     pub group: String,
     /// After a number, for a percentage (with its space, if any).
     pub percent: String,
+}
+
+/// How a language is set, beyond its numbers and dates: the one place that decides what
+/// differs between the editions' languages, so that no code compares language tags.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Writing {
+    /// Which way lines run: `Ltr` or `Rtl`.
+    pub direction: Direction,
+    /// A colon, with the space the language puts before it, if any (a no-break space in
+    /// French).
+    pub colon: String,
+    /// A semicolon, likewise (a narrow no-break space in French; `؛` in Arabic).
+    pub semicolon: String,
+    /// Between the items of a list, with its space (`، ` in Arabic).
+    pub comma: String,
+    /// Whether `'` becomes the typographic apostrophe `’`.
+    pub curly_apostrophe: bool,
+    /// Whether a space before `:` and a space before `;`, `!` and `?` become no-break (a
+    /// narrow one before the last three), as French sets them.
+    pub spaced_punctuation: bool,
+    /// Whether the spaces inside guillemets `« »` become no-break.
+    pub spaced_guillemets: bool,
+    /// Which of HCP's names the edition gives regions: `French` or `Arabic`.
+    pub place_names: PlaceNames,
+}
+
+/// Which way the lines of a language run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// Which of the official names (HCP's) an edition gives places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum PlaceNames {
+    French,
+    Arabic,
 }
 
 /// How dates are written in one language.

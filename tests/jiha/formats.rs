@@ -32,6 +32,7 @@ fn render_all(out: &Path, extra: &[&str]) {
 }
 
 #[test]
+#[ignore = "needs qpdf and poppler (pdfinfo)"]
 fn every_format_of_every_brief_renders_in_every_language_and_every_pdf_is_sound() {
     let out = TempDir::new().expect("tempdir");
     render_all(out.path(), &["--lang", "all"]);
@@ -67,6 +68,7 @@ fn every_format_of_every_brief_renders_in_every_language_and_every_pdf_is_sound(
 }
 
 #[test]
+#[ignore = "needs qpdf and poppler (pdfinfo, pdftotext)"]
 fn the_book_pdf_reads_like_a_book() {
     let out = TempDir::new().expect("tempdir");
     jiha()
@@ -132,6 +134,7 @@ fn the_book_pdf_reads_like_a_book() {
 }
 
 #[test]
+#[ignore = "needs qpdf and poppler (pdftotext)"]
 fn the_arabic_book_is_right_to_left_and_complete() {
     let out = TempDir::new().expect("tempdir");
     jiha()
@@ -155,6 +158,7 @@ fn the_arabic_book_is_right_to_left_and_complete() {
 }
 
 #[test]
+#[ignore = "needs poppler (pdfinfo, pdftotext)"]
 fn a_hostile_title_renders_literally_in_every_format() {
     let hostile = "#set page(width: 1cm) *x* $y$ <z> @w";
     let dir = broken(&[Edit {

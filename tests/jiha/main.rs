@@ -1,6 +1,5 @@
 //! jiha's integration tests: one binary, one module per feature.
 
-mod check;
 mod cli;
 mod content;
 mod corpus;

@@ -9,4 +9,5 @@ mod hostile;
 mod html;
 mod output;
 mod print;
+mod snapshot;
 mod support;

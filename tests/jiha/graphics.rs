@@ -81,8 +81,14 @@ fn marks(svg_body: &str) -> ((f64, f64), Vec<Mark>) {
     ((view_box[2], view_box[3]), found)
 }
 
+/// A legend entry: its swatch, and the label that follows it.
+type Entry<'a> = (&'a Mark, &'a str);
+
+/// A region of a map: its name (the outline's `<title>`) and its fill.
+type Drawn<'a> = (&'a str, &'a str);
+
 /// The legend of a drawing: each swatch (`rect`) that a label follows, with that label.
-fn legend(marks: &[Mark]) -> Vec<(&Mark, &str)> {
+fn legend(marks: &[Mark]) -> Vec<Entry<'_>> {
     marks
         .windows(2)
         .filter(|w| w[0].name == "rect" && w[1].name == "text")
@@ -93,11 +99,8 @@ fn legend(marks: &[Mark]) -> Vec<(&Mark, &str)> {
 /// Checks that a map's legend names what is drawn: every way a region is filled has exactly
 /// one legend swatch filled the same way, and every swatch is filled like some region.
 /// Returns the regions (name, fill) and the legend.
-fn map_regions_and_legend<'a>(
-    map: &'a [Mark],
-    what: &str,
-) -> (Vec<(&'a str, &'a str)>, Vec<(&'a Mark, &'a str)>) {
-    let regions: Vec<(&str, &str)> = map
+fn map_regions_and_legend<'a>(map: &'a [Mark], what: &str) -> (Vec<Drawn<'a>>, Vec<Entry<'a>>) {
+    let regions: Vec<Drawn> = map
         .iter()
         .filter(|m| m.name == "path")
         .map(|m| (m.words.as_str(), m.attr("fill")))

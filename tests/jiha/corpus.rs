@@ -1,6 +1,8 @@
 //! The corpus of broken datasets under `tests/fixtures/broken/`: each case is a copy of
-//! `data/` with a few changes, and the exact findings `jiha check --short` must print (file,
-//! line, column, message). None may panic.
+//! `data/` with a few changes, the exact findings `jiha check --short` must print (file,
+//! line, column, message) and, for most, the exact long report of `jiha check` (the excerpt,
+//! the caret under the right columns with its label, the `help:` line, the summary). None may
+//! panic. This is the one home of the tests of broken datasets.
 //!
 //! A case file holds directives, each followed by its lines:
 //!
@@ -11,10 +13,17 @@
 //! - `bytes FILE HEX`: replace the file with these bytes;
 //! - `repeat FILE N`, a line appended N times (a huge file);
 //! - `empty`: start from an empty directory instead of `data/`;
-//! - `expect`, then the findings, one per line, paths relative to the dataset.
+//! - `exit N`: the exit code `jiha check` must end with (1 when not given; 0 for a dataset
+//!   with warnings only);
+//! - `expect`, then the findings, one per line, paths relative to the dataset;
+//! - `expect-full` (optional, always last): everything up to the end of the case file is the
+//!   exact standard error of `jiha check` (long form), with the dataset's directory written
+//!   `$DATA`. Trailing blank lines do not count; every other line, space and caret does.
 //!
-//! `JIHA_BLESS=1 cargo test corpus` rewrites the `expect` blocks with what jiha prints:
-//! review the diff before committing it.
+//! Lines starting with `# ` are comments, except inside the `expect-full` block.
+//!
+//! `JIHA_BLESS=1 cargo test corpus` rewrites the `expect` and `expect-full` blocks with what
+//! jiha prints: review the diff before committing it.
 
 use std::path::Path;
 
@@ -52,15 +61,36 @@ enum Step {
 
 struct Case {
     steps: Vec<Step>,
+    exit: i32,
     expect: Vec<String>,
+    /// The long report, if the case pins it.
+    expect_full: Option<String>,
 }
 
+/// Where the `expect-full` block starts: the rest of the case file is that block.
+const FULL: &str = "\nexpect-full\n";
+
 fn parse(text: &str) -> Case {
-    const DIRECTIVES: [&str; 9] = [
-        "replace", "with", "write", "delete", "truncate", "bytes", "repeat", "empty", "expect",
+    const DIRECTIVES: [&str; 11] = [
+        "replace",
+        "with",
+        "write",
+        "delete",
+        "truncate",
+        "bytes",
+        "repeat",
+        "empty",
+        "exit",
+        "expect",
+        "expect-full",
     ];
+    let (text, expect_full) = match text.split_once(FULL) {
+        Some((head, full)) => (head, Some(full.trim_end().to_string())),
+        None => (text, None),
+    };
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("# ")).collect();
     let mut steps = Vec::new();
+    let mut exit = 1;
     let mut expect = Vec::new();
     let mut i = 0;
     // The lines up to the next directive.
@@ -116,12 +146,33 @@ fn parse(text: &str) -> Case {
                 });
             }
             ["empty"] => steps.push(Step::Empty),
+            ["exit", code] => exit = code.parse().expect("an exit code"),
             ["expect"] => expect.extend(block(&mut i).lines().map(str::to_string)),
             [""] => {}
             other => panic!("unknown directive {other:?}"),
         }
     }
-    Case { steps, expect }
+    Case {
+        steps,
+        exit,
+        expect,
+        expect_full,
+    }
+}
+
+/// Runs `jiha check` (with `extra` arguments) on `dir`; returns the exit code and standard
+/// error with the dataset's directory written `$DATA`.
+fn check(dir: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let output = jiha()
+        .arg("check")
+        .args(extra)
+        .arg("--data")
+        .arg(dir)
+        .output()
+        .expect("run jiha");
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(&dir.display().to_string(), "$DATA");
+    (output.status.code(), stderr)
 }
 
 fn apply(case: &Case, dir: &Path) {
@@ -188,36 +239,43 @@ fn every_broken_dataset_gets_its_exact_findings() {
         let case = parse(&std::fs::read_to_string(path).expect("read case"));
         let dir = copy_of_data();
         apply(&case, dir.path());
-        let output = jiha()
-            .args(["check", "--short", "--data"])
-            .arg(dir.path())
-            .output()
-            .expect("run jiha");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let prefix = format!("{}/", dir.path().display());
+        let (code, stderr) = check(dir.path(), &["--short"]);
         let found: Vec<String> = stderr
             .lines()
             .filter(|l| !l.starts_with("error: the dataset in"))
-            .map(|l| l.replacen(&prefix, "", 1))
+            .map(|l| l.replacen("$DATA/", "", 1))
             .collect();
+        let (full_code, full) = check(dir.path(), &[]);
+        let full = full.trim_end().to_string();
         let name = path
             .file_name()
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let panicked = stderr.contains("panicked");
-        let code = output.status.code();
+        let panicked = stderr.contains("panicked") || full.contains("panicked");
         if std::env::var_os("JIHA_BLESS").is_some() && !panicked {
             let text = std::fs::read_to_string(path).expect("read case");
             let head = text.split("\nexpect\n").next().unwrap_or_default();
-            std::fs::write(path, format!("{head}\nexpect\n{}\n", found.join("\n"))).expect("bless");
+            let mut blessed = format!("{head}\nexpect\n{}\n", found.join("\n"));
+            if case.expect_full.is_some() {
+                blessed.push_str(&format!("expect-full\n{full}\n"));
+            }
+            std::fs::write(path, blessed).expect("bless");
             continue;
         }
-        if panicked || code != Some(1) || found != case.expect {
+        let exit = Some(case.exit);
+        if panicked || code != exit || full_code != exit || found != case.expect {
             failures.push(format!(
-                "{name}: exit {code:?}\n  expected:\n    {}\n  found:\n    {}",
+                "{name}: exit {code:?} (long form: {full_code:?}), expected {exit:?}\n  expected:\n    {}\n  found:\n    {}",
                 case.expect.join("\n    "),
                 found.join("\n    ")
+            ));
+        }
+        if let Some(expected) = &case.expect_full
+            && *expected != full
+        {
+            failures.push(format!(
+                "{name}: the long report differs\n--- expected\n{expected}\n--- found\n{full}\n---"
             ));
         }
     }

@@ -1,6 +1,5 @@
 //! jiha's integration tests: one binary, one module per feature.
 
-mod check;
 mod cli;
 mod content;
 mod corpus;
@@ -11,4 +10,5 @@ mod html;
 mod layout;
 mod output;
 mod print;
+mod snapshot;
 mod support;

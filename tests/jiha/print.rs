@@ -85,6 +85,7 @@ fn pages(pdf: &Path) -> usize {
 }
 
 #[test]
+#[ignore = "needs chromium and poppler (pdfinfo, pdftotext)"]
 fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
     let work = TempDir::new().expect("tempdir");
     let out = work.path().join("out");

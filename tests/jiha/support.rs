@@ -62,44 +62,17 @@ pub fn broken(edits: &[Edit]) -> TempDir {
     dir
 }
 
-/// `file:line:col` of the first occurrence of `needle` in a dataset file, as diagnostics
-/// show it.
-pub fn location(dir: &Path, file: &str, needle: &str) -> String {
-    let text = std::fs::read_to_string(dir.join(file)).expect("read file");
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("`{needle}` not in {file}"));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    format!("{}/{file}:{line}:{col}", dir.display())
-}
-
-/// Runs `jiha check --data DIR`; returns the exit code and standard error.
-pub fn check(dir: &Path) -> (i32, String) {
-    let output = jiha()
-        .args(["check", "--data"])
-        .arg(dir)
-        .output()
-        .expect("run jiha");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// An external tool the tests check output with (qpdf, pdfinfo, pdftotext). CI installs
-/// them; elsewhere, a missing one fails with what to install.
+/// An external tool the tests check output with (chromium, qpdf, pdfinfo, pdftotext). Every
+/// test that reaches this is `#[ignore = "needs ..."]`, so that a plain `cargo test` passes
+/// without them; CI installs them and runs `cargo test -- --include-ignored`. Run without
+/// them, such a test fails with what to install.
 pub fn tool(name: &str) -> std::process::Command {
     let found = std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|p| p.join(name).is_file()))
         .unwrap_or(false);
     assert!(
         found,
-        "`{name}` is needed to check the output: apt-get install poppler-utils qpdf"
+        "`{name}` is needed to check the output: apt-get install chromium poppler-utils qpdf"
     );
     std::process::Command::new(name)
 }

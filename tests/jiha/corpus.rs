@@ -70,20 +70,30 @@ struct Case {
 /// Where the `expect-full` block starts: the rest of the case file is that block.
 const FULL: &str = "\nexpect-full\n";
 
+/// The words that start a directive; anything else belongs to the block above it.
+const DIRECTIVES: [&str; 11] = [
+    "replace",
+    "with",
+    "write",
+    "delete",
+    "truncate",
+    "bytes",
+    "repeat",
+    "empty",
+    "exit",
+    "expect",
+    "expect-full",
+];
+
+/// The bytes a string of hexadecimal digits spells (`fffe`).
+fn hex_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|k| u8::from_str_radix(&hex[k..k + 2], 16).expect("hex"))
+        .collect()
+}
+
 fn parse(text: &str) -> Case {
-    const DIRECTIVES: [&str; 11] = [
-        "replace",
-        "with",
-        "write",
-        "delete",
-        "truncate",
-        "bytes",
-        "repeat",
-        "empty",
-        "exit",
-        "expect",
-        "expect-full",
-    ];
     let (text, expect_full) = match text.split_once(FULL) {
         Some((head, full)) => (head, Some(full.trim_end().to_string())),
         None => (text, None),
@@ -132,10 +142,7 @@ fn parse(text: &str) -> Case {
             }),
             ["bytes", file, hex] => steps.push(Step::Bytes {
                 file: file.to_string(),
-                bytes: (0..hex.len())
-                    .step_by(2)
-                    .map(|k| u8::from_str_radix(&hex[k..k + 2], 16).expect("hex"))
-                    .collect(),
+                bytes: hex_bytes(hex),
             }),
             ["repeat", file, n] => {
                 let line = block(&mut i);

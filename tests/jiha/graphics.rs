@@ -157,6 +157,72 @@ fn region_names() -> std::collections::BTreeMap<String, String> {
     names
 }
 
+/// A region's chart: five bars, and below them a legend swatch drawn like the bars, whose
+/// label says what they are.
+fn assert_chart_reads(svg: &str, path: &str) {
+    let (_, chart) = marks(svg);
+    let rects: Vec<&Mark> = chart.iter().filter(|m| m.name == "rect").collect();
+    assert_eq!(rects.len(), 6, "{path}: 5 bars and the legend's swatch");
+    let (swatch, bars) = rects.split_last().expect("rects");
+    assert!(
+        !swatch.attr("fill").is_empty() && swatch.attr("fill") != "none",
+        "{path}: the bars are filled"
+    );
+    for bar in bars {
+        assert_eq!(
+            bar.attr("fill"),
+            swatch.attr("fill"),
+            "{path}: the legend's swatch looks like the bars"
+        );
+        assert!(bar.number("y") < swatch.number("y"), "{path}: legend below");
+    }
+    let label = legend(&chart)
+        .into_iter()
+        .find(|(s, _)| std::ptr::eq(*s, *swatch))
+        .map(|(_, label)| label)
+        .expect("the swatch has a label");
+    assert!(!label.is_empty(), "{path}: the legend names the bars");
+}
+
+/// A region's map: twelve regions; the brief's region, and it alone, is drawn unlike every
+/// other; the legend has one entry drawn like it.
+fn assert_map_highlights_its_region(
+    svg: &str,
+    path: &str,
+    names: &std::collections::BTreeMap<String, String>,
+) {
+    let (_, map) = marks(svg);
+    let (regions, legend) = map_regions_and_legend(&map, path);
+    let unique: Vec<&(&str, &str)> = regions
+        .iter()
+        .filter(|(_, fill)| regions.iter().filter(|(_, f)| f == fill).count() == 1)
+        .collect();
+    let id = path
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.strip_suffix(".html"))
+        .expect("a region file");
+    assert_eq!(
+        unique.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
+        [names[id].as_str()],
+        "{path}: only the brief's region stands out"
+    );
+    let highlighted = unique[0].1;
+    assert_eq!(
+        map.iter().filter(|m| m.attr("fill") == highlighted).count(),
+        2,
+        "{path}: the region and its legend"
+    );
+    let (_, label) = legend
+        .iter()
+        .find(|(s, _)| s.attr("fill") == highlighted)
+        .expect("a legend entry for the brief's region");
+    assert!(
+        legend.iter().filter(|(_, l)| l == label).count() == 1,
+        "{path}: its legend label is its own"
+    );
+}
+
 #[test]
 fn every_region_brief_has_its_chart_and_map_in_every_language() {
     let out = TempDir::new().expect("tempdir");
@@ -182,62 +248,8 @@ fn every_region_brief_has_its_chart_and_map_in_every_language() {
             assert!(svg.contains("role=\"img\" aria-label=\""), "{path}");
             assert!(svg.contains("<title>"), "{path}");
         }
-        // The chart: five bars, and below them a legend swatch drawn like the bars, whose
-        // label says what they are.
-        let (_, chart) = marks(svgs[0]);
-        let rects: Vec<&Mark> = chart.iter().filter(|m| m.name == "rect").collect();
-        assert_eq!(rects.len(), 6, "{path}: 5 bars and the legend's swatch");
-        let (swatch, bars) = rects.split_last().expect("rects");
-        assert!(
-            !swatch.attr("fill").is_empty() && swatch.attr("fill") != "none",
-            "{path}: the bars are filled"
-        );
-        for bar in bars {
-            assert_eq!(
-                bar.attr("fill"),
-                swatch.attr("fill"),
-                "{path}: the legend's swatch looks like the bars"
-            );
-            assert!(bar.number("y") < swatch.number("y"), "{path}: legend below");
-        }
-        let label = legend(&chart)
-            .into_iter()
-            .find(|(s, _)| std::ptr::eq(*s, *swatch))
-            .map(|(_, label)| label)
-            .expect("the swatch has a label");
-        assert!(!label.is_empty(), "{path}: the legend names the bars");
-        // The map: twelve regions; the brief's region, and it alone, is drawn unlike every
-        // other; the legend has one entry drawn like it.
-        let (_, map) = marks(svgs[1]);
-        let (regions, legend) = map_regions_and_legend(&map, path);
-        let unique: Vec<&(&str, &str)> = regions
-            .iter()
-            .filter(|(_, fill)| regions.iter().filter(|(_, f)| f == fill).count() == 1)
-            .collect();
-        let id = path
-            .rsplit('/')
-            .next()
-            .and_then(|f| f.strip_suffix(".html"))
-            .expect("a region file");
-        assert_eq!(
-            unique.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
-            [names[id].as_str()],
-            "{path}: only the brief's region stands out"
-        );
-        let highlighted = unique[0].1;
-        assert_eq!(
-            map.iter().filter(|m| m.attr("fill") == highlighted).count(),
-            2,
-            "{path}: the region and its legend"
-        );
-        let (_, label) = legend
-            .iter()
-            .find(|(s, _)| s.attr("fill") == highlighted)
-            .expect("a legend entry for the brief's region");
-        assert!(
-            legend.iter().filter(|(_, l)| l == label).count() == 1,
-            "{path}: its legend label is its own"
-        );
+        assert_chart_reads(svgs[0], path);
+        assert_map_highlights_its_region(svgs[1], path, &names);
     }
     // Markdown and text carry the map's content as a table.
     for lang in ["fr", "en", "ar"] {

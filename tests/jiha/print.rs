@@ -84,6 +84,67 @@ fn pages(pdf: &Path) -> usize {
         .expect("a page count")
 }
 
+/// The page's words, all printed by Chromium and nothing else but page numbers; and all in
+/// the Typst PDF beside the HTML (but the drawings' words: there they are pictures).
+fn assert_same_words(html_path: &Path, printed: &Path) {
+    let name = html_path.display().to_string();
+    let html = std::fs::read_to_string(&html_path).expect("read");
+    let expected = words(&html_text(&html));
+    let chromium = words(&pdf_text(printed));
+    // Nothing cut: every word of the page is in the print...
+    // pdftotext drops the hyphen where a web address breaks across lines, gluing
+    // its pieces: a word found inside another one was printed.
+    let printed_in = |pdf: &BTreeSet<String>, w: &String| {
+        pdf.contains(w)
+            || pdf
+                .iter()
+                .any(|p| p.len() > w.len() && p.contains(w.as_str()))
+    };
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|w| !printed_in(&chromium, w))
+        .collect();
+    assert!(missing.is_empty(), "{name}: printed without {missing:?}");
+    // ... and nothing else, but the page numbers.
+    // A word of the print that is not on the page must be a page number, a piece of
+    // a word the browser hyphenated, or two words glued where a line broke after a
+    // hyphen.
+    let explained = |w: &String| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || expected
+                .iter()
+                .any(|e| e.starts_with(w.as_str()) || e.ends_with(w.as_str()))
+            || (1..w.len()).any(|i| {
+                w.is_char_boundary(i) && expected.contains(&w[..i]) && expected.contains(&w[i..])
+            })
+    };
+    let extra: Vec<_> = chromium
+        .difference(&expected)
+        .filter(|w| !explained(w))
+        .collect();
+    assert!(extra.is_empty(), "{name}: the print adds {extra:?}");
+
+    // The Typst PDF carries the same text (its drawings are pictures, its running
+    // header repeats the title).
+    let typst = words(&pdf_text(&html_path.with_extension("pdf")));
+    let drawings: BTreeSet<String> = {
+        let document = scraper::Html::parse_document(&html);
+        let svg = scraper::Selector::parse("svg text").expect("selector");
+        document
+            .select(&svg)
+            .flat_map(|t| words(&t.text().collect::<String>()))
+            .collect()
+    };
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|w| !drawings.contains(*w) && !printed_in(&typst, w))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{name}: the Typst PDF lacks {missing:?}"
+    );
+}
+
 #[test]
 #[ignore = "needs chromium and poppler (pdfinfo, pdftotext)"]
 fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
@@ -118,63 +179,7 @@ fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
             };
             assert!(range.contains(&count), "{name}: {count} pages");
 
-            let html = std::fs::read_to_string(&html_path).expect("read");
-            let expected = words(&html_text(&html));
-            let chromium = words(&pdf_text(&printed));
-            // Nothing cut: every word of the page is in the print...
-            // pdftotext drops the hyphen where a web address breaks across lines, gluing
-            // its pieces: a word found inside another one was printed.
-            let printed_in = |pdf: &BTreeSet<String>, w: &String| {
-                pdf.contains(w)
-                    || pdf
-                        .iter()
-                        .any(|p| p.len() > w.len() && p.contains(w.as_str()))
-            };
-            let missing: Vec<_> = expected
-                .iter()
-                .filter(|w| !printed_in(&chromium, w))
-                .collect();
-            assert!(missing.is_empty(), "{name}: printed without {missing:?}");
-            // ... and nothing else, but the page numbers.
-            // A word of the print that is not on the page must be a page number, a piece of
-            // a word the browser hyphenated, or two words glued where a line broke after a
-            // hyphen.
-            let explained = |w: &String| {
-                w.chars().all(|c| c.is_ascii_digit())
-                    || expected
-                        .iter()
-                        .any(|e| e.starts_with(w.as_str()) || e.ends_with(w.as_str()))
-                    || (1..w.len()).any(|i| {
-                        w.is_char_boundary(i)
-                            && expected.contains(&w[..i])
-                            && expected.contains(&w[i..])
-                    })
-            };
-            let extra: Vec<_> = chromium
-                .difference(&expected)
-                .filter(|w| !explained(w))
-                .collect();
-            assert!(extra.is_empty(), "{name}: the print adds {extra:?}");
-
-            // The Typst PDF carries the same text (its drawings are pictures, its running
-            // header repeats the title).
-            let typst = words(&pdf_text(&html_path.with_extension("pdf")));
-            let drawings: BTreeSet<String> = {
-                let document = scraper::Html::parse_document(&html);
-                let svg = scraper::Selector::parse("svg text").expect("selector");
-                document
-                    .select(&svg)
-                    .flat_map(|t| words(&t.text().collect::<String>()))
-                    .collect()
-            };
-            let missing: Vec<_> = expected
-                .iter()
-                .filter(|w| !drawings.contains(*w) && !printed_in(&typst, w))
-                .collect();
-            assert!(
-                missing.is_empty(),
-                "{name}: the Typst PDF lacks {missing:?}"
-            );
+            assert_same_words(&html_path, &printed);
             checked += 1;
         }
     }

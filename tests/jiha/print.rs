@@ -88,7 +88,7 @@ fn pages(pdf: &Path) -> usize {
 /// the Typst PDF beside the HTML (but the drawings' words: there they are pictures).
 fn assert_same_words(html_path: &Path, printed: &Path) {
     let name = html_path.display().to_string();
-    let html = std::fs::read_to_string(&html_path).expect("read");
+    let html = std::fs::read_to_string(html_path).expect("read");
     let expected = words(&html_text(&html));
     let chromium = words(&pdf_text(printed));
     // Nothing cut: every word of the page is in the print...

@@ -5,7 +5,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::support::{Edit, broken, jiha, pdf_text, run_tool, squash, tree};
+use crate::support::{jiha, pdf_text, render_spark_titled, run_tool, squash, tree};
 
 const REGION_NAMES: [&str; 12] = [
     "Tanger-Tétouan-Al Hoceima",
@@ -177,28 +177,12 @@ const HOSTILE: &str = "#set page(width: 1cm) *x* $y$ <z> @w";
 
 /// The programme-spark brief with `HOSTILE` for its French title, rendered in `formats`.
 fn render_hostile_title(formats: &str) -> TempDir {
-    let replace = format!("\"fr\": \"{HOSTILE}\"");
-    let dir = broken(&[Edit {
-        file: "proposals/programme-spark.ron",
-        find: "\"fr\": \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
-        replace: &replace,
-    }]);
-    let out = TempDir::new().expect("tempdir");
-    jiha()
-        .args([
-            "render",
-            "programme-spark",
-            "-f",
-            formats,
-            "-l",
-            "fr",
-            "--data",
-        ])
-        .arg(dir.path())
-        .arg("-o")
-        .arg(out.path())
-        .assert()
-        .success();
+    let (output, out) = render_spark_titled(HOSTILE, formats);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     out
 }
 

@@ -2,7 +2,7 @@
 
 use tempfile::TempDir;
 
-use crate::support::{Edit, broken, jiha, pdf_text, run_tool};
+use crate::support::{pdf_text, render_spark_titled, run_tool};
 
 /// A small deterministic generator: the same strings at every run.
 struct Lcg(u64);
@@ -95,28 +95,7 @@ fn seen(text: &str) -> String {
 /// `formats`; returns the title and the output directory.
 fn render_hostile(seed: u64, formats: &str) -> (String, TempDir) {
     let title = hostile(seed);
-    let replace = format!("\"fr\": \"{}\"", ron(&title));
-    let dir = broken(&[Edit {
-        file: "proposals/programme-spark.ron",
-        find: "\"fr\": \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
-        replace: &replace,
-    }]);
-    let out = TempDir::new().expect("tempdir");
-    let output = jiha()
-        .args([
-            "render",
-            "programme-spark",
-            "-f",
-            formats,
-            "-l",
-            "fr",
-            "--data",
-        ])
-        .arg(dir.path())
-        .arg("-o")
-        .arg(out.path())
-        .output()
-        .expect("run");
+    let (output, out) = render_spark_titled(&ron(&title), formats);
     assert!(
         output.status.success(),
         "seed {seed}: {}",

@@ -141,3 +141,31 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// The programme-spark brief with `title` (written as RON would quote it) for its French
+/// title, rendered in French in `formats` into a new directory: the run and that directory.
+pub fn render_spark_titled(title: &str, formats: &str) -> (std::process::Output, TempDir) {
+    let replace = format!("\"fr\": \"{title}\"");
+    let dir = broken(&[Edit {
+        file: "proposals/programme-spark.ron",
+        find: "\"fr\": \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
+        replace: &replace,
+    }]);
+    let out = TempDir::new().expect("tempdir");
+    let output = jiha()
+        .args([
+            "render",
+            "programme-spark",
+            "-f",
+            formats,
+            "-l",
+            "fr",
+            "--data",
+        ])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .expect("run");
+    (output, out)
+}

@@ -36,28 +36,16 @@ pub trait Describe {
     }
 }
 
-/// One finding of a rule, by domain.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    /// Reading and parsing the files.
-    File(FileFinding),
-    /// Ids and references.
-    Id(IdFinding),
-    /// Texts, languages and written values (dates, web addresses, lists).
-    Text(TextFinding),
-    /// Figures and sources.
-    Figure(FigureFinding),
-    /// Territories and geometry.
-    Territory(TerritoryFinding),
-    /// Proposals.
-    Proposal(ProposalFinding),
-    /// Label catalogues.
-    Label(LabelFinding),
-}
-
-/// Calls `$method` on the domain finding inside a [`Finding`], and `From` for each domain.
+/// Declares [`Finding`], one variant per domain, with the call that reaches the domain's
+/// finding inside it and `From` for each domain: a new domain is one line here.
 macro_rules! domains {
-    ($($variant:ident($domain:ty)),* $(,)?) => {
+    ($($(#[$doc:meta])* $variant:ident($domain:ty),)*) => {
+        /// One finding of a rule, by domain.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Finding {
+            $($(#[$doc])* $variant($domain),)*
+        }
+
         impl Finding {
             fn describe(&self) -> &dyn Describe {
                 match self {
@@ -76,12 +64,19 @@ macro_rules! domains {
 }
 
 domains! {
+    /// Reading and parsing the files.
     File(FileFinding),
+    /// Ids and references.
     Id(IdFinding),
+    /// Texts, languages and written values (dates, web addresses, lists).
     Text(TextFinding),
+    /// Figures and sources.
     Figure(FigureFinding),
+    /// Territories and geometry.
     Territory(TerritoryFinding),
+    /// Proposals.
     Proposal(ProposalFinding),
+    /// Label catalogues.
     Label(LabelFinding),
 }
 

@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod error;
 pub mod format;
 pub mod graphics;
+pub mod jobs;
 pub mod output;
 pub mod plan;
 pub mod render;

@@ -18,5 +18,5 @@ pub fn run(data: Source, args: &ShowArgs) -> Result<(), Error> {
         options: Options { width: args.width },
     };
     let plan = Plan::new(&dataset, &request)?;
-    super::render::write(&plan, super::render::make(&plan)?)
+    crate::jobs::run(&plan)
 }

@@ -1,0 +1,121 @@
+//! Carrying out a plan: every file made in memory first, on every core, each brief built
+//! once for all its formats; then, only when every job has succeeded, written in place or
+//! to standard output.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::error::Error;
+use crate::output::{check_target, write_atomic};
+use crate::plan::{Job, Output, Plan};
+use crate::render::{Format, RenderError};
+
+/// Makes every file of the plan, then writes them all.
+pub fn run(plan: &Plan) -> Result<(), Error> {
+    write(plan, make(plan)?)
+}
+
+/// Writes what the plan made: to standard output, or each file in place, its path printed.
+fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
+    let root = match &plan.output {
+        Output::Stdout => return crate::cmd::print_bytes(&files.concat()),
+        Output::Dir(root) => root,
+    };
+    let targets: Vec<&str> = plan
+        .jobs
+        .iter()
+        .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()))
+        .collect();
+    // Every target is checked before anything is written: a refusal leaves no partial output.
+    for path in &targets {
+        check_target(root, path)?;
+    }
+    let mut written = String::new();
+    for (path, bytes) in targets.iter().zip(files) {
+        let path = write_atomic(root, path, &bytes)?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    crate::cmd::print(&written)
+}
+
+/// Makes every file of the plan, in the order of its jobs and targets, on as many threads as
+/// there are cores: the briefs are independent, and a PDF takes long enough to be worth it.
+/// The first failure, in that order, is the error; a panic in a format library is one too.
+fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(plan.jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Made)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = plan.jobs.get(i) else {
+                            break;
+                        };
+                        done.push((i, make_job(plan, job)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(join).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    if results.len() != plan.jobs.len() {
+        return Err(Error::Usage("a render worker stopped early".into()));
+    }
+    let mut files = Vec::with_capacity(plan.files());
+    for (_, result) in results {
+        files.extend(result?);
+    }
+    Ok(files)
+}
+
+/// A worker's results; a worker cannot panic (each job catches its own), but if it did, its
+/// jobs are missing and [`make`] fails.
+fn join<T>(worker: std::thread::ScopedJoinHandle<'_, Vec<T>>) -> Vec<T> {
+    worker.join().unwrap_or_default()
+}
+
+/// The files of one job, in the order of its targets.
+type Made = Result<Vec<Vec<u8>>, Error>;
+
+/// Builds one brief once and lays it out in each format of the job.
+fn make_job(plan: &Plan, job: &Job) -> Made {
+    let views = &plan.editions[job.edition];
+    let failed = |format: Format, error: RenderError| Error::Render {
+        brief: job.entry.id.clone(),
+        lang: views.lang().to_string(),
+        format: format.name(),
+        error,
+    };
+    let first = job.targets.first().map_or(Format::Html, |t| t.format);
+    let document = catch(|| Ok(views.document(&job.entry)))
+        .map_err(|e| failed(first, e))?
+        .ok_or_else(|| Error::UnknownBrief {
+            id: job.entry.id.clone(),
+            suggestion: None,
+        })?;
+    job.targets
+        .iter()
+        .map(|t| {
+            catch(|| t.format.render(&document, plan.options)).map_err(|e| failed(t.format, e))
+        })
+        .collect()
+}
+
+/// Runs `f`, turning a panic into an error: a bug in a format library fails its brief, not
+/// the whole process, and the run then writes nothing.
+fn catch<T>(f: impl FnOnce() -> Result<T, RenderError>) -> Result<T, RenderError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Err(RenderError::Panic(message))
+    })
+}

@@ -119,3 +119,17 @@ fn catch<T>(f: impl FnOnce() -> Result<T, RenderError>) -> Result<T, RenderError
         Err(RenderError::Panic(message))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_the_error_of_its_job() {
+        let result: Result<(), RenderError> = catch(|| panic!("boom"));
+        assert!(matches!(result, Err(RenderError::Panic(m)) if m == "boom"));
+        let formatted: Result<(), RenderError> = catch(|| panic!("at {}", 7));
+        assert!(matches!(formatted, Err(RenderError::Panic(m)) if m == "at 7"));
+        assert!(matches!(catch(|| Ok(3)), Ok(3)));
+    }
+}

@@ -134,3 +134,21 @@ fn a_render_killed_midway_leaves_no_truncated_file() {
         }
     }
 }
+
+/// A format library that panics on one brief fails that brief, by name, and the run writes
+/// nothing: not the other briefs, not the other formats of the same brief. (Today an
+/// unbreakable word of 40,000 `é` makes the PDF writer panic on a character boundary.)
+#[test]
+fn a_panic_in_a_format_library_fails_the_brief_and_writes_nothing() {
+    let word = "é".repeat(40_000);
+    let (output, out) = crate::support::render_spark_titled(&word, "html,md,pdf");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: brief `programme-spark` (fr, pdf): the renderer failed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(output.stdout.is_empty(), "no path is reported written");
+    assert!(tree(out.path()).is_empty(), "{:?}", tree(out.path()).keys());
+}

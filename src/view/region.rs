@@ -111,7 +111,7 @@ impl<'a> Views<'a> {
 
     /// The national and regional values of one indicator (latest census year).
     pub(super) fn values(&self, kind: IndicatorKind) -> Option<IndicatorValues<'a>> {
-        let territories = &self.dataset.territories;
+        let territories = self.dataset.territories();
         let national = territories
             .country
             .indicators
@@ -132,7 +132,7 @@ impl<'a> Views<'a> {
         Some(IndicatorValues {
             national: national.value,
             year: national.year,
-            source: national.source.as_deref().unwrap_or_default(),
+            source: national.source,
             regional,
         })
     }
@@ -148,16 +148,16 @@ impl<'a> Views<'a> {
         citations: &mut Citations,
     ) -> RegionView {
         let (l, locale) = (&self.labels, self.locale);
-        let mut cited = vec![r.capital.decree.clone()];
-        citations.cite(&r.capital.decree);
-        let indicators = self.indicator_rows(r, citations, &mut cited);
+        let mut cited = citations.brief();
+        cited.cite(r.capital.decree);
+        let indicators = self.indicator_rows(r, &mut cited);
         let latest = population(r).last().copied();
-        let (population_change, change_sources) = self.population_change(r, citations, &mut cited);
+        let (population_change, change_sources) = self.population_change(r, &mut cited);
         let mut specific = Vec::new();
         let mut national = Vec::new();
-        for p in &self.dataset.proposals {
+        for p in self.dataset.proposals() {
             match &p.scope {
-                Scope::Regions(ids) if ids.contains(&r.id) => {
+                Scope::Regions(regions) if regions.contains(&r.key) => {
                     specific.push(self.proposal_link(p, links))
                 }
                 Scope::Regions(_) => {}
@@ -171,7 +171,7 @@ impl<'a> Views<'a> {
         RegionView {
             id: r.id.clone(),
             anchor: BriefKind::Region.anchor(&r.id),
-            map: self.map(Some(&r.id), fill(&l.region_map_title, &[("region", &name)])),
+            map: self.map(Some(r.key), fill(&l.region_map_title, &[("region", &name)])),
             chart: self.chart(r, &name),
             name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),
             kicker: kicker(&[
@@ -197,18 +197,13 @@ impl<'a> Views<'a> {
             national,
             gap,
             change_sources,
-            sources: self.source_list(&cited, citations),
+            sources: self.source_list(cited.list()),
         }
     }
 
     /// The region's row of each indicator, latest census, beside the nation's. Their
-    /// sources join `cited`.
-    fn indicator_rows(
-        &self,
-        r: &Region,
-        citations: &mut Citations,
-        cited: &mut Vec<String>,
-    ) -> Vec<IndicatorRow> {
+    /// sources are cited in the brief.
+    fn indicator_rows(&self, r: &Region, cited: &mut Cited) -> Vec<IndicatorRow> {
         let mut rows = Vec::new();
         for kind in IndicatorKind::ALL {
             let Some(IndicatorValues {
@@ -231,15 +226,13 @@ impl<'a> Views<'a> {
                 .iter()
                 .find(|(x, _)| x.id == r.id)
                 .map_or(own.value, |(_, v)| *v);
-            let source = own.source.clone().unwrap_or_default();
-            cited.push(source.clone());
             rows.push(IndicatorRow {
                 label: self.indicator_label(kind),
                 year,
                 value: self.indicator_value(kind, value),
                 national: self.indicator_value(kind, national),
                 gap: self.indicator_gap(kind, value, national),
-                source: citations.cite(&source),
+                source: cited.cite(own.source),
                 status: self.status_view(Status::OfficialStatistic),
             });
         }
@@ -247,13 +240,8 @@ impl<'a> Views<'a> {
     }
 
     /// The change in population between the first and the latest census, with the numbers
-    /// of their sources, which join `cited`.
-    fn population_change(
-        &self,
-        r: &Region,
-        citations: &mut Citations,
-        cited: &mut Vec<String>,
-    ) -> (String, Vec<usize>) {
+    /// of their sources, which are cited in the brief.
+    fn population_change(&self, r: &Region, cited: &mut Cited) -> (String, Vec<usize>) {
         let censuses = population(r);
         let (Some(&before), Some(&now)) = (censuses.first(), censuses.last()) else {
             return (String::new(), Vec::new());
@@ -261,13 +249,7 @@ impl<'a> Views<'a> {
         if before.year >= now.year || before.value <= 0.0 {
             return (String::new(), Vec::new());
         }
-        let mut sources = Vec::new();
-        for i in [before, now] {
-            if let Some(s) = &i.source {
-                cited.push(s.clone());
-                sources.push(citations.cite(s));
-            }
-        }
+        let mut sources: Vec<usize> = [before, now].iter().map(|i| cited.cite(i.source)).collect();
         sources.sort_unstable();
         let locale = self.locale;
         let change = (now.value - before.value) / before.value * 100.0;

@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
-    ActorKind, Dataset, Figure, Indicator, IndicatorKind, Labels, PlaceNames, Proposal, Quantity,
-    Region, RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit,
+    ActorKind, Dataset, Figure, IndicatorKind, Labels, PlaceNames, Proposal, Quantity, Region,
+    RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit, Value,
 };
 
 pub use book::{BookView, CreditView, TermView, TocEntry};

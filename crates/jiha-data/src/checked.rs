@@ -205,12 +205,58 @@ pub enum Quantity {
     Kilometres(f64),
 }
 
-/// The country and its regions.
+/// The country, its regions, and their census values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Territories {
     pub country: Country,
     /// The twelve regions, each with its outline.
     pub regions: Vec<Region>,
+    /// One entry per indicator and census year the country carries, each with the value of
+    /// every region (the rules make every region carry the country's indicators).
+    pub census: Vec<Census>,
+}
+
+impl Territories {
+    /// The latest census of `kind`; `None` if the dataset does not carry that indicator.
+    pub fn latest(&self, kind: IndicatorKind) -> Option<&Census> {
+        self.census
+            .iter()
+            .filter(|c| c.kind == kind)
+            .max_by_key(|c| c.year)
+    }
+
+    /// Every census of `kind`, oldest first.
+    pub fn series(&self, kind: IndicatorKind) -> Vec<&Census> {
+        let mut series: Vec<&Census> = self.census.iter().filter(|c| c.kind == kind).collect();
+        series.sort_by_key(|c| c.year);
+        series
+    }
+}
+
+/// One indicator in one census year: the nation's value and every region's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Census {
+    pub kind: IndicatorKind,
+    /// The census year.
+    pub year: i32,
+    pub national: Value,
+    /// One value per region, in the order of the regions.
+    pub(crate) regional: Vec<Value>,
+}
+
+impl Census {
+    /// The value of `region`.
+    pub fn region(&self, region: RegionRef) -> &Value {
+        &self.regional[region.0]
+    }
+}
+
+/// One census value, in its indicator's unit, with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub value: f64,
+    /// The source publication.
+    pub source: SourceRef,
 }
 
 /// Morocco as a whole.
@@ -220,7 +266,6 @@ pub struct Country {
     pub name_fr: String,
     pub name_ar: String,
     pub capital: Capital,
-    pub indicators: Vec<Indicator>,
 }
 
 /// One of the twelve regions.
@@ -233,8 +278,6 @@ pub struct Region {
     pub name_fr: String,
     pub name_ar: String,
     pub capital: Capital,
-    /// The same kinds and census years as the country's.
-    pub indicators: Vec<Indicator>,
     /// Its outline (`outlines.ron`): `(longitude, latitude)` points, the last equal to the
     /// first.
     pub outline: Vec<(f64, f64)>,
@@ -250,16 +293,6 @@ pub struct Capital {
     pub decree: SourceRef,
     /// The source of the coordinates.
     pub coordinates: SourceRef,
-}
-
-/// One census value of a region or of the country.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Indicator {
-    pub kind: IndicatorKind,
-    pub value: f64,
-    pub year: i32,
-    /// The source publication.
-    pub source: SourceRef,
 }
 
 /// A proposal of the speech.

@@ -215,7 +215,6 @@ fn territories(
                 name_fr: r.name_fr.clone(),
                 name_ar: r.name_ar.clone(),
                 capital: capital(index, &r.capital)?,
-                indicators: indicators(index, &r.indicators)?,
                 outline: outline.ring.clone(),
             })
         })
@@ -226,9 +225,9 @@ fn territories(
             name_fr: country.name_fr.clone(),
             name_ar: country.name_ar.clone(),
             capital: capital(index, &country.capital)?,
-            indicators: indicators(index, &country.indicators)?,
         },
         regions,
+        census: census(index, t)?,
     })
 }
 
@@ -242,15 +241,39 @@ fn capital(index: &Index, c: &m::Capital) -> Resolved<c::Capital> {
     })
 }
 
-fn indicators(index: &Index, list: &[m::Indicator]) -> Resolved<Vec<c::Indicator>> {
-    list.iter()
-        .map(|i| {
-            let of = format!("indicator {:?} of {}", i.kind, i.year);
-            Ok(c::Indicator {
-                kind: i.kind,
-                value: i.value,
-                year: i.year,
-                source: index.required_source(&i.source, &of)?,
+/// The census table: each national indicator, with the value of every region.
+fn census(index: &Index, t: &m::Territories) -> Resolved<Vec<c::Census>> {
+    let value = |i: &m::Indicator, of: &str| -> Resolved<c::Value> {
+        let of = format!("{:?} {} of {of}", i.kind, i.year);
+        Ok(c::Value {
+            value: i.value,
+            source: index.required_source(&i.source, &of)?,
+        })
+    };
+    t.country
+        .indicators
+        .iter()
+        .map(|n| {
+            let regional = t
+                .regions
+                .iter()
+                .map(|r| {
+                    let own = r
+                        .indicators
+                        .iter()
+                        .find(|i| (i.kind, i.year) == (n.kind, n.year));
+                    let of = format!("region `{}`", r.id);
+                    match own {
+                        Some(i) => value(i, &of),
+                        None => Err(Unresolved(format!("{:?} {} of {of}", n.kind, n.year))),
+                    }
+                })
+                .collect::<Resolved<_>>()?;
+            Ok(c::Census {
+                kind: n.kind,
+                year: n.year,
+                national: value(n, "the country")?,
+                regional,
             })
         })
         .collect()

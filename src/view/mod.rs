@@ -177,17 +177,20 @@ pub struct Views<'a> {
     locale: Locale<'a>,
     /// The language's catalogue, typeset.
     labels: Labels,
+    /// The name of the language the texts were written in, in this one, typeset.
+    original_name: String,
 }
 
 impl<'a> Views<'a> {
     /// The views in `lang`; `None` if the dataset has no catalogue for it.
     pub fn new(dataset: &'a Dataset, lang: &'a str) -> Option<Views<'a>> {
-        let catalogue = dataset.labels().get(lang)?;
-        let locale = Locale::new(lang, catalogue);
+        let catalogue = dataset.catalogue(lang)?;
+        let locale = Locale::new(lang, &catalogue.labels);
         Some(Views {
             dataset,
             locale,
-            labels: catalogue.map_texts(|t| locale.typo(t)),
+            labels: catalogue.labels.map_texts(|t| locale.typo(t)),
+            original_name: locale.typo(&catalogue.original_name),
         })
     }
 
@@ -204,12 +207,6 @@ impl<'a> Views<'a> {
     pub fn page<'b>(&'b self, title: &'b str) -> Page<'b> {
         let d = self.dataset;
         let original = &d.meta().original;
-        let language = self
-            .labels
-            .language_names
-            .get(original)
-            .cloned()
-            .unwrap_or_else(|| original.clone());
         let note = if self.locale.lang == original {
             &self.labels.original_note
         } else {
@@ -220,7 +217,7 @@ impl<'a> Views<'a> {
             dir: if self.locale.rtl() { "rtl" } else { "ltr" },
             title,
             l: &self.labels,
-            edition_note: fill(note, &[("language", &language)]),
+            edition_note: fill(note, &[("language", &self.original_name)]),
             colon: self.locale.colon(),
             semicolon: self.locale.semicolon(),
             comma: self.locale.comma(),

@@ -42,7 +42,16 @@ pub struct Dataset {
     pub(crate) territories: Territories,
     pub(crate) outlines_source: SourceRef,
     pub(crate) proposals: Vec<Proposal>,
-    pub(crate) labels: BTreeMap<String, Labels>,
+    pub(crate) catalogues: BTreeMap<String, Catalogue>,
+}
+
+/// The label catalogue of one language (`labels/<lang>.ron`), with what the rules make sure
+/// it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub labels: Labels,
+    /// The name, in this language, of the language the texts were written in.
+    pub original_name: String,
 }
 
 impl Dataset {
@@ -81,9 +90,10 @@ impl Dataset {
         &self.proposals
     }
 
-    /// `labels/<lang>.ron`, one catalogue per declared language.
-    pub fn labels(&self) -> &BTreeMap<String, Labels> {
-        &self.labels
+    /// The catalogue of `lang` (`labels/<lang>.ron`); `None` if `lang` is not a language of
+    /// the dataset.
+    pub fn catalogue(&self, lang: &str) -> Option<&Catalogue> {
+        self.catalogues.get(lang)
     }
 
     /// A reference to each source, in the order of `sources.ron`.

@@ -1,7 +1,7 @@
 //! The checked dataset: once every rule has passed, each id is resolved to a reference, each
 //! date read, each required value taken out of its `Option`. The one place that does it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::checked as c;
 use crate::model as m;
@@ -108,8 +108,32 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
             .enumerate()
             .map(|(i, p)| proposal(&index, p, i + 1))
             .collect::<Resolved<_>>()?,
-        labels: d.labels,
+        catalogues: catalogues(d.labels, &d.meta.original)?,
     })
+}
+
+/// Each language's catalogue, with the name it gives the original language.
+fn catalogues(
+    labels: BTreeMap<String, m::Labels>,
+    original: &str,
+) -> Resolved<BTreeMap<String, c::Catalogue>> {
+    labels
+        .into_iter()
+        .map(|(lang, labels)| {
+            let original_name = labels
+                .language_names
+                .get(original)
+                .cloned()
+                .ok_or_else(|| {
+                    Unresolved(format!("the name of `{original}` in labels/{lang}.ron"))
+                })?;
+            let catalogue = c::Catalogue {
+                labels,
+                original_name,
+            };
+            Ok((lang, catalogue))
+        })
+        .collect()
 }
 
 fn meta(index: &Index, m: &m::Meta) -> Resolved<c::Meta> {

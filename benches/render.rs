@@ -7,7 +7,7 @@ use include_dir::{Dir, include_dir};
 use jiha::dataset::Source;
 use jiha::render::{Format, Options};
 use jiha::view::Views;
-use jiha_data::model::Dataset;
+use jiha_data::checked::Dataset;
 
 fn main() {
     divan::main();

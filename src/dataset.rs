@@ -7,8 +7,8 @@ use include_dir::Dir;
 
 use crate::error::Error;
 use jiha_data::check::{self, DataFile, Report};
+use jiha_data::checked::Dataset;
 use jiha_data::glyphs::Coverage;
-use jiha_data::model::Dataset;
 
 /// Where the dataset in use is read from.
 #[derive(Debug, Clone, Copy)]

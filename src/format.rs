@@ -4,7 +4,7 @@
 //! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`:
 //! `numbers`, `dates`, `writing`); no code here compares language tags.
 
-use jiha_data::model::{Dates, Direction, Labels, Numbers, PlaceNames, Text, Writing};
+use jiha_data::checked::{Date, Dates, Direction, Labels, Numbers, PlaceNames, Text, Writing};
 
 /// No-break space: before `:` and `%` in French, inside `« »`.
 pub const NBSP: char = '\u{a0}';
@@ -169,35 +169,28 @@ impl<'a> Locale<'a> {
     }
 
     /// `2019-10-22` -> `22 octobre 2019`; `2021-12` -> `décembre 2021`; `2024` -> `2024`.
-    /// Dates reach here checked; anything else is returned as it is.
-    pub fn date(&self, text: &str) -> String {
-        let parts: Vec<&str> = text.split('-').collect();
-        let month = |m: &str| {
-            m.parse::<usize>()
-                .ok()
-                .and_then(|m| self.months.get(m.wrapping_sub(1)))
+    /// A catalogue without the date's month (`check` refuses one) leaves it as digits.
+    pub fn date(&self, date: Date) -> String {
+        let year = format!("{:04}", date.year());
+        let Some(month) = date.month() else {
+            return year;
         };
-        match parts.as_slice() {
-            [year] => (*year).to_string(),
-            [year, m] => match month(m) {
-                Some(name) => fill(&self.dates.month_year, &[("month", name), ("year", year)]),
-                None => text.to_string(),
-            },
-            [year, m, d] => match (month(m), d.parse::<u32>()) {
-                (Some(name), Ok(day)) => {
-                    let day = if day == 1 {
-                        self.dates.first_day.clone()
-                    } else {
-                        day.to_string()
-                    };
-                    fill(
-                        &self.dates.day_month_year,
-                        &[("day", &day), ("month", name), ("year", year)],
-                    )
-                }
-                _ => text.to_string(),
-            },
-            _ => text.to_string(),
+        let Some(name) = self.months.get(month as usize - 1) else {
+            return date.to_string();
+        };
+        match date.day() {
+            None => fill(&self.dates.month_year, &[("month", name), ("year", &year)]),
+            Some(day) => {
+                let day = if day == 1 {
+                    self.dates.first_day.clone()
+                } else {
+                    day.to_string()
+                };
+                fill(
+                    &self.dates.day_month_year,
+                    &[("day", &day), ("month", name), ("year", &year)],
+                )
+            }
         }
     }
 }
@@ -214,6 +207,10 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(text: &str) -> Date {
+        jiha_data::check::parse_date(text).expect("a valid date")
+    }
 
     fn with<T>(lang: &str, test: impl FnOnce(Locale) -> T) -> T {
         let (decimal, group, percent, first) = match lang {
@@ -287,10 +284,10 @@ mod tests {
     #[test]
     fn dates_are_written_out() {
         with("fr", |l| {
-            assert_eq!(l.date("2019-10-22"), "22 octobre 2019");
-            assert_eq!(l.date("2021-12"), "décembre 2021");
-            assert_eq!(l.date("2022-07-01"), "1er juillet 2022");
-            assert_eq!(l.date("2024"), "2024");
+            assert_eq!(l.date(date("2019-10-22")), "22 octobre 2019");
+            assert_eq!(l.date(date("2021-12")), "décembre 2021");
+            assert_eq!(l.date(date("2022-07-01")), "1er juillet 2022");
+            assert_eq!(l.date(date("2024")), "2024");
         });
     }
 

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use jiha_data::model::{Outline, Region};
+use jiha_data::checked::Region;
 
 /// Latitude whose cosine scales longitudes, so that Morocco keeps its shape (an
 /// equirectangular projection centred near 29° N).
@@ -43,11 +43,10 @@ fn open(height: f64, title: &str) -> String {
     )
 }
 
-/// A region of the map: its outline, and how to draw it.
+/// A region of the map (with its outline), and how to draw it.
 #[derive(Debug, Clone)]
 pub struct MapRegion<'a> {
     pub region: &'a Region,
-    pub outline: &'a Outline,
     /// The pole the speaker proposes here, if any: filled and labelled with it.
     pub pole: Option<String>,
     /// Drawn dark: the region a brief is about.
@@ -78,8 +77,8 @@ struct Projection {
 }
 
 impl Projection {
-    fn fit(outlines: &[&Outline], width: f64) -> (Projection, f64) {
-        let points = outlines.iter().flat_map(|o| o.ring.iter());
+    fn fit(outlines: &[&[(f64, f64)]], width: f64) -> (Projection, f64) {
+        let points = outlines.iter().flat_map(|ring| ring.iter());
         let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) =
             (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
         for &(lon, lat) in points {
@@ -133,7 +132,10 @@ const LABEL_MARGIN: f64 = 6.0;
 /// the Atlantic, with a leader line, so that no label hides a region); the highlighted
 /// region is dark; every chef-lieu is a dot.
 pub fn map(regions: &[MapRegion], text: &MapText) -> String {
-    let outlines: Vec<&Outline> = regions.iter().map(|r| r.outline).collect();
+    let outlines: Vec<&[(f64, f64)]> = regions
+        .iter()
+        .map(|r| r.region.outline.as_slice())
+        .collect();
     let (projection, map_height) = Projection::fit(&outlines, WIDTH);
     let legend_top = map_height + 14.0;
     let legend_rows = 2.0;
@@ -161,7 +163,7 @@ fn draw_regions(svg: &mut String, regions: &[MapRegion], projection: &Projection
             "#ffffff"
         };
         let mut d = String::new();
-        for (i, &(lon, lat)) in r.outline.ring.iter().enumerate() {
+        for (i, &(lon, lat)) in r.region.outline.iter().enumerate() {
             let (x, y) = projection.point(lon, lat);
             let _ = write!(d, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
         }
@@ -208,7 +210,7 @@ fn draw_pole_labels(svg: &mut String, regions: &[MapRegion], projection: &Projec
         .iter()
         .filter_map(|r| {
             let pole = r.pole.as_deref()?;
-            let (lon, lat) = centroid(&r.outline.ring);
+            let (lon, lat) = centroid(&r.region.outline);
             let (x, y) = projection.point(lon, lat);
             Some((y, x, y, pole))
         })

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use jiha_data::model::Dataset;
+use jiha_data::checked::Dataset;
 
 use crate::error::Error;
 use crate::render::{Format, Options};
@@ -80,9 +80,9 @@ impl<'d> Plan<'d> {
         let to_stdout = request.output == Output::Stdout;
         let formats = formats(&request.formats, to_stdout);
         let default_langs = if to_stdout {
-            std::slice::from_ref(&dataset.meta.original)
+            std::slice::from_ref(&dataset.meta().original)
         } else {
-            dataset.meta.languages.as_slice()
+            dataset.meta().languages.as_slice()
         };
         let langs = languages(dataset, request.langs, default_langs)?;
         if to_stdout && langs.len() != 1 {
@@ -160,7 +160,7 @@ pub fn languages<'d>(
     requested: &[String],
     default: &'d [String],
 ) -> Result<Vec<&'d str>, Error> {
-    let known = &dataset.meta.languages;
+    let known = &dataset.meta().languages;
     let chosen: &[String] = if requested.is_empty() {
         default
     } else {
@@ -186,7 +186,7 @@ pub fn languages<'d>(
 pub fn views<'d>(dataset: &'d Dataset, lang: &'d str) -> Result<Views<'d>, Error> {
     Views::new(dataset, lang).ok_or_else(|| Error::UnknownLanguage {
         lang: lang.to_string(),
-        known: dataset.meta.languages.clone(),
+        known: dataset.meta().languages.clone(),
     })
 }
 

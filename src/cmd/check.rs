@@ -20,10 +20,10 @@ pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
     super::warn(&report.render());
     super::print(&format!(
         "ok: {} proposals, {} regions, {} figures, {} sources ({})\n",
-        dataset.proposals.len(),
-        dataset.territories.regions.len(),
-        dataset.figures.len(),
-        dataset.sources.len(),
+        dataset.proposals().len(),
+        dataset.territories().regions.len(),
+        dataset.figures().len(),
+        dataset.sources().len(),
         report.summary()
     ))
 }

@@ -7,7 +7,7 @@ use crate::plan::{languages, views};
 
 pub fn run(data: Source, args: &ListArgs) -> Result<(), Error> {
     let (dataset, _) = crate::dataset::load(data)?;
-    let original = std::slice::from_ref(&dataset.meta.original);
+    let original = std::slice::from_ref(&dataset.meta().original);
     let langs = languages(&dataset, args.lang.as_slice(), original)?;
     let mut out = String::new();
     for lang in langs {

@@ -51,31 +51,30 @@ impl<'a> Views<'a> {
     pub fn book(&self) -> BookView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let links = Links::Anchors;
-        let mut citations = Citations::all(&d.sources);
+        let mut citations = Citations::all(d);
         let overview = self.overview_with(links, &mut citations);
         let proposals: Vec<ProposalView> = d
-            .proposals
+            .proposals()
             .iter()
             .map(|p| self.proposal_with(p, links, &mut citations))
             .collect();
         let regions: Vec<RegionView> = d
-            .territories
+            .territories()
             .regions
             .iter()
             .map(|r| self.region_with(r, links, &mut citations))
             .collect();
-        let glossary = d
-            .meta
+        let meta = d.meta();
+        let glossary = meta
             .glossary
             .iter()
             .map(|t| TermView {
                 term: locale.text(&t.term),
                 definition: locale.text(&t.definition),
-                source: t.source.as_deref().map(|s| citations.cite(s)),
+                source: t.source.map(|s| citations.cite(s)),
             })
             .collect();
-        let credits = d
-            .meta
+        let credits = meta
             .credits
             .iter()
             .map(|c| CreditView {
@@ -87,14 +86,14 @@ impl<'a> Views<'a> {
             })
             .collect();
         let toc = self.toc(&proposals, &regions);
-        let sources = self.source_list(&citations.order.clone(), &citations);
-        let edition = locale.date(&d.meta.edition);
+        let sources = self.source_list(citations.listed());
+        let edition = locale.date(meta.edition);
         BookView {
-            title: locale.text(&d.meta.title),
-            subtitle: locale.text(&d.meta.subtitle),
+            title: locale.text(&meta.title),
+            subtitle: locale.text(&meta.subtitle),
             produced: fill(&l.produced, &[("date", &edition)]),
             edition,
-            publisher: locale.text(&d.meta.publisher),
+            publisher: locale.text(&meta.publisher),
             toc,
             overview,
             proposals_note: fill(&l.proposals_note, &[("n", &proposals.len().to_string())]),

@@ -14,16 +14,16 @@ use std::collections::BTreeMap;
 
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
-use jiha_data::model::{
-    ActorKind, Dataset, Figure, Indicator, IndicatorKind, Labels, PlaceNames, Proposal, Quantity,
-    Region, Scope, Source, SourceKind, Status, Unit,
+use jiha_data::checked::{
+    ActorKind, Dataset, Figure, IndicatorKind, Labels, PlaceNames, Proposal, Quantity, Region,
+    RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit, Value,
 };
 
 pub use book::{BookView, CreditView, TermView, TocEntry};
 pub use overview::{CoverageRow, OverviewView, SpeechView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
-use sources::Citations;
+use sources::{Citations, Cited};
 pub use sources::{FigureView, SourceView, StatusView};
 
 /// What sort of brief a brief is.
@@ -166,7 +166,7 @@ fn kicker(parts: &[&str]) -> String {
 struct IndicatorValues<'a> {
     national: f64,
     year: i32,
-    source: &'a str,
+    source: SourceRef,
     regional: Vec<(&'a Region, f64)>,
 }
 
@@ -177,25 +177,20 @@ pub struct Views<'a> {
     locale: Locale<'a>,
     /// The language's catalogue, typeset.
     labels: Labels,
-    /// Each proposal's position, by id: its number `P1`, `P2`...
-    positions: std::collections::HashMap<&'a str, usize>,
+    /// The name of the language the texts were written in, in this one, typeset.
+    original_name: String,
 }
 
 impl<'a> Views<'a> {
     /// The views in `lang`; `None` if the dataset has no catalogue for it.
     pub fn new(dataset: &'a Dataset, lang: &'a str) -> Option<Views<'a>> {
-        let catalogue = dataset.labels.get(lang)?;
-        let locale = Locale::new(lang, catalogue);
+        let catalogue = dataset.catalogue(lang)?;
+        let locale = Locale::new(lang, &catalogue.labels);
         Some(Views {
             dataset,
             locale,
-            labels: catalogue.map_texts(|t| locale.typo(t)),
-            positions: dataset
-                .proposals
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.as_str(), i))
-                .collect(),
+            labels: catalogue.labels.map_texts(|t| locale.typo(t)),
+            original_name: locale.typo(&catalogue.original_name),
         })
     }
 
@@ -211,13 +206,7 @@ impl<'a> Views<'a> {
     /// The page settings of `title` in this edition.
     pub fn page<'b>(&'b self, title: &'b str) -> Page<'b> {
         let d = self.dataset;
-        let original = &d.meta.original;
-        let language = self
-            .labels
-            .language_names
-            .get(original)
-            .cloned()
-            .unwrap_or_else(|| original.clone());
+        let original = &d.meta().original;
         let note = if self.locale.lang == original {
             &self.labels.original_note
         } else {
@@ -228,7 +217,7 @@ impl<'a> Views<'a> {
             dir: if self.locale.rtl() { "rtl" } else { "ltr" },
             title,
             l: &self.labels,
-            edition_note: fill(note, &[("language", &language)]),
+            edition_note: fill(note, &[("language", &self.original_name)]),
             colon: self.locale.colon(),
             semicolon: self.locale.semicolon(),
             comma: self.locale.comma(),
@@ -247,14 +236,14 @@ impl<'a> Views<'a> {
     /// edition's language.
     pub fn briefs(&self) -> Vec<BriefEntry> {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let title = locale.text(&d.meta.title);
+        let title = locale.text(&d.meta().title);
         let mut list = vec![BriefEntry {
             id: "overview".to_string(),
             kind: BriefKind::Overview,
             title: fill(&l.overview_title, &[("title", &title)]),
             stem: BriefKind::Overview.stem("overview"),
         }];
-        for p in &d.proposals {
+        for p in d.proposals() {
             list.push(BriefEntry {
                 id: p.id.clone(),
                 kind: BriefKind::Proposal,
@@ -262,7 +251,7 @@ impl<'a> Views<'a> {
                 stem: BriefKind::Proposal.stem(&p.id),
             });
         }
-        for r in &d.territories.regions {
+        for r in &d.territories().regions {
             list.push(BriefEntry {
                 id: r.id.clone(),
                 kind: BriefKind::Region,
@@ -287,19 +276,12 @@ impl<'a> Views<'a> {
             page: self.page(&entry.title),
             brief: self.brief(entry)?,
             keywords: vec![
-                self.locale.text(&self.dataset.meta.title),
+                self.locale.text(&self.dataset.meta().title),
                 self.labels.country.clone(),
                 entry.kind.name().to_string(),
             ],
-            date: self.edition_date(),
+            date: self.dataset.meta().edition.first_day(),
         })
-    }
-
-    /// The dataset's edition as a day. A year or a month alone stands for its first day.
-    fn edition_date(&self) -> (i32, u32, u32) {
-        jiha_data::check::parse_date(&self.dataset.meta.edition)
-            .map(|(y, m, d)| (y, m.unwrap_or(1), d.unwrap_or(1)))
-            .unwrap_or((2000, 1, 1))
     }
 
     /// The content of the brief `entry` names; `None` if this dataset has no such brief.
@@ -314,7 +296,7 @@ impl<'a> Views<'a> {
         Some(match entry.kind {
             BriefKind::Overview => Brief::Overview(self.overview(links)),
             BriefKind::Proposal => {
-                let p = d.proposals.iter().find(|p| p.id == entry.id)?;
+                let p = d.proposals().iter().find(|p| p.id == entry.id)?;
                 Brief::Proposal(self.proposal(p, links))
             }
             BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
@@ -347,7 +329,12 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The region a brief's id names, if any.
     fn region(&self, id: &str) -> Option<&'a Region> {
-        self.dataset.territories.regions.iter().find(|r| r.id == id)
+        self.dataset
+            .territories()
+            .regions
+            .iter()
+            .find(|r| r.id == id)
     }
 }

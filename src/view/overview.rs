@@ -47,13 +47,13 @@ pub struct OverviewView {
 }
 
 impl<'a> Views<'a> {
-    /// The poles the speaker proposes, by region id: the proposal's short title.
-    pub(super) fn poles(&self) -> BTreeMap<&'a str, String> {
+    /// The poles the speaker proposes, by region: the proposal's short title.
+    pub(super) fn poles(&self) -> BTreeMap<RegionRef, String> {
         let mut poles = BTreeMap::new();
-        for p in &self.dataset.proposals {
-            if let Scope::Regions(ids) = &p.scope {
-                for id in ids {
-                    poles.insert(id.as_str(), self.locale.text(&p.short_title));
+        for p in self.dataset.proposals() {
+            if let Scope::Regions(regions) = &p.scope {
+                for &region in regions {
+                    poles.insert(region, self.locale.text(&p.short_title));
                 }
             }
         }
@@ -61,7 +61,7 @@ impl<'a> Views<'a> {
     }
 
     /// The map of the twelve regions: poles hatched and labelled, `highlight` dark.
-    pub(super) fn map(&self, highlight: Option<&str>, title: String) -> Drawing {
+    pub(super) fn map(&self, highlight: Option<RegionRef>, title: String) -> Drawing {
         let d = self.dataset;
         let l = &self.labels;
         let poles = if highlight.is_none() {
@@ -70,18 +70,14 @@ impl<'a> Views<'a> {
             BTreeMap::new()
         };
         let regions: Vec<MapRegion> = d
-            .territories
+            .territories()
             .regions
             .iter()
-            .filter_map(|r| {
-                let outline = d.outlines.regions.iter().find(|o| o.region == r.id)?;
-                Some(MapRegion {
-                    region: r,
-                    outline,
-                    pole: poles.get(r.id.as_str()).cloned(),
-                    highlighted: highlight == Some(r.id.as_str()),
-                    capital: self.locale.text(&r.capital.name),
-                })
+            .map(|r| MapRegion {
+                region: r,
+                pole: poles.get(&r.key).cloned(),
+                highlighted: highlight == Some(r.key),
+                capital: self.locale.text(&r.capital.name),
             })
             .collect();
         let text = MapText {
@@ -105,30 +101,26 @@ impl<'a> Views<'a> {
 
     pub(super) fn overview_with(&self, links: Links, citations: &mut Citations) -> OverviewView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let mut cited = vec![d.meta.speech.clone()];
-        let speech = self.speech(citations);
+        let meta = d.meta();
+        let mut cited = citations.brief();
+        let speech = self.speech(&mut cited);
         let proposals: Vec<ProposalLink> = d
-            .proposals
+            .proposals()
             .iter()
             .map(|p| self.proposal_link(p, links))
             .collect();
         let coverage = self.coverage(links);
         let figures = d
-            .figures
+            .figures()
             .iter()
-            .map(|f| {
-                if let Some(s) = &f.source {
-                    cited.push(s.clone());
-                }
-                self.figure_view(f, citations)
-            })
+            .map(|f| self.figure_view(f, &mut cited))
             .collect();
         OverviewView {
-            title: locale.text(&d.meta.title),
-            subtitle: locale.text(&d.meta.subtitle),
-            summary: locale.text(&d.meta.summary),
+            title: locale.text(&meta.title),
+            subtitle: locale.text(&meta.subtitle),
+            summary: locale.text(&meta.summary),
             speech,
-            key_messages: d.meta.key_messages.iter().map(|m| locale.text(m)).collect(),
+            key_messages: meta.key_messages.iter().map(|m| locale.text(m)).collect(),
             coverage_note: fill(
                 &l.coverage_note,
                 &[("last", &format!("P{}", proposals.len()))],
@@ -136,14 +128,12 @@ impl<'a> Views<'a> {
             map: self.map(None, l.map_title.clone()),
             poles: {
                 let poles = self.poles();
-                d.territories
+                d.territories()
                     .regions
                     .iter()
                     .filter_map(|r| {
-                        Some((
-                            self.region_name(r).to_string(),
-                            poles.get(r.id.as_str())?.clone(),
-                        ))
+                        let pole = poles.get(&r.key)?;
+                        Some((self.region_name(r).to_string(), pole.clone()))
                     })
                     .collect()
             },
@@ -151,49 +141,47 @@ impl<'a> Views<'a> {
             coverage,
             figures,
             statuses: self.statuses(),
-            sources: self.source_list(&cited, citations),
+            sources: self.source_list(cited.list()),
         }
     }
 
     /// The speech the dataset is built from, as the overview introduces it.
-    fn speech(&self, citations: &mut Citations) -> SpeechView {
+    fn speech(&self, cited: &mut Cited) -> SpeechView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let speech_source = d.sources.iter().find(|s| s.id == d.meta.speech);
-        let event = speech_source.and_then(|s| s.event.as_ref());
+        let speech = d.source(d.meta().speech);
+        let event = speech.event.as_ref();
         SpeechView {
-            speaker: speech_source
-                .and_then(|s| s.author.as_ref())
+            speaker: speech
+                .author
+                .as_ref()
                 .map(|a| locale.text(a))
                 .unwrap_or_default(),
-            title: speech_source.map(|s| french(&s.title)).unwrap_or_default(),
+            title: french(&speech.title),
             event: event.map(|e| locale.text(&e.name)).unwrap_or_default(),
             theme: event.map(|e| french(&e.theme)).unwrap_or_default(),
             organiser: event
-                .and_then(|e| d.actors.iter().find(|a| a.id == e.organiser))
-                .map(|a| locale.text(&a.name))
+                .map(|e| locale.text(&d.actor(e.organiser).name))
                 .unwrap_or_default(),
-            date: speech_source
-                .and_then(|s| s.date.as_deref())
+            date: speech
+                .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
-            note: speech_source
-                .and_then(|s| s.note.as_ref())
-                .map(|n| locale.text(n)),
-            source: citations.cite(&d.meta.speech),
+            note: speech.note.as_ref().map(|n| locale.text(n)),
+            source: cited.cite(d.meta().speech),
         }
     }
 
     /// Which proposals concern each region: `●` named, `○` national or every region.
     fn coverage(&self, links: Links) -> Vec<CoverageRow> {
         let d = self.dataset;
-        d.territories
+        d.territories()
             .regions
             .iter()
             .map(|r| {
                 let marks: Vec<&'static str> = d
-                    .proposals
+                    .proposals()
                     .iter()
                     .map(|p| match &p.scope {
-                        Scope::Regions(ids) if ids.contains(&r.id) => "●",
+                        Scope::Regions(regions) if regions.contains(&r.key) => "●",
                         Scope::Regions(_) => "",
                         Scope::National | Scope::EveryRegion => "○",
                     })

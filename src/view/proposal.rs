@@ -87,23 +87,17 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn number(&self, proposal: &Proposal) -> String {
-        let position = self
-            .positions
-            .get(proposal.id.as_str())
-            .copied()
-            .unwrap_or(0);
-        format!("P{}", position + 1)
+        format!("P{}", proposal.number)
     }
 
     pub(super) fn scope_label(&self, scope: &Scope) -> String {
         match scope {
             Scope::National => self.labels.scope_national.clone(),
             Scope::EveryRegion => self.labels.scope_every_region.clone(),
-            Scope::Regions(ids) => {
-                let names: Vec<&str> = ids
+            Scope::Regions(regions) => {
+                let names: Vec<&str> = regions
                     .iter()
-                    .filter_map(|id| self.region(id))
-                    .map(|r| self.region_name(r))
+                    .map(|&r| self.region_name(self.dataset.region(r)))
                     .collect();
                 names.join(self.locale.comma())
             }
@@ -132,36 +126,29 @@ impl<'a> Views<'a> {
         links: Links,
         citations: &mut Citations,
     ) -> ProposalView {
-        let locale = self.locale;
+        let (d, locale) = (self.dataset, self.locale);
         let regions: Vec<RegionLink> = match &p.scope {
-            Scope::Regions(ids) => ids
+            Scope::Regions(regions) => regions
                 .iter()
-                .filter_map(|id| self.region(id))
-                .map(|r| self.region_link(r, links))
+                .map(|&r| self.region_link(d.region(r), links))
                 .collect(),
             _ => Vec::new(),
         };
-        let mut cited: Vec<String> = p.sources.clone();
-        for s in &p.sources {
-            citations.cite(s);
+        let mut cited = citations.brief();
+        for &s in &p.sources {
+            cited.cite(s);
         }
         let figures: Vec<FigureView> = p
             .figures
             .iter()
-            .filter_map(|id| self.dataset.figures.iter().find(|f| &f.id == id))
-            .map(|f| {
-                if let Some(s) = &f.source {
-                    cited.push(s.clone());
-                }
-                self.figure_view(f, citations)
-            })
+            .map(|&f| self.figure_view(d.figure(f), &mut cited))
             .collect();
         let indicators = p
             .indicators
             .iter()
-            .filter_map(|&kind| self.indicator_spread(p, kind, citations, &mut cited))
+            .filter_map(|&kind| self.indicator_spread(p, kind, &mut cited))
             .collect();
-        let all = |list: &[jiha_data::model::Text]| list.iter().map(|t| locale.text(t)).collect();
+        let all = |list: &[Text]| list.iter().map(|t| locale.text(t)).collect();
         let l = &self.labels;
         let (number, short_title) = (self.number(p), locale.text(&p.short_title));
         let scope = self.scope_label(&p.scope);
@@ -196,7 +183,7 @@ impl<'a> Views<'a> {
             indicators,
             attention: all(&p.attention),
             questions: all(&p.questions),
-            sources: self.source_list(&cited, citations),
+            sources: self.source_list(cited.list()),
         }
     }
 
@@ -204,25 +191,24 @@ impl<'a> Views<'a> {
     fn roles(&self, p: &Proposal) -> Vec<RoleView> {
         p.actors
             .iter()
-            .filter_map(|role| {
-                let actor = self.dataset.actors.iter().find(|a| a.id == role.actor)?;
-                Some(RoleView {
+            .map(|role| {
+                let actor = self.dataset.actor(role.actor);
+                RoleView {
                     name: self.locale.text(&actor.name),
                     kind: self.actor_kind(actor.kind),
                     role: self.locale.text(&role.role),
-                })
+                }
             })
             .collect()
     }
 
     /// One indicator of a proposal: the national value, the regions it names, and the
-    /// lowest and highest regions. Its source joins `cited`.
+    /// lowest and highest regions. Its source is cited in the brief.
     fn indicator_spread(
         &self,
         p: &Proposal,
         kind: IndicatorKind,
-        citations: &mut Citations,
-        cited: &mut Vec<String>,
+        cited: &mut Cited,
     ) -> Option<IndicatorSpread> {
         let IndicatorValues {
             national,
@@ -230,11 +216,10 @@ impl<'a> Views<'a> {
             source,
             regional,
         } = self.values(kind)?;
-        cited.push(source.to_string());
         let named: Vec<String> = match &p.scope {
-            Scope::Regions(ids) => regional
+            Scope::Regions(regions) => regional
                 .iter()
-                .filter(|(r, _)| ids.contains(&r.id))
+                .filter(|(r, _)| regions.contains(&r.key))
                 .map(|(r, v)| self.labelled(self.region_name(r), &self.indicator_value(kind, *v)))
                 .collect(),
             _ => Vec::new(),
@@ -261,7 +246,7 @@ impl<'a> Views<'a> {
             national: self.indicator_value(kind, national),
             regions: named,
             range,
-            source: citations.cite(source),
+            source: cited.cite(source),
             status: self.status_view(Status::OfficialStatistic),
         })
     }

@@ -110,29 +110,19 @@ impl<'a> Views<'a> {
     }
 
     /// The national and regional values of one indicator (latest census year).
+    /// `None` if the dataset does not carry the indicator.
     pub(super) fn values(&self, kind: IndicatorKind) -> Option<IndicatorValues<'a>> {
-        let territories = &self.dataset.territories;
-        let national = territories
-            .country
-            .indicators
-            .iter()
-            .filter(|i| i.kind == kind)
-            .max_by_key(|i| i.year)?;
+        let territories = self.dataset.territories();
+        let census = territories.latest(kind)?;
         let regional = territories
             .regions
             .iter()
-            .filter_map(|r| {
-                let v = r
-                    .indicators
-                    .iter()
-                    .find(|i| i.kind == kind && i.year == national.year)?;
-                Some((r, v.value))
-            })
+            .map(|r| (r, census.region(r.key).value))
             .collect();
         Some(IndicatorValues {
-            national: national.value,
-            year: national.year,
-            source: national.source.as_deref().unwrap_or_default(),
+            national: census.national.value,
+            year: census.year,
+            source: census.national.source,
             regional,
         })
     }
@@ -148,16 +138,16 @@ impl<'a> Views<'a> {
         citations: &mut Citations,
     ) -> RegionView {
         let (l, locale) = (&self.labels, self.locale);
-        let mut cited = vec![r.capital.decree.clone()];
-        citations.cite(&r.capital.decree);
-        let indicators = self.indicator_rows(r, citations, &mut cited);
-        let latest = population(r).last().copied();
-        let (population_change, change_sources) = self.population_change(r, citations, &mut cited);
+        let mut cited = citations.brief();
+        cited.cite(r.capital.decree);
+        let indicators = self.indicator_rows(r, &mut cited);
+        let latest = self.population(r).last().copied();
+        let (population_change, change_sources) = self.population_change(r, &mut cited);
         let mut specific = Vec::new();
         let mut national = Vec::new();
-        for p in &self.dataset.proposals {
+        for p in self.dataset.proposals() {
             match &p.scope {
-                Scope::Regions(ids) if ids.contains(&r.id) => {
+                Scope::Regions(regions) if regions.contains(&r.key) => {
                     specific.push(self.proposal_link(p, links))
                 }
                 Scope::Regions(_) => {}
@@ -171,7 +161,7 @@ impl<'a> Views<'a> {
         RegionView {
             id: r.id.clone(),
             anchor: BriefKind::Region.anchor(&r.id),
-            map: self.map(Some(&r.id), fill(&l.region_map_title, &[("region", &name)])),
+            map: self.map(Some(r.key), fill(&l.region_map_title, &[("region", &name)])),
             chart: self.chart(r, &name),
             name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),
             kicker: kicker(&[
@@ -187,59 +177,37 @@ impl<'a> Views<'a> {
                 &l.legal_population,
                 &[(
                     "year",
-                    &latest.map_or(String::new(), |i| i.year.to_string()),
+                    &latest.map_or(String::new(), |(year, _)| year.to_string()),
                 )],
             ),
-            population: latest.map_or_else(String::new, |p| locale.integer(p.value as u64)),
+            population: latest.map_or_else(String::new, |(_, p)| locale.integer(p.value as u64)),
             population_change,
             indicators,
             specific,
             national,
             gap,
             change_sources,
-            sources: self.source_list(&cited, citations),
+            sources: self.source_list(cited.list()),
         }
     }
 
     /// The region's row of each indicator, latest census, beside the nation's. Their
-    /// sources join `cited`.
-    fn indicator_rows(
-        &self,
-        r: &Region,
-        citations: &mut Citations,
-        cited: &mut Vec<String>,
-    ) -> Vec<IndicatorRow> {
+    /// sources are cited in the brief.
+    fn indicator_rows(&self, r: &Region, cited: &mut Cited) -> Vec<IndicatorRow> {
         let mut rows = Vec::new();
         for kind in IndicatorKind::ALL {
-            let Some(IndicatorValues {
-                national,
-                year,
-                regional,
-                ..
-            }) = self.values(kind)
-            else {
+            let Some(census) = self.dataset.territories().latest(kind) else {
                 continue;
             };
-            let Some(own) = r
-                .indicators
-                .iter()
-                .find(|i| i.kind == kind && i.year == year)
-            else {
-                continue;
-            };
-            let value = regional
-                .iter()
-                .find(|(x, _)| x.id == r.id)
-                .map_or(own.value, |(_, v)| *v);
-            let source = own.source.clone().unwrap_or_default();
-            cited.push(source.clone());
+            let own = census.region(r.key);
+            let (value, national) = (own.value, census.national.value);
             rows.push(IndicatorRow {
                 label: self.indicator_label(kind),
-                year,
+                year: census.year,
                 value: self.indicator_value(kind, value),
                 national: self.indicator_value(kind, national),
                 gap: self.indicator_gap(kind, value, national),
-                source: citations.cite(&source),
+                source: cited.cite(own.source),
                 status: self.status_view(Status::OfficialStatistic),
             });
         }
@@ -247,27 +215,16 @@ impl<'a> Views<'a> {
     }
 
     /// The change in population between the first and the latest census, with the numbers
-    /// of their sources, which join `cited`.
-    fn population_change(
-        &self,
-        r: &Region,
-        citations: &mut Citations,
-        cited: &mut Vec<String>,
-    ) -> (String, Vec<usize>) {
-        let censuses = population(r);
-        let (Some(&before), Some(&now)) = (censuses.first(), censuses.last()) else {
+    /// of their sources, which are cited in the brief.
+    fn population_change(&self, r: &Region, cited: &mut Cited) -> (String, Vec<usize>) {
+        let censuses = self.population(r);
+        let (Some(&(from, before)), Some(&(to, now))) = (censuses.first(), censuses.last()) else {
             return (String::new(), Vec::new());
         };
-        if before.year >= now.year || before.value <= 0.0 {
+        if from >= to || before.value <= 0.0 {
             return (String::new(), Vec::new());
         }
-        let mut sources = Vec::new();
-        for i in [before, now] {
-            if let Some(s) = &i.source {
-                cited.push(s.clone());
-                sources.push(citations.cite(s));
-            }
-        }
+        let mut sources: Vec<usize> = [before, now].iter().map(|v| cited.cite(v.source)).collect();
         sources.sort_unstable();
         let locale = self.locale;
         let change = (now.value - before.value) / before.value * 100.0;
@@ -275,8 +232,8 @@ impl<'a> Views<'a> {
             &self.labels.change_between,
             &[
                 ("change", &locale.signed_percent(change)),
-                ("from", &before.year.to_string()),
-                ("to", &now.year.to_string()),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
                 ("before", &locale.integer(before.value as u64)),
                 ("after", &locale.integer(now.value as u64)),
             ],
@@ -292,18 +249,15 @@ impl<'a> Views<'a> {
             .iter()
             .filter(|k| k.unit() == Unit::Percent)
             .filter_map(|&kind| {
-                let values = self.values(kind)?;
-                let own = r
-                    .indicators
-                    .iter()
-                    .find(|i| i.kind == kind && i.year == values.year)?;
-                census_year = values.year;
+                let census = self.dataset.territories().latest(kind)?;
+                let (own, national) = (census.region(r.key).value, census.national.value);
+                census_year = census.year;
                 Some(Bar {
                     label: self.indicator_label(kind),
-                    value: own.value,
-                    value_text: self.indicator_value(kind, own.value),
-                    national: values.national,
-                    national_text: self.indicator_value(kind, values.national),
+                    value: own,
+                    value_text: self.indicator_value(kind, own),
+                    national,
+                    national_text: self.indicator_value(kind, national),
                 })
             })
             .collect();
@@ -322,15 +276,14 @@ impl<'a> Views<'a> {
             title,
         }
     }
-}
 
-/// The region's population at each census, oldest first.
-fn population(r: &Region) -> Vec<&Indicator> {
-    let mut censuses: Vec<&Indicator> = r
-        .indicators
-        .iter()
-        .filter(|i| i.kind == IndicatorKind::Population)
-        .collect();
-    censuses.sort_by_key(|i| i.year);
-    censuses
+    /// The region's population at each census, oldest first: year and value.
+    fn population(&self, r: &Region) -> Vec<(i32, &'a Value)> {
+        let territories = self.dataset.territories();
+        territories
+            .series(IndicatorKind::Population)
+            .into_iter()
+            .map(|c| (c.year, c.region(r.key)))
+            .collect()
+    }
 }

@@ -6,8 +6,16 @@ use super::*;
 /// once, in the order of `sources.ron`.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Citations {
-    pub(super) numbers: BTreeMap<String, usize>,
-    pub(super) order: Vec<String>,
+    numbers: BTreeMap<SourceRef, usize>,
+    order: Vec<SourceRef>,
+}
+
+/// The sources one brief cites, each with the number its citations gave it: the brief's
+/// list of sources.
+#[derive(Debug)]
+pub(super) struct Cited<'c> {
+    citations: &'c mut Citations,
+    list: Vec<(usize, SourceRef)>,
 }
 
 /// A source as a numbered reference.
@@ -44,22 +52,55 @@ pub struct FigureView {
 }
 
 impl Citations {
-    pub(super) fn all(sources: &[Source]) -> Citations {
+    /// Every source of the dataset, numbered in the order of `sources.ron`.
+    pub(super) fn all(dataset: &Dataset) -> Citations {
         let mut citations = Citations::default();
-        for s in sources {
-            citations.cite(&s.id);
+        for r in dataset.source_refs() {
+            citations.cite(r);
         }
         citations
     }
 
-    pub(super) fn cite(&mut self, id: &str) -> usize {
-        if let Some(n) = self.numbers.get(id) {
+    /// The number of `source`: its own if it was cited before, the next one otherwise.
+    pub(super) fn cite(&mut self, source: SourceRef) -> usize {
+        if let Some(n) = self.numbers.get(&source) {
             return *n;
         }
-        self.order.push(id.to_string());
+        self.order.push(source);
         let n = self.order.len();
-        self.numbers.insert(id.to_string(), n);
+        self.numbers.insert(source, n);
         n
+    }
+
+    /// Every source cited so far, with its number.
+    pub(super) fn listed(&self) -> Vec<(usize, SourceRef)> {
+        self.order
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (i + 1, s))
+            .collect()
+    }
+
+    /// A brief's list of sources, numbered by these citations.
+    pub(super) fn brief(&mut self) -> Cited<'_> {
+        Cited {
+            citations: self,
+            list: Vec::new(),
+        }
+    }
+}
+
+impl Cited<'_> {
+    /// Cites `source` in the brief: its number, and a line in the brief's sources.
+    pub(super) fn cite(&mut self, source: SourceRef) -> usize {
+        let n = self.citations.cite(source);
+        self.list.push((n, source));
+        n
+    }
+
+    /// The brief's sources, each with its number.
+    pub(super) fn list(self) -> Vec<(usize, SourceRef)> {
+        self.list
     }
 }
 
@@ -95,7 +136,7 @@ impl<'a> Views<'a> {
         if let Some(publisher) = &source.publisher {
             parts.push(isolate(publisher.clone()));
         }
-        parts.push(match &source.date {
+        parts.push(match source.date {
             Some(date) => locale.date(date),
             None => l.unknown_date.clone(),
         });
@@ -108,18 +149,14 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The sources `ids` names, each with its number, in number order.
-    pub(super) fn source_list(&self, ids: &[String], citations: &Citations) -> Vec<SourceView> {
-        let mut views: Vec<SourceView> = ids
-            .iter()
-            .filter_map(|id| {
-                let source = self.dataset.sources.iter().find(|s| &s.id == id)?;
-                Some(self.source_view(source, citations.numbers.get(id).copied().unwrap_or(0)))
-            })
-            .collect();
-        views.sort_by_key(|s| s.number);
-        views.dedup_by_key(|s| s.number);
-        views
+    /// The sources of `cited`, each with its number, once, in number order.
+    pub(super) fn source_list(&self, mut cited: Vec<(usize, SourceRef)>) -> Vec<SourceView> {
+        cited.sort_by_key(|&(number, _)| number);
+        cited.dedup_by_key(|&mut (number, _)| number);
+        cited
+            .into_iter()
+            .map(|(number, s)| self.source_view(self.dataset.source(s), number))
+            .collect()
     }
 
     pub fn status_view(&self, status: Status) -> StatusView {
@@ -150,23 +187,24 @@ impl<'a> Views<'a> {
         .collect()
     }
 
-    pub(super) fn figure_view(&self, figure: &Figure, citations: &mut Citations) -> FigureView {
+    /// A figure, its source cited in the brief.
+    pub(super) fn figure_view(&self, figure: &Figure, cited: &mut Cited) -> FigureView {
         let (l, locale) = (&self.labels, self.locale);
         let value = match &figure.value {
             Quantity::Count(n) => locale.integer(*n),
             Quantity::Percent(v) => locale.percent_as_given(*v),
             Quantity::Years(n) => format!("{}\u{a0}{}", locale.integer(u64::from(*n)), l.years),
             Quantity::Year(y) => y.to_string(),
-            Quantity::Date(d) => locale.date(d),
+            Quantity::Date(d) => locale.date(*d),
             Quantity::Kilometres(v) => format!("{}\u{a0}{}", locale.decimal(*v, 1), l.km),
         };
         FigureView {
             label: locale.text(&figure.label),
             value,
-            period: figure.period.as_deref().map(|p| locale.date(p)),
+            period: figure.period.map(|p| locale.date(p)),
             scope: locale.text(&figure.scope),
             status: self.status_view(figure.status),
-            source: figure.source.as_deref().map_or(0, |s| citations.cite(s)),
+            source: cited.cite(figure.source),
             note: figure.note.as_ref().map(|n| locale.text(n)),
         }
     }

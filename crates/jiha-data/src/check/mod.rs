@@ -10,6 +10,7 @@ use std::ops::Range;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use crate::checked;
 use crate::diagnostic::{Diagnostic, Finding, Severity, line_col};
 use crate::finding::{Describe, IdKind, quoted};
 use crate::glyphs::Coverage;
@@ -25,15 +26,17 @@ mod files;
 mod ids;
 mod labels;
 mod proposals;
+mod resolve;
 mod territories;
 mod texts;
 
-pub use dates::parse_date;
+pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
 pub use files::{FileFinding, read_dir};
 pub use ids::{IdFinding, Suggestion, closest, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use resolve::Unresolved;
 pub use territories::{TerritoryFinding, inside};
 pub use texts::TextFinding;
 
@@ -152,13 +155,18 @@ impl Report {
 }
 
 /// Parses and checks a dataset. `root` is the dataset's directory as the user named it, to
-/// show where missing files belong. On success, the dataset and the warnings; otherwise every
-/// finding.
+/// show where missing files belong. On success, the checked dataset (every reference
+/// resolved, see [`crate::checked`]) and the warnings; otherwise every finding.
+///
+/// # Panics
+///
+/// If every rule passes and yet a reference does not resolve: a rule is missing. The
+/// property test below damages the repository's dataset at random to find such a hole.
 pub fn load(
     root: &str,
     files: Vec<DataFile>,
     coverage: &Coverage,
-) -> Result<(Dataset, Report), Report> {
+) -> Result<(checked::Dataset, Report), Report> {
     let mut checker = Checker {
         report: Report::default(),
         cited: BTreeSet::new(),
@@ -173,7 +181,12 @@ pub fn load(
         (d.file.clone(), position, d.severity(), d.message())
     });
     match dataset {
-        Some(dataset) if !report.has_errors() => Ok((dataset, report)),
+        Some(dataset) if !report.has_errors() => match resolve::checked(dataset) {
+            Ok(dataset) => Ok((dataset, report)),
+            Err(Unresolved(what)) => {
+                panic!("every rule passed, yet {what} does not resolve: a rule is missing")
+            }
+        },
         _ => Err(report),
     }
 }
@@ -401,7 +414,7 @@ mod tests {
     fn the_repository_dataset_is_valid_and_has_no_warning() {
         let (dataset, report) = load("data", repository_files(), coverage())
             .unwrap_or_else(|report| panic!("{}", report.render()));
-        assert_eq!(dataset.territories.regions.len(), REGION_COUNT);
+        assert_eq!(dataset.territories().regions.len(), REGION_COUNT);
         assert_eq!(report.diagnostics, Vec::new());
     }
 

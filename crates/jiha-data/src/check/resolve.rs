@@ -1,0 +1,348 @@
+//! The checked dataset: once every rule has passed, each id is resolved to a reference, each
+//! date read, each required value taken out of its `Option`. The one place that does it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::checked as c;
+use crate::model as m;
+
+use super::{Date, parse_date};
+
+/// What a rule should have refused and did not: an unknown id, a missing value, a bad date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved(pub String);
+
+type Resolved<T> = Result<T, Unresolved>;
+
+/// Each list's ids, with their positions.
+struct Index<'d> {
+    sources: HashMap<&'d str, usize>,
+    actors: HashMap<&'d str, usize>,
+    figures: HashMap<&'d str, usize>,
+    regions: HashMap<&'d str, usize>,
+}
+
+/// The positions of a list's ids; the first of two equal ids wins (the rules refuse both).
+fn positions<'d>(ids: impl Iterator<Item = &'d String>) -> HashMap<&'d str, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.as_str()).or_insert(i);
+    }
+    map
+}
+
+fn find(map: &HashMap<&str, usize>, what: &str, id: &str) -> Resolved<usize> {
+    map.get(id)
+        .copied()
+        .ok_or_else(|| Unresolved(format!("{what} `{id}`")))
+}
+
+impl Index<'_> {
+    fn source(&self, id: &str) -> Resolved<c::SourceRef> {
+        find(&self.sources, "source", id).map(c::SourceRef)
+    }
+
+    fn sources(&self, ids: &[String]) -> Resolved<Vec<c::SourceRef>> {
+        ids.iter().map(|id| self.source(id)).collect()
+    }
+
+    fn required_source(&self, id: &Option<String>, of: &str) -> Resolved<c::SourceRef> {
+        match id {
+            Some(id) => self.source(id),
+            None => Err(Unresolved(format!("the source of {of}"))),
+        }
+    }
+
+    fn actor(&self, id: &str) -> Resolved<c::ActorRef> {
+        find(&self.actors, "actor", id).map(c::ActorRef)
+    }
+
+    fn figure(&self, id: &str) -> Resolved<c::FigureRef> {
+        find(&self.figures, "figure", id).map(c::FigureRef)
+    }
+
+    fn region(&self, id: &str) -> Resolved<c::RegionRef> {
+        find(&self.regions, "region", id).map(c::RegionRef)
+    }
+}
+
+fn date(text: &str) -> Resolved<Date> {
+    parse_date(text).map_err(|why| Unresolved(format!("date `{text}`: {why}")))
+}
+
+fn optional_date(text: &Option<String>) -> Resolved<Option<Date>> {
+    text.as_deref().map(date).transpose()
+}
+
+/// The checked dataset of a dataset whose every rule passed; `Err` names what a rule let
+/// through.
+pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
+    let index = Index {
+        sources: positions(d.sources.iter().map(|s| &s.id)),
+        actors: positions(d.actors.iter().map(|a| &a.id)),
+        figures: positions(d.figures.iter().map(|f| &f.id)),
+        regions: positions(d.territories.regions.iter().map(|r| &r.id)),
+    };
+    Ok(c::Dataset {
+        meta: meta(&index, &d.meta)?,
+        sources: d
+            .sources
+            .iter()
+            .map(|s| source(&index, s))
+            .collect::<Resolved<_>>()?,
+        actors: d
+            .actors
+            .iter()
+            .map(|a| actor(&index, a))
+            .collect::<Resolved<_>>()?,
+        figures: d
+            .figures
+            .iter()
+            .map(|f| figure(&index, f))
+            .collect::<Resolved<_>>()?,
+        territories: territories(&index, &d.territories, &d.outlines)?,
+        outlines_source: index.source(&d.outlines.source)?,
+        proposals: d
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| proposal(&index, p, i + 1))
+            .collect::<Resolved<_>>()?,
+        catalogues: catalogues(d.labels, &d.meta.original)?,
+    })
+}
+
+/// Each language's catalogue, with the name it gives the original language.
+fn catalogues(
+    labels: BTreeMap<String, m::Labels>,
+    original: &str,
+) -> Resolved<BTreeMap<String, c::Catalogue>> {
+    labels
+        .into_iter()
+        .map(|(lang, labels)| {
+            let original_name = labels
+                .language_names
+                .get(original)
+                .cloned()
+                .ok_or_else(|| {
+                    Unresolved(format!("the name of `{original}` in labels/{lang}.ron"))
+                })?;
+            let catalogue = c::Catalogue {
+                labels,
+                original_name,
+            };
+            Ok((lang, catalogue))
+        })
+        .collect()
+}
+
+fn meta(index: &Index, m: &m::Meta) -> Resolved<c::Meta> {
+    let glossary = m
+        .glossary
+        .iter()
+        .map(|t| {
+            Ok(c::Term {
+                term: t.term.clone(),
+                definition: t.definition.clone(),
+                source: t.source.as_deref().map(|s| index.source(s)).transpose()?,
+            })
+        })
+        .collect::<Resolved<_>>()?;
+    Ok(c::Meta {
+        title: m.title.clone(),
+        subtitle: m.subtitle.clone(),
+        edition: date(&m.edition)?,
+        languages: m.languages.clone(),
+        original: m.original.clone(),
+        publisher: m.publisher.clone(),
+        speech: index.source(&m.speech)?,
+        summary: m.summary.clone(),
+        key_messages: m.key_messages.clone(),
+        glossary,
+        credits: m.credits.clone(),
+    })
+}
+
+fn source(index: &Index, s: &m::Source) -> Resolved<c::Source> {
+    let event = match &s.event {
+        Some(e) => Some(c::Event {
+            name: e.name.clone(),
+            theme: e.theme.clone(),
+            organiser: index.actor(&e.organiser)?,
+        }),
+        None => None,
+    };
+    Ok(c::Source {
+        id: s.id.clone(),
+        kind: s.kind,
+        title: s.title.clone(),
+        author: s.author.clone(),
+        publisher: s.publisher.clone(),
+        event,
+        date: optional_date(&s.date)?,
+        url: s.url.clone(),
+        note: s.note.clone(),
+    })
+}
+
+fn actor(index: &Index, a: &m::Actor) -> Resolved<c::Actor> {
+    Ok(c::Actor {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        kind: a.kind,
+        description: a.description.clone(),
+        sources: index.sources(&a.sources)?,
+    })
+}
+
+fn figure(index: &Index, f: &m::Figure) -> Resolved<c::Figure> {
+    let value = match &f.value {
+        m::Quantity::Count(n) => c::Quantity::Count(*n),
+        m::Quantity::Percent(v) => c::Quantity::Percent(*v),
+        m::Quantity::Years(n) => c::Quantity::Years(*n),
+        m::Quantity::Year(y) => c::Quantity::Year(*y),
+        m::Quantity::Date(d) => c::Quantity::Date(date(d)?),
+        m::Quantity::Kilometres(v) => c::Quantity::Kilometres(*v),
+    };
+    Ok(c::Figure {
+        id: f.id.clone(),
+        label: f.label.clone(),
+        value,
+        period: optional_date(&f.period)?,
+        scope: f.scope.clone(),
+        source: index.required_source(&f.source, &format!("figure `{}`", f.id))?,
+        status: f.status,
+        note: f.note.clone(),
+    })
+}
+
+fn territories(
+    index: &Index,
+    t: &m::Territories,
+    outlines: &m::Outlines,
+) -> Resolved<c::Territories> {
+    let country = &t.country;
+    let regions = t
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let outline = outlines
+                .regions
+                .iter()
+                .find(|o| o.region == r.id)
+                .ok_or_else(|| Unresolved(format!("the outline of region `{}`", r.id)))?;
+            Ok(c::Region {
+                key: c::RegionRef(i),
+                id: r.id.clone(),
+                hcp_code: r.hcp_code.clone(),
+                name_fr: r.name_fr.clone(),
+                name_ar: r.name_ar.clone(),
+                capital: capital(index, &r.capital)?,
+                outline: outline.ring.clone(),
+            })
+        })
+        .collect::<Resolved<_>>()?;
+    Ok(c::Territories {
+        country: c::Country {
+            hcp_code: country.hcp_code.clone(),
+            name_fr: country.name_fr.clone(),
+            name_ar: country.name_ar.clone(),
+            capital: capital(index, &country.capital)?,
+        },
+        regions,
+        census: census(index, t)?,
+    })
+}
+
+fn capital(index: &Index, c: &m::Capital) -> Resolved<c::Capital> {
+    Ok(c::Capital {
+        name: c.name.clone(),
+        lat: c.lat,
+        lon: c.lon,
+        decree: index.source(&c.decree)?,
+        coordinates: index.source(&c.coordinates)?,
+    })
+}
+
+/// The census table: each national indicator, with the value of every region.
+fn census(index: &Index, t: &m::Territories) -> Resolved<Vec<c::Census>> {
+    let value = |i: &m::Indicator, of: &str| -> Resolved<c::Value> {
+        let of = format!("{:?} {} of {of}", i.kind, i.year);
+        Ok(c::Value {
+            value: i.value,
+            source: index.required_source(&i.source, &of)?,
+        })
+    };
+    t.country
+        .indicators
+        .iter()
+        .map(|n| {
+            let regional = t
+                .regions
+                .iter()
+                .map(|r| {
+                    let own = r
+                        .indicators
+                        .iter()
+                        .find(|i| (i.kind, i.year) == (n.kind, n.year));
+                    let of = format!("region `{}`", r.id);
+                    match own {
+                        Some(i) => value(i, &of),
+                        None => Err(Unresolved(format!("{:?} {} of {of}", n.kind, n.year))),
+                    }
+                })
+                .collect::<Resolved<_>>()?;
+            Ok(c::Census {
+                kind: n.kind,
+                year: n.year,
+                national: value(n, "the country")?,
+                regional,
+            })
+        })
+        .collect()
+}
+
+fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Proposal> {
+    let scope = match &p.scope {
+        m::Scope::National => c::Scope::National,
+        m::Scope::EveryRegion => c::Scope::EveryRegion,
+        m::Scope::Regions(ids) => c::Scope::Regions(
+            ids.iter()
+                .map(|id| index.region(id))
+                .collect::<Resolved<_>>()?,
+        ),
+    };
+    let actors = p
+        .actors
+        .iter()
+        .map(|r| {
+            Ok(c::Role {
+                actor: index.actor(&r.actor)?,
+                role: r.role.clone(),
+            })
+        })
+        .collect::<Resolved<_>>()?;
+    Ok(c::Proposal {
+        id: p.id.clone(),
+        number,
+        title: p.title.clone(),
+        short_title: p.short_title.clone(),
+        scope,
+        summary: p.summary.clone(),
+        key_points: p.key_points.clone(),
+        context: p.context.clone(),
+        rationale: p.rationale.clone(),
+        actors,
+        measures: p.measures.clone(),
+        figures: p
+            .figures
+            .iter()
+            .map(|id| index.figure(id))
+            .collect::<Resolved<_>>()?,
+        indicators: p.indicators.clone(),
+        attention: p.attention.clone(),
+        questions: p.questions.clone(),
+        sources: index.sources(&p.sources)?,
+    })
+}

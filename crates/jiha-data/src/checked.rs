@@ -1,0 +1,353 @@
+//! The dataset as [`crate::check::load`] hands it on, once every rule has passed: every
+//! required value is present, every date is a [`Date`], and every reference is resolved.
+//!
+//! [`crate::model`] spells the dataset as the RON files do, ids and all, so that the rules can
+//! point at what is wrong. The types here are what the rules guarantee: a figure's source is
+//! a [`SourceRef`], not an id that may be missing or unknown, and a region carries its
+//! outline. A reference is an index into the dataset that made it; only this crate makes
+//! one, and [`Dataset`] only lends its lists, so that every reference it hands out resolves.
+
+use std::collections::BTreeMap;
+
+pub use crate::check::Date;
+pub use crate::model::{
+    ActorKind, Credit, Dates, Direction, IndicatorKind, Labels, Numbers, PlaceNames, SourceKind,
+    Status, Text, Unit, Writing,
+};
+
+/// A source of the dataset: [`Dataset::source`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceRef(pub(crate) usize);
+
+/// An actor of the dataset: [`Dataset::actor`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorRef(pub(crate) usize);
+
+/// A figure of the dataset: [`Dataset::figure`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureRef(pub(crate) usize);
+
+/// A region of the dataset: [`Dataset::region`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegionRef(pub(crate) usize);
+
+/// The whole dataset, checked. Made by [`crate::check::load`] only; its lists are read-only,
+/// so that the references into them stay valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub(crate) meta: Meta,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) actors: Vec<Actor>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) territories: Territories,
+    pub(crate) outlines_source: SourceRef,
+    pub(crate) proposals: Vec<Proposal>,
+    pub(crate) catalogues: BTreeMap<String, Catalogue>,
+}
+
+/// The label catalogue of one language (`labels/<lang>.ron`), with what the rules make sure
+/// it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub labels: Labels,
+    /// The name, in this language, of the language the texts were written in.
+    pub original_name: String,
+}
+
+impl Dataset {
+    /// `dataset.ron`: title, edition, speech, glossary, credits.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// `sources.ron`, in its order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// `actors.ron`, in its order.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// `figures.ron`, in its order.
+    pub fn figures(&self) -> &[Figure] {
+        &self.figures
+    }
+
+    /// `regions.ron`: the country and its twelve regions.
+    pub fn territories(&self) -> &Territories {
+        &self.territories
+    }
+
+    /// The source of the region outlines (`outlines.ron`).
+    pub fn outlines_source(&self) -> SourceRef {
+        self.outlines_source
+    }
+
+    /// `proposals/*.ron`, in the order of the briefs.
+    pub fn proposals(&self) -> &[Proposal] {
+        &self.proposals
+    }
+
+    /// The catalogue of `lang` (`labels/<lang>.ron`); `None` if `lang` is not a language of
+    /// the dataset.
+    pub fn catalogue(&self, lang: &str) -> Option<&Catalogue> {
+        self.catalogues.get(lang)
+    }
+
+    /// A reference to each source, in the order of `sources.ron`.
+    pub fn source_refs(&self) -> impl Iterator<Item = SourceRef> + use<> {
+        (0..self.sources.len()).map(SourceRef)
+    }
+
+    /// The source `r` refers to.
+    pub fn source(&self, r: SourceRef) -> &Source {
+        &self.sources[r.0]
+    }
+
+    /// The actor `r` refers to.
+    pub fn actor(&self, r: ActorRef) -> &Actor {
+        &self.actors[r.0]
+    }
+
+    /// The figure `r` refers to.
+    pub fn figure(&self, r: FigureRef) -> &Figure {
+        &self.figures[r.0]
+    }
+
+    /// The region `r` refers to.
+    pub fn region(&self, r: RegionRef) -> &Region {
+        &self.territories.regions[r.0]
+    }
+}
+
+/// What the briefs are about and who publishes them (`dataset.ron`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub title: Text,
+    pub subtitle: Text,
+    /// The edition date.
+    pub edition: Date,
+    /// The languages every text is written in, as BCP 47 tags.
+    pub languages: Vec<String>,
+    /// The language the texts were written in.
+    pub original: String,
+    pub publisher: Text,
+    /// The source holding the speech the dataset is built from.
+    pub speech: SourceRef,
+    pub summary: Text,
+    pub key_messages: Vec<Text>,
+    pub glossary: Vec<Term>,
+    pub credits: Vec<Credit>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub term: Text,
+    pub definition: Text,
+    /// The source of the facts in the definition, if any.
+    pub source: Option<SourceRef>,
+}
+
+/// A publication something in the dataset relies on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub kind: SourceKind,
+    /// Its title, as published (not translated).
+    pub title: String,
+    pub author: Option<Text>,
+    pub publisher: Option<String>,
+    /// The event where it was said, for a speech.
+    pub event: Option<Event>,
+    /// When it was published; `None` when unknown.
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// The event where a speech was given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub name: Text,
+    /// Its announced theme, as published (not translated).
+    pub theme: String,
+    /// Who organised it.
+    pub organiser: ActorRef,
+}
+
+/// Someone the speech names or implies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: Text,
+    pub kind: ActorKind,
+    pub description: Text,
+    /// The sources that name them.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A figure quoted by the briefs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub label: Text,
+    pub value: Quantity,
+    /// The date or period it refers to, when it is not the source's date.
+    pub period: Option<Date>,
+    pub scope: Text,
+    /// The source that gives it.
+    pub source: SourceRef,
+    pub status: Status,
+    pub note: Option<Text>,
+}
+
+/// A value and its unit, in range.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quantity {
+    Count(u64),
+    Percent(f64),
+    Years(u32),
+    Year(i32),
+    Date(Date),
+    Kilometres(f64),
+}
+
+/// The country, its regions, and their census values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Territories {
+    pub country: Country,
+    /// The twelve regions, each with its outline.
+    pub regions: Vec<Region>,
+    /// One entry per indicator and census year the country carries, each with the value of
+    /// every region (the rules make every region carry the country's indicators).
+    pub census: Vec<Census>,
+}
+
+impl Territories {
+    /// The latest census of `kind`; `None` if the dataset does not carry that indicator.
+    pub fn latest(&self, kind: IndicatorKind) -> Option<&Census> {
+        self.census
+            .iter()
+            .filter(|c| c.kind == kind)
+            .max_by_key(|c| c.year)
+    }
+
+    /// Every census of `kind`, oldest first.
+    pub fn series(&self, kind: IndicatorKind) -> Vec<&Census> {
+        let mut series: Vec<&Census> = self.census.iter().filter(|c| c.kind == kind).collect();
+        series.sort_by_key(|c| c.year);
+        series
+    }
+}
+
+/// One indicator in one census year: the nation's value and every region's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Census {
+    pub kind: IndicatorKind,
+    /// The census year.
+    pub year: i32,
+    pub national: Value,
+    /// One value per region, in the order of the regions.
+    pub(crate) regional: Vec<Value>,
+}
+
+impl Census {
+    /// The value of `region`.
+    pub fn region(&self, region: RegionRef) -> &Value {
+        &self.regional[region.0]
+    }
+}
+
+/// One census value, in its indicator's unit, with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub value: f64,
+    /// The source publication.
+    pub source: SourceRef,
+}
+
+/// Morocco as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub hcp_code: String,
+    pub name_fr: String,
+    pub name_ar: String,
+    pub capital: Capital,
+}
+
+/// One of the twelve regions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// The region's own reference, to compare with a proposal's scope.
+    pub key: RegionRef,
+    pub id: String,
+    pub hcp_code: String,
+    pub name_fr: String,
+    pub name_ar: String,
+    pub capital: Capital,
+    /// Its outline (`outlines.ron`): `(longitude, latitude)` points, the last equal to the
+    /// first.
+    pub outline: Vec<(f64, f64)>,
+}
+
+/// The seat of a region's (or the country's) administration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capital {
+    pub name: Text,
+    pub lat: f64,
+    pub lon: f64,
+    /// The source that makes it the chef-lieu.
+    pub decree: SourceRef,
+    /// The source of the coordinates.
+    pub coordinates: SourceRef,
+}
+
+/// A proposal of the speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub id: String,
+    /// Its number in the briefs, from 1: `P1`, `P2`...
+    pub number: usize,
+    pub title: Text,
+    pub short_title: Text,
+    pub scope: Scope,
+    pub summary: Text,
+    pub key_points: Vec<Text>,
+    pub context: Text,
+    pub rationale: Text,
+    pub actors: Vec<Role>,
+    pub measures: Vec<Text>,
+    /// The figures that bear on it.
+    pub figures: Vec<FigureRef>,
+    pub indicators: Vec<IndicatorKind>,
+    pub attention: Vec<Text>,
+    pub questions: Vec<Text>,
+    /// The sources the brief relies on.
+    pub sources: Vec<SourceRef>,
+}
+
+/// Where a proposal applies.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    National,
+    EveryRegion,
+    /// These regions only, at least one.
+    Regions(Vec<RegionRef>),
+}
+
+impl Scope {
+    /// Whether the scope names `region`.
+    pub fn names(&self, region: RegionRef) -> bool {
+        matches!(self, Scope::Regions(regions) if regions.contains(&region))
+    }
+}
+
+/// An actor's part in a proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub actor: ActorRef,
+    pub role: Text,
+}

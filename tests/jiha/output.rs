@@ -126,7 +126,7 @@ fn a_render_killed_midway_leaves_no_truncated_file() {
                 continue; // a temporary file, never under a final name
             }
             let complete = match name.rsplit('.').next() {
-                Some("html") => bytes.ends_with(b"</html>\n"),
+                Some("html") => bytes.trim_ascii_end().ends_with(b"</html>"),
                 Some("pdf") => bytes.windows(5).rev().take(64).any(|w| w == b"%%EOF"),
                 _ => !bytes.is_empty(),
             };

@@ -25,6 +25,9 @@ pub enum IdFinding {
         value: String,
         suggestion: Suggestion,
     },
+    /// A value every rule accepted but that could not be resolved once they had all passed:
+    /// a rule of jiha's is missing, not the editor's mistake.
+    Unresolved { what: String },
 }
 
 /// What to suggest for a reference to an unknown id.
@@ -45,6 +48,7 @@ impl Describe for IdFinding {
             IdFinding::Duplicate { kind, id, .. } => format!("duplicate {kind} id `{id}`"),
             IdFinding::Reserved { kind, id } => format!("{kind} id `{id}` is reserved"),
             IdFinding::Unknown { kind, value, .. } => format!("unknown {kind} `{value}`"),
+            IdFinding::Unresolved { what } => format!("{what} does not resolve"),
         }
     }
 
@@ -73,6 +77,10 @@ impl Describe for IdFinding {
                 Suggestion::Known(known) => format!("known {kind}s: {}", quoted(known)),
                 Suggestion::Nothing => format!("no {kind} has this id; check the spelling"),
             },
+            IdFinding::Unresolved { .. } => {
+                "every rule passed, so a rule of jiha's is missing: please report this dataset"
+                    .to_string()
+            }
         })
     }
 }

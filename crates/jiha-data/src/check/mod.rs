@@ -184,7 +184,10 @@ pub fn load(
         Some(dataset) if !report.has_errors() => match resolve::checked(dataset) {
             Ok(dataset) => Ok((dataset, report)),
             Err(Unresolved(what)) => {
-                panic!("every rule passed, yet {what} does not resolve: a rule is missing")
+                // Never a panic: the dataset is refused, with what could not be resolved.
+                let finding = IdFinding::Unresolved { what };
+                report.diagnostics.push(Diagnostic::new(root, finding));
+                Err(report)
             }
         },
         _ => Err(report),

@@ -24,16 +24,8 @@ fn main() -> ExitCode {
         Ok((_, report)) => {
             for diagnostic in &report.diagnostics {
                 // One warning line per finding; the full excerpt is in `jiha check`.
-                let at = report
-                    .text(&diagnostic.file)
-                    .and_then(|t| diagnostic.line_col(t))
-                    .map(|(l, c)| format!(":{l}:{c}"))
-                    .unwrap_or_default();
-                println!(
-                    "cargo::warning={}{at}: {}",
-                    diagnostic.file,
-                    diagnostic.message()
-                );
+                let at = report.location(&diagnostic.file, diagnostic.span.as_ref());
+                println!("cargo::warning={at}: {}", diagnostic.message());
             }
             ExitCode::SUCCESS
         }

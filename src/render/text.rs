@@ -4,6 +4,7 @@
 use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
+use crate::format::quoted;
 use crate::view::{
     BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, RegionView, SourceView,
 };
@@ -50,7 +51,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
         page,
         &[
             (&l.speaker, o.speech.speaker.clone()),
-            (&l.talk, format!("«\u{a0}{}\u{a0}»", o.speech.title)),
+            (&l.talk, quoted(&o.speech.title)),
             (
                 &l.event,
                 format!(
@@ -58,7 +59,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
                     o.speech.event, page.comma, l.organised_by, o.speech.organiser
                 ),
             ),
-            (&l.theme, format!("«\u{a0}{}\u{a0}»", o.speech.theme)),
+            (&l.theme, quoted(&o.speech.theme)),
             (&l.date, o.speech.date.clone()),
             (
                 &l.source,

@@ -31,6 +31,8 @@ pub struct TocEntry {
 /// The complete book.
 #[derive(Debug, Clone)]
 pub struct BookView {
+    /// The cover's kicker line: `Dossier d'information · jiha`.
+    pub kicker: String,
     pub title: String,
     pub subtitle: String,
     pub edition: String,
@@ -89,6 +91,7 @@ impl<'a> Views<'a> {
         let sources = self.source_list(citations.listed());
         let edition = locale.date(meta.edition);
         BookView {
+            kicker: kicker(&[&l.dossier, "jiha"]),
             title: locale.text(&meta.title),
             subtitle: locale.text(&meta.subtitle),
             produced: fill(&l.produced, &[("date", &edition)]),

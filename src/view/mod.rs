@@ -10,9 +10,10 @@ mod proposal;
 mod region;
 mod sources;
 
+use jiha_data::check::{BOOK_ID, OVERVIEW_ID};
 use std::collections::BTreeMap;
 
-use crate::format::{Locale, fill, french};
+use crate::format::{Locale, fill, french, quoted};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
     ActorKind, Dataset, Figure, IndicatorKind, Labels, PlaceNames, Proposal, Quantity, Region,
@@ -238,10 +239,10 @@ impl<'a> Views<'a> {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let title = locale.text(&d.meta().title);
         let mut list = vec![BriefEntry {
-            id: "overview".to_string(),
+            id: OVERVIEW_ID.to_string(),
             kind: BriefKind::Overview,
             title: fill(&l.overview_title, &[("title", &title)]),
-            stem: BriefKind::Overview.stem("overview"),
+            stem: BriefKind::Overview.stem(OVERVIEW_ID),
         }];
         for p in d.proposals() {
             list.push(BriefEntry {
@@ -260,10 +261,10 @@ impl<'a> Views<'a> {
             });
         }
         list.push(BriefEntry {
-            id: "book".to_string(),
+            id: BOOK_ID.to_string(),
             kind: BriefKind::Book,
             title,
-            stem: BriefKind::Book.stem("book"),
+            stem: BriefKind::Book.stem(BOOK_ID),
         });
         list
     }

@@ -128,7 +128,7 @@ impl<'a> Views<'a> {
                 text
             }
         };
-        parts.push(isolate(format!("«\u{a0}{}\u{a0}»", french(&source.title))));
+        parts.push(isolate(quoted(&french(&source.title))));
         parts.push(kind.clone());
         if let Some(event) = &source.event {
             parts.push(locale.text(&event.name));

@@ -57,7 +57,13 @@ pub const PROPOSALS_DIR: &str = "proposals";
 pub const LABELS_DIR: &str = "labels";
 
 /// Brief ids the program itself uses; no proposal or region may take them.
-pub const RESERVED_IDS: [&str; 2] = ["overview", "book"];
+pub const RESERVED_IDS: [&str; 2] = [OVERVIEW_ID, BOOK_ID];
+
+/// The id of the overview brief: the one place it is written.
+pub const OVERVIEW_ID: &str = "overview";
+
+/// The id of the book: the one place it is written.
+pub const BOOK_ID: &str = "book";
 
 /// How many regions the 2015 division has.
 pub const REGION_COUNT: usize = 12;
@@ -128,19 +134,20 @@ impl Report {
     fn render_short(&self) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            let at = self
-                .text(&d.file)
-                .and_then(|t| d.line_col(t))
-                .map(|(line, col)| format!(":{line}:{col}"))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "{}{at}: {}: {}\n",
-                d.file,
-                d.severity(),
-                d.message()
-            ));
+            let at = self.location(&d.file, d.span.as_ref());
+            out.push_str(&format!("{at}: {}: {}\n", d.severity(), d.message()));
         }
         out
+    }
+
+    /// Where a finding stands, as editors read it: `file:line:col`, or the file alone when
+    /// it is about the whole file. The one place that writes a location.
+    pub fn location(&self, file: &str, span: Option<&Range<usize>>) -> String {
+        let at = span.and_then(|span| line_col(self.text(file)?, span));
+        match at {
+            Some((line, col)) => format!("{file}:{line}:{col}"),
+            None => file.to_string(),
+        }
     }
 
     /// One line summing up the findings (`2 errors, 1 warning`).
@@ -363,11 +370,7 @@ impl Checker<'_> {
 
     /// `path:line:col` of a span in a file, or the file alone if it cannot be located.
     fn position(&self, file: &str, span: Option<Range<usize>>) -> String {
-        let at = span.and_then(|span| line_col(self.report.text(file)?, &span));
-        match at {
-            Some((line, col)) => format!("{file}:{line}:{col}"),
-            None => file.to_string(),
-        }
+        self.report.location(file, span.as_ref())
     }
 }
 

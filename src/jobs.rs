@@ -17,7 +17,7 @@ pub fn run(plan: &Plan) -> Result<(), Error> {
 /// Writes what the plan made: to standard output, or each file in place, its path printed.
 fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
     let root = match &plan.output {
-        Output::Stdout => return crate::cmd::print_bytes(&files.concat()),
+        Output::Stdout => return crate::output::print_bytes(&files.concat()),
         Output::Dir(root) => root,
     };
     let targets: Vec<&str> = plan
@@ -34,7 +34,7 @@ fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
         let path = write_atomic(root, path, &bytes)?;
         written.push_str(&format!("{}\n", path.display()));
     }
-    crate::cmd::print(&written)
+    crate::output::print(&written)
 }
 
 /// Makes every file of the plan, in the order of its jobs and targets, on as many threads as

@@ -1,4 +1,5 @@
-//! Writing files safely: atomically, and never through a link out of the output directory.
+//! Writing output safely: files atomically and never through a link out of the output
+//! directory; standard output with a closed pipe taken as the reader being done.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,4 +67,18 @@ pub fn write_atomic(root: &Path, relative: &str, bytes: &[u8]) -> Result<PathBuf
         .map_err(|e| Error::io(&path, e))?;
     file.persist(&path).map_err(|e| Error::io(&path, e.error))?;
     Ok(path)
+}
+
+/// Writes to standard output. A closed pipe (`jiha list | head -1`) is not an error: the
+/// reader has what it wanted.
+pub fn print(text: &str) -> Result<(), Error> {
+    print_bytes(text.as_bytes())
+}
+
+pub fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
+        _ => Ok(()),
+    }
 }

@@ -18,7 +18,7 @@ pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
     };
     report.short = args.short;
     super::warn(&report.render());
-    super::print(&format!(
+    crate::output::print(&format!(
         "ok: {} proposals, {} regions, {} figures, {} sources ({})\n",
         dataset.proposals().len(),
         dataset.territories().regions.len(),

@@ -25,5 +25,5 @@ pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
         let path = write_atomic(&args.dir, &file.name, &file.bytes)?;
         written.push_str(&format!("{}\n", path.display()));
     }
-    super::print(&written)
+    crate::output::print(&written)
 }

@@ -22,5 +22,5 @@ pub fn run(data: Source, args: &ListArgs) -> Result<(), Error> {
             ));
         }
     }
-    super::print(&out)
+    crate::output::print(&out)
 }

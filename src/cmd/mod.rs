@@ -34,17 +34,3 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
 fn warn(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
-
-/// Writes to standard output. A closed pipe (`jiha list | head -1`) is not an error: the
-/// reader has what it wanted.
-pub(crate) fn print(text: &str) -> Result<(), Error> {
-    print_bytes(text.as_bytes())
-}
-
-pub(crate) fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
-        _ => Ok(()),
-    }
-}

@@ -1,15 +1,15 @@
 //! jiha's dataset: its types, its loading from RON, and the rules that check it.
 //!
 //! The types are in [`model`], the position of every value in [`ronspan`], the rules in
-//! [`check`], each finding ([`finding`]) located in its file ([`diagnostic`]). What `check`
+//! [`check`], each finding ([`check::finding`]) located in its file ([`check::diagnostic`]). What `check`
 //! hands on, every reference resolved, is in [`checked`]. The build
 //! script runs it on `data/`, the binary on the embedded copy and on `--data DIR`; nothing
 //! here knows how a brief is rendered.
 
 pub mod check;
 pub mod checked;
-pub mod diagnostic;
-pub mod finding;
 pub mod glyphs;
 pub mod model;
 pub mod ronspan;
+
+pub use check::{diagnostic, finding};

@@ -10,9 +10,9 @@ use std::ops::Range;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use crate::check::diagnostic::{Diagnostic, Finding, Severity, line_col};
+use crate::check::finding::{Describe, IdKind, quoted};
 use crate::checked;
-use crate::diagnostic::{Diagnostic, Finding, Severity, line_col};
-use crate::finding::{Describe, IdKind, quoted};
 use crate::glyphs::Coverage;
 use crate::model::{
     Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity, Scope,
@@ -21,8 +21,10 @@ use crate::model::{
 use crate::ronspan::SpanIndex;
 
 mod dates;
+pub mod diagnostic;
 mod figures;
 mod files;
+pub mod finding;
 mod ids;
 mod labels;
 mod proposals;

@@ -9,11 +9,11 @@
 
 use std::fmt;
 
+use crate::check::diagnostic::Severity;
 use crate::check::{
     FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, TerritoryFinding,
     TextFinding,
 };
-use crate::diagnostic::Severity;
 
 /// The words a finding is shown with. Each domain's findings implement it.
 pub trait Describe {

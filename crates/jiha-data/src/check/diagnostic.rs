@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-pub use crate::finding::Finding;
+pub use crate::check::finding::Finding;
 
 /// How serious a finding is: errors make a dataset unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

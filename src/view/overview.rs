@@ -148,25 +148,20 @@ impl<'a> Views<'a> {
     /// The speech the dataset is built from, as the overview introduces it.
     fn speech(&self, cited: &mut Cited) -> SpeechView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let speech = d.source(d.meta().speech);
-        let event = speech.event.as_ref();
+        let speech = &d.meta().speech;
+        let source = d.source(speech.source);
+        let event = &speech.event;
         SpeechView {
-            speaker: speech
-                .author
-                .as_ref()
-                .map(|a| locale.text(a))
-                .unwrap_or_default(),
-            title: french(&speech.title),
-            event: event.map(|e| locale.text(&e.name)).unwrap_or_default(),
-            theme: event.map(|e| french(&e.theme)).unwrap_or_default(),
-            organiser: event
-                .map(|e| locale.text(&d.actor(e.organiser).name))
-                .unwrap_or_default(),
-            date: speech
+            speaker: locale.text(&speech.speaker),
+            title: french(&source.title),
+            event: locale.text(&event.name),
+            theme: french(&event.theme),
+            organiser: locale.text(&d.actor(event.organiser).name),
+            date: source
                 .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
-            note: speech.note.as_ref().map(|n| locale.text(n)),
-            source: cited.cite(d.meta().speech),
+            note: source.note.as_ref().map(|n| locale.text(n)),
+            source: cited.cite(speech.source),
         }
     }
 

@@ -134,12 +134,23 @@ pub struct Meta {
     /// The language the texts were written in.
     pub original: String,
     pub publisher: Text,
-    /// The source holding the speech the dataset is built from.
-    pub speech: SourceRef,
+    /// The speech the dataset is built from.
+    pub speech: Speech,
     pub summary: Text,
     pub key_messages: Vec<Text>,
     pub glossary: Vec<Term>,
     pub credits: Vec<Credit>,
+}
+
+/// The speech the dataset is built from: its source, its speaker and its event, which check
+/// requires that source to name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speech {
+    pub source: SourceRef,
+    /// Who spoke, with their role.
+    pub speaker: Text,
+    /// Where.
+    pub event: Event,
 }
 
 /// A glossary entry.

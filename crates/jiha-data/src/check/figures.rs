@@ -11,6 +11,8 @@ pub enum FigureFinding {
     OutOfRange(OutOfRange),
     /// A source nothing cites (a warning).
     Uncited { id: String },
+    /// The speech the dataset is built from, as a source that lacks its speaker or its event.
+    SpeechWithout { id: String, field: &'static str },
 }
 
 /// Why a value (a figure's or an indicator's) cannot be right.
@@ -65,6 +67,9 @@ impl Describe for FigureFinding {
             FigureFinding::NoSource { id } => format!("figure `{id}` has no source"),
             FigureFinding::OutOfRange(problem) => format!("value out of range: {problem}"),
             FigureFinding::Uncited { id } => format!("source `{id}` is cited by nothing"),
+            FigureFinding::SpeechWithout { id, field } => {
+                format!("the speech `{id}` has no `{field}`")
+            }
         }
     }
 
@@ -73,6 +78,7 @@ impl Describe for FigureFinding {
             FigureFinding::NoSource { .. } => Some("this figure names no source".to_string()),
             FigureFinding::OutOfRange(_) => None,
             FigureFinding::Uncited { .. } => Some("never cited".to_string()),
+            FigureFinding::SpeechWithout { .. } => Some("the speech of `dataset.ron`".to_string()),
         }
     }
 
@@ -85,12 +91,37 @@ impl Describe for FigureFinding {
             FigureFinding::Uncited { .. } => {
                 "cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it"
             }
+            FigureFinding::SpeechWithout { .. } => {
+                "the overview introduces the speech by its speaker and its event: give this source an `author` and an `event`"
+            }
         };
         Some(help.to_string())
     }
 }
 
 impl Checker<'_> {
+    /// The speech `dataset.ron` names has what the overview introduces it by: its speaker
+    /// (`author`) and its `event`. An unknown id is reported by the reference rule.
+    pub(super) fn check_speech(&mut self, meta: &Parsed<Meta>, sources: &Parsed<Vec<Source>>) {
+        let id = &meta.value.speech;
+        let Some(i) = sources.value.iter().position(|s| &s.id == id) else {
+            return;
+        };
+        let speech = &sources.value[i];
+        for (field, missing) in [
+            ("author", speech.author.is_none()),
+            ("event", speech.event.is_none()),
+        ] {
+            if missing {
+                let finding = FigureFinding::SpeechWithout {
+                    id: id.clone(),
+                    field,
+                };
+                self.report(sources, &format!("[{i}].id"), finding);
+            }
+        }
+    }
+
     pub(super) fn check_sources(&mut self, sources: &Parsed<Vec<Source>>, refs: &Refs) {
         for (i, source) in sources.value.iter().enumerate() {
             let p = |field: &str| format!("[{i}].{field}");

@@ -351,6 +351,9 @@ impl Checker<'_> {
         }
         if let Some(sources) = &parsed.sources {
             self.check_sources(sources, refs);
+            if let Some(meta) = &parsed.meta {
+                self.check_speech(meta, sources);
+            }
         }
         if let Some(actors) = &parsed.actors {
             self.check_actors(actors, refs);

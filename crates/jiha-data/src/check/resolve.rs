@@ -84,7 +84,7 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
         regions: positions(d.territories.regions.iter().map(|r| &r.id)),
     };
     Ok(c::Dataset {
-        meta: meta(&index, &d.meta)?,
+        meta: meta(&index, &d.meta, &d.sources)?,
         sources: d
             .sources
             .iter()
@@ -136,7 +136,7 @@ fn catalogues(
         .collect()
 }
 
-fn meta(index: &Index, m: &m::Meta) -> Resolved<c::Meta> {
+fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> {
     let glossary = m
         .glossary
         .iter()
@@ -155,11 +155,29 @@ fn meta(index: &Index, m: &m::Meta) -> Resolved<c::Meta> {
         languages: m.languages.clone(),
         original: m.original.clone(),
         publisher: m.publisher.clone(),
-        speech: index.source(&m.speech)?,
+        speech: speech(index, m, sources)?,
         summary: m.summary.clone(),
         key_messages: m.key_messages.clone(),
         glossary,
         credits: m.credits.clone(),
+    })
+}
+
+/// The speech of `dataset.ron`, with the speaker and the event its source names.
+fn speech(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Speech> {
+    let source = index.source(&m.speech)?;
+    let raw = &sources[source.0];
+    let unresolved = |what: &str| Unresolved(format!("the {what} of the speech `{}`", m.speech));
+    let speaker = raw.author.clone().ok_or_else(|| unresolved("speaker"))?;
+    let e = raw.event.as_ref().ok_or_else(|| unresolved("event"))?;
+    Ok(c::Speech {
+        source,
+        speaker,
+        event: c::Event {
+            name: e.name.clone(),
+            theme: e.theme.clone(),
+            organiser: index.actor(&e.organiser)?,
+        },
     })
 }
 

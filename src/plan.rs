@@ -113,6 +113,9 @@ impl<'d> Plan<'d> {
                 });
             }
         }
+        if jobs.is_empty() {
+            return Err(nothing_selected(request));
+        }
         if to_stdout && (jobs.len() != 1 || formats.len() != 1) {
             return Err(one_only(jobs.len(), formats.len(), 1));
         }
@@ -144,6 +147,16 @@ fn formats(requested: &[Format], to_stdout: bool) -> Vec<Format> {
     formats.sort();
     formats.dedup();
     formats
+}
+
+/// A selection that matches no brief is a mistake to say, not a silent success.
+fn nothing_selected(request: &Request) -> Error {
+    let kinds: Vec<&str> = request.kinds.iter().map(|k| k.name()).collect();
+    Error::Usage(format!(
+        "none of the briefs named ({}) is of the kind asked for ({}); nothing to render\nhelp: `jiha list` shows each brief's id and kind",
+        request.ids.join(", "),
+        kinds.join(", ")
+    ))
 }
 
 /// `-o -` takes one brief, one format, one language.

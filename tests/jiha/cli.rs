@@ -334,3 +334,47 @@ fn render_only_some_kinds_of_brief() {
             .all(|k| k == "fr/overview.html" || k.starts_with("fr/regions/"))
     );
 }
+
+/// A selection that matches nothing says so and fails, instead of writing nothing in silence.
+#[test]
+fn a_selection_that_matches_no_brief_is_an_error() {
+    let out = TempDir::new().expect("tempdir");
+    for (id, kind) in [("oriental", "proposal"), ("book", "region")] {
+        let output = jiha()
+            .args(["render", id, "--kind", kind, "-f", "html", "-o"])
+            .arg(out.path())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "none of the briefs named ({id}) is of the kind asked for ({kind})"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains("jiha list"), "{stderr}");
+    }
+    assert!(tree(out.path()).is_empty());
+}
+
+/// A UTF-8 byte-order mark, which some editors add, is accepted at the start of any file.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = crate::support::copy_of_data();
+    for file in [
+        "dataset.ron",
+        "proposals/programme-spark.ron",
+        "labels/ar.ron",
+    ] {
+        let path = dir.path().join(file);
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend(std::fs::read(&path).expect("read"));
+        std::fs::write(&path, bytes).expect("write");
+    }
+    jiha()
+        .args(["check", "--data"])
+        .arg(dir.path())
+        .assert()
+        .success();
+}

@@ -70,9 +70,14 @@ pub fn tool(name: &str) -> std::process::Command {
     let found = std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|p| p.join(name).is_file()))
         .unwrap_or(false);
+    // The package that holds the tool: the hint names what is missing, nothing more.
+    let package = match name {
+        "pdftotext" | "pdfinfo" | "pdftoppm" => "poppler-utils",
+        other => other,
+    };
     assert!(
         found,
-        "`{name}` is needed to check the output: apt-get install chromium poppler-utils qpdf"
+        "`{name}` is needed to check the output: apt-get install {package}"
     );
     std::process::Command::new(name)
 }

@@ -80,7 +80,12 @@ impl Checker<'_> {
         for mut file in files {
             // The text is kept once, in the report, for the excerpts.
             match String::from_utf8(std::mem::take(&mut file.bytes)) {
-                Ok(text) => {
+                Ok(mut text) => {
+                    // A byte-order mark, which some editors write at the start of a UTF-8
+                    // file, is not part of the data.
+                    if text.starts_with('\u{feff}') {
+                        text.drain(..'\u{feff}'.len_utf8());
+                    }
                     self.report.texts.insert(file.display.clone(), text);
                 }
                 Err(err) => {

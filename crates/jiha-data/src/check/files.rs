@@ -15,6 +15,9 @@ pub enum FileFinding {
     NoProposals,
     /// RON could not parse the file into its type.
     Syntax(ron::Error),
+    /// A number written with a decimal comma (`30,4`), as the French briefs print it, which
+    /// RON reads as two values.
+    DecimalComma { written: String },
 }
 
 impl Describe for FileFinding {
@@ -32,12 +35,18 @@ impl Describe for FileFinding {
             FileFinding::Missing { name } => format!("missing file `{name}`"),
             FileFinding::NoProposals => "the dataset has no proposals".to_string(),
             FileFinding::Syntax(error) => parse_message(error),
+            FileFinding::DecimalComma { written } => {
+                format!("`{written}` is written with a decimal comma")
+            }
         }
     }
 
     fn label(&self) -> Option<String> {
-        matches!(self, FileFinding::Syntax(ron::Error::ExpectedComma))
-            .then(|| "expected `,` here".to_string())
+        match self {
+            FileFinding::Syntax(ron::Error::ExpectedComma) => Some("expected `,` here".into()),
+            FileFinding::DecimalComma { .. } => Some("a decimal comma".into()),
+            _ => None,
+        }
     }
 
     fn help(&self) -> Option<String> {
@@ -54,6 +63,10 @@ impl Describe for FileFinding {
                 "add one RON file per proposal under `proposals/`, named after its id".to_string()
             }
             FileFinding::Syntax(error) => return parse_help(error),
+            FileFinding::DecimalComma { written } => format!(
+                "numbers in the data use a decimal point, whatever the language: write `{}`",
+                written.replace(',', ".")
+            ),
         })
     }
 }
@@ -189,12 +202,39 @@ impl Checker<'_> {
                 spans: std::cell::OnceCell::new(),
             }),
             Err((span, code)) => {
-                let finding = FileFinding::Syntax(code);
+                let text = self.report.text(&file.display).unwrap_or_default();
+                let (finding, span) = match decimal_comma(text, &span, &code) {
+                    Some((written, span)) => (FileFinding::DecimalComma { written }, span),
+                    None => (FileFinding::Syntax(code), span),
+                };
                 self.push(Diagnostic::new(&file.display, finding).at(Some(span)));
                 None
             }
         }
     }
+}
+
+/// A decimal comma behind a RON error: `30,4` makes RON read `30`, then stumble on `4` as an
+/// identifier. The number as written and its span, if that is what happened.
+fn decimal_comma(
+    text: &str,
+    span: &Range<usize>,
+    error: &ron::Error,
+) -> Option<(String, Range<usize>)> {
+    let ron::Error::SuggestRawIdentifier(fraction) = error else {
+        return None;
+    };
+    if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text.get(..span.start)?.strip_suffix(',')?;
+    let whole = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if whole == 0 {
+        return None;
+    }
+    let start = span.start - 1 - whole;
+    let end = span.start + fraction.len();
+    Some((text.get(start..end)?.to_string(), start..end))
 }
 
 /// Reads the RON files of a dataset directory: the files at its top and those under

@@ -64,14 +64,36 @@ fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
         workers.into_iter().flat_map(join).collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    if results.len() != plan.jobs.len() {
-        return Err(Error::Usage("a render worker stopped early".into()));
-    }
+    let mut results = results.into_iter().peekable();
     let mut files = Vec::with_capacity(plan.files());
-    for (_, result) in results {
-        files.extend(result?);
+    for (i, job) in plan.jobs.iter().enumerate() {
+        match results.next_if(|(done, _)| *done == i) {
+            Some((_, result)) => files.extend(result?),
+            // Its worker stopped before returning it: the job failed, and nothing is written.
+            None => return Err(failed(plan, job, first_format(job), lost())),
+        }
     }
     Ok(files)
+}
+
+/// What a job whose worker never returned failed with.
+fn lost() -> RenderError {
+    RenderError::Panic("the thread rendering it stopped".to_string())
+}
+
+/// The format a job's failure is reported under when no single format failed.
+fn first_format(job: &Job) -> Format {
+    job.targets.first().map_or(Format::Html, |t| t.format)
+}
+
+/// The error of `job` failing in `format`.
+fn failed(plan: &Plan, job: &Job, format: Format, error: RenderError) -> Error {
+    Error::Render {
+        brief: job.entry.id.clone(),
+        lang: plan.editions[job.edition].lang().to_string(),
+        format: format.name(),
+        error,
+    }
 }
 
 /// A worker's results; a worker cannot panic (each job catches its own), but if it did, its
@@ -86,15 +108,8 @@ type Made = Result<Vec<Vec<u8>>, Error>;
 /// Builds one brief once and lays it out in each format of the job.
 fn make_job(plan: &Plan, job: &Job) -> Made {
     let views = &plan.editions[job.edition];
-    let failed = |format: Format, error: RenderError| Error::Render {
-        brief: job.entry.id.clone(),
-        lang: views.lang().to_string(),
-        format: format.name(),
-        error,
-    };
-    let first = job.targets.first().map_or(Format::Html, |t| t.format);
     let document = catch(|| Ok(views.document(&job.entry)))
-        .map_err(|e| failed(first, e))?
+        .map_err(|e| failed(plan, job, first_format(job), e))?
         .ok_or_else(|| Error::UnknownBrief {
             id: job.entry.id.clone(),
             suggestion: None,
@@ -102,7 +117,8 @@ fn make_job(plan: &Plan, job: &Job) -> Made {
     job.targets
         .iter()
         .map(|t| {
-            catch(|| t.format.render(&document, plan.options)).map_err(|e| failed(t.format, e))
+            catch(|| t.format.render(&document, plan.options))
+                .map_err(|e| failed(plan, job, t.format, e))
         })
         .collect()
 }

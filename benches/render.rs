@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use include_dir::{Dir, include_dir};
 use jiha::dataset::Source;
 use jiha::render::{Format, Options};
-use jiha::view::Views;
+use jiha::view::{Views, Written};
 use jiha_data::checked::Dataset;
 
 fn main() {
@@ -50,7 +50,9 @@ fn one_brief(format: Format) -> usize {
         .iter()
         .find(|b| b.id == "oriental")
         .expect("the Oriental brief");
-    let document = views.document(oriental).expect("the Oriental brief");
+    let document = views
+        .document(oriental, &Written::default())
+        .expect("the Oriental brief");
     format.render(&document, OPTIONS).expect("renders").len()
 }
 
@@ -62,7 +64,9 @@ fn every_brief(format: Format) -> usize {
         .briefs()
         .iter()
         .map(|b| {
-            let document = views.document(b).expect("a brief of the dataset");
+            let document = views
+                .document(b, &Written::default())
+                .expect("a brief of the dataset");
             format.render(&document, OPTIONS).expect("renders").len()
         })
         .sum()
@@ -74,7 +78,7 @@ fn book_pdf() -> usize {
     let views = Views::new(&DATASET, "fr").expect("fr");
     let briefs = views.briefs();
     let book = briefs.iter().find(|b| b.id == "book").expect("the book");
-    let document = views.document(book).expect("the book");
+    let document = views.document(book, &Written::default()).expect("the book");
     Format::Pdf
         .render(&document, OPTIONS)
         .expect("renders")

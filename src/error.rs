@@ -30,8 +30,12 @@ pub enum Error {
         brief: String,
         lang: String,
         format: &'static str,
+        /// The data file the brief mostly comes from, relative to the dataset.
+        file: Option<String>,
         error: RenderError,
     },
+    /// A file could not be written: nothing was, and the output directory is as it was.
+    Unwritten { root: PathBuf, error: Box<Error> },
     /// The arguments are inconsistent in a way clap cannot see.
     Usage(String),
 }
@@ -94,10 +98,19 @@ impl fmt::Display for Error {
                 brief,
                 lang,
                 format,
+                file,
                 error,
-            } => write!(
+            } => {
+                write!(f, "error: brief `{brief}` ({lang}, {format}): {error}")?;
+                if let Some(file) = file {
+                    write!(f, "\nnote: the brief comes mostly from `{file}`")?;
+                }
+                write!(f, "\nnote: nothing was written")
+            }
+            Error::Unwritten { root, error } => write!(
                 f,
-                "error: brief `{brief}` ({lang}, {format}): {error}\nnote: nothing was written"
+                "{error}\nnote: nothing was written; `{}` is as it was",
+                root.display()
             ),
             Error::Usage(message) => write!(f, "error: {message}"),
         }

@@ -5,7 +5,6 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::Error;
-use crate::output::{check_target, write_atomic};
 use crate::plan::{Job, Output, Plan};
 use crate::render::{Format, RenderError};
 
@@ -14,27 +13,17 @@ pub fn run(plan: &Plan) -> Result<(), Error> {
     write(plan, make(plan)?)
 }
 
-/// Writes what the plan made: to standard output, or each file in place, its path printed.
+/// Writes what the plan made: to standard output, or every file in place, all or none.
 fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
     let root = match &plan.output {
         Output::Stdout => return crate::output::print_bytes(&files.concat()),
         Output::Dir(root) => root,
     };
-    let targets: Vec<&str> = plan
+    let targets = plan
         .jobs
         .iter()
-        .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()))
-        .collect();
-    // Every target is checked before anything is written: a refusal leaves no partial output.
-    for path in &targets {
-        check_target(root, path)?;
-    }
-    let mut written = String::new();
-    for (path, bytes) in targets.iter().zip(files) {
-        let path = write_atomic(root, path, &bytes)?;
-        written.push_str(&format!("{}\n", path.display()));
-    }
-    crate::output::print(&written)
+        .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()));
+    crate::output::write_all(root, targets.zip(files.iter().map(Vec::as_slice)))
 }
 
 /// Makes every file of the plan, in the order of its jobs and targets, on as many threads as
@@ -92,6 +81,7 @@ fn failed(plan: &Plan, job: &Job, format: Format, error: RenderError) -> Error {
         brief: job.entry.id.clone(),
         lang: plan.editions[job.edition].lang().to_string(),
         format: format.name(),
+        file: job.entry.kind.data_file(&job.entry.id),
         error,
     }
 }
@@ -108,7 +98,7 @@ type Made = Result<Vec<Vec<u8>>, Error>;
 /// Builds one brief once and lays it out in each format of the job.
 fn make_job(plan: &Plan, job: &Job) -> Made {
     let views = &plan.editions[job.edition];
-    let document = catch(|| Ok(views.document(&job.entry)))
+    let document = catch(|| Ok(views.document(&job.entry, &plan.written[job.edition])))
         .map_err(|e| failed(plan, job, first_format(job), e))?
         .ok_or_else(|| Error::UnknownBrief {
             id: job.entry.id.clone(),
@@ -117,10 +107,22 @@ fn make_job(plan: &Plan, job: &Job) -> Made {
     job.targets
         .iter()
         .map(|t| {
-            catch(|| t.format.render(&document, plan.options))
-                .map_err(|e| failed(plan, job, t.format, e))
+            catch(|| {
+                injected_panic(&job.entry.id);
+                t.format.render(&document, plan.options)
+            })
+            .map_err(|e| failed(plan, job, t.format, e))
         })
         .collect()
+}
+
+/// Debug builds only: `JIHA_INJECT_PANIC=ID` makes the job of the brief `ID` panic, as a bug
+/// in a format library would, so that the tests can show what a run does then. A release
+/// binary has no such switch.
+fn injected_panic(id: &str) {
+    if cfg!(debug_assertions) && std::env::var_os("JIHA_INJECT_PANIC").is_some_and(|v| v == id) {
+        panic!("a panic injected for `{id}` (JIHA_INJECT_PANIC)");
+    }
 }
 
 /// Runs `f`, turning a panic into an error: a bug in a format library fails its brief, not

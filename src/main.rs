@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     match jiha::cmd::run(cli, &DATA) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{err}");
+            jiha::output::eprint(&format!("{err}\n"));
             ExitCode::from(err.exit_code())
         }
     }

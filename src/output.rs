@@ -1,10 +1,25 @@
-//! Writing output safely: files atomically and never through a link out of the output
-//! directory; standard output with a closed pipe taken as the reader being done.
+//! Writing output safely: every file of a command, or none; never through a link out of the
+//! output directory; standard output with a closed pipe taken as the reader being done.
+//!
+//! A set of files is written in two steps. First each is *staged*: written whole to a
+//! temporary file (`.jiha-*`) beside its target. Only when every one of them is on disk are
+//! they *committed*: each temporary renamed over its target, a path printed as each file is in
+//! place. A failure while staging (a full disk, a refused target) removes the temporaries and
+//! any directory the command created, so the output directory is left exactly as it was. An
+//! interruption (SIGINT, SIGTERM, SIGHUP) does the same while staging; during the commit, which
+//! only renames, it waits for the commit to finish, so the directory is never half old, half
+//! new.
 
+mod signals;
+
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::error::Error;
+
+pub use signals::on_interrupt_roll_back;
 
 /// Refuses a target that jiha must not write: one under `root` reached through a symbolic
 /// link (it could point anywhere), one that is a link or a directory itself, or a `root`
@@ -44,29 +59,128 @@ fn refusal(why: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::AlreadyExists, why)
 }
 
-/// Writes `bytes` to `root/relative` atomically: a temporary file in the same directory,
-/// renamed over the target once complete. A reader never sees a half-written file.
-pub fn write_atomic(root: &Path, relative: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let path = check_target(root, relative)?;
-    let parent = path.parent().unwrap_or(root).to_path_buf();
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".jiha-")
-        .tempfile_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-    // Temporary files are private; a brief is an ordinary document.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = file
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
+/// Writes every file under `root` (paths relative to it, `/`-separated), all or none, and
+/// prints each path as its file is put in place.
+pub fn write_all<'a>(
+    root: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), Error> {
+    let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    // Every target is checked before anything is written: a refusal leaves no trace.
+    let targets = files
+        .iter()
+        .map(|(relative, _)| check_target(root, relative))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (target, (_, bytes)) in targets.iter().zip(&files) {
+        if let Err(error) = stage(root, target, bytes) {
+            roll_back(&mut pending());
+            return Err(Error::Unwritten {
+                root: root.to_path_buf(),
+                error: Box::new(error),
+            });
+        }
     }
+    commit()
+}
+
+/// What this process has on disk that is not yet in place: the temporaries and the
+/// directories it created, in order. The interruption handler reads it too.
+#[derive(Debug, Default)]
+struct Pending {
+    /// Each temporary file and the target it will be renamed to.
+    staged: Vec<(PathBuf, PathBuf)>,
+    /// The directories created for the targets, parents first.
+    created: Vec<PathBuf>,
+    /// Whether a commit has put every file in place.
+    committed: bool,
+}
+
+static PENDING: Mutex<Pending> = Mutex::new(Pending {
+    staged: Vec::new(),
+    created: Vec::new(),
+    committed: false,
+});
+
+/// The pending files, whoever panicked while holding them.
+fn pending() -> MutexGuard<'static, Pending> {
+    PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Writes `bytes` whole to a new temporary file beside `target`. The lock is held from the
+/// file's creation to its registration, so an interruption either sees it or finds nothing.
+fn stage(root: &Path, target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut pending = pending();
+    let parent = target.parent().unwrap_or(root);
+    create_dirs(parent, &mut pending.created)?;
+    let (temporary, mut file) = create_temporary(parent, pending.staged.len())?;
+    pending.staged.push((temporary, target.to_path_buf()));
     file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .map_err(|e| Error::io(&path, e))?;
-    file.persist(&path).map_err(|e| Error::io(&path, e.error))?;
-    Ok(path)
+        .and_then(|()| file.sync_data())
+        .map_err(|e| Error::io(target, e))
+}
+
+/// Creates `dir` and its missing parents, noting each one created.
+fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && std::fs::symlink_metadata(d).is_err())
+        .collect();
+    for d in missing.into_iter().rev() {
+        std::fs::create_dir(d).map_err(|e| Error::io(d, e))?;
+        created.push(d.to_path_buf());
+    }
+    Ok(())
+}
+
+/// A new file `.jiha-<pid>-<n>.tmp` in `dir`, readable as an ordinary document.
+fn create_temporary(dir: &Path, n: usize) -> Result<(PathBuf, File), Error> {
+    let path = dir.join(format!(".jiha-{}-{n}.tmp", std::process::id()));
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+    let file = options.open(&path).map_err(|e| Error::io(&path, e))?;
+    Ok((path, file))
+}
+
+/// Puts every staged file in place, printing each path once it is there. The lock is held
+/// throughout: an interruption waits for the last rename.
+fn commit() -> Result<(), Error> {
+    let mut pending = pending();
+    let staged = std::mem::take(&mut pending.staged);
+    pending.created.clear();
+    let mut staged = staged.into_iter();
+    // A path that cannot be printed (standard output full) does not stop the commit: the
+    // error is reported once every file is in place.
+    let mut printed = Ok(());
+    while let Some((temporary, target)) = staged.next() {
+        if let Err(e) = std::fs::rename(&temporary, &target) {
+            // Renaming within one directory fails only if the directory changed under us:
+            // the files still staged are removed, and the error says which file stopped.
+            let _ = std::fs::remove_file(&temporary);
+            for (rest, _) in staged {
+                let _ = std::fs::remove_file(rest);
+            }
+            return Err(Error::io(&target, e));
+        }
+        if printed.is_ok() {
+            printed = print(&format!("{}\n", target.display()));
+        }
+    }
+    pending.committed = true;
+    printed
+}
+
+/// Removes every temporary file and every directory this process created, newest first.
+fn roll_back(pending: &mut Pending) {
+    for (temporary, _) in pending.staged.drain(..) {
+        let _ = std::fs::remove_file(temporary);
+    }
+    for dir in pending.created.drain(..).rev() {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 /// Writes to standard output. A closed pipe (`jiha list | head -1`) is not an error: the
@@ -80,5 +194,61 @@ pub fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
         _ => Ok(()),
+    }
+}
+
+/// Writes to standard error. A closed or full standard error loses the text but never stops
+/// the command: what it says is also in the exit code.
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in `dir`, sorted.
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("listing")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_refused_target_stops_the_write_before_anything_is_staged() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "old").expect("a.txt");
+        std::fs::write(root.join("b"), "a file").expect("b");
+        let files = [
+            ("a.txt", b"new".as_slice()),
+            ("new/c.txt", b"c".as_slice()),
+            ("b/c.txt", b"c".as_slice()),
+        ];
+        assert!(write_all(root, files).is_err());
+        assert_eq!(listing(root), ["a.txt", "b"]);
+        assert_eq!(
+            std::fs::read_to_string(root.join("a.txt")).expect("a"),
+            "old"
+        );
+    }
+
+    #[test]
+    fn rolling_back_removes_the_temporaries_and_the_directories_created() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "old").expect("a.txt");
+        stage(root, &root.join("a.txt"), b"new").expect("staged");
+        stage(root, &root.join("new/deep/c.txt"), b"c").expect("staged");
+        assert_eq!(listing(root).len(), 3, "a.txt, its temporary and new/");
+        roll_back(&mut pending());
+        assert_eq!(listing(root), ["a.txt"]);
+        assert_eq!(
+            std::fs::read_to_string(root.join("a.txt")).expect("a"),
+            "old"
+        );
     }
 }

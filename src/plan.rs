@@ -8,7 +8,7 @@ use jiha_data::checked::Dataset;
 
 use crate::error::Error;
 use crate::render::{Format, Options};
-use crate::view::{BriefEntry, BriefKind, Views};
+use crate::view::{BriefEntry, BriefKind, Views, Written};
 
 /// Where the rendered files go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +68,8 @@ pub struct Plan<'d> {
     pub output: Output,
     /// The views of each language asked for, in the dataset's order.
     pub editions: Vec<Views<'d>>,
+    /// The HTML briefs written in each edition, which the others may link to.
+    pub written: Vec<Written>,
     pub jobs: Vec<Job>,
     pub options: Options,
 }
@@ -119,9 +121,13 @@ impl<'d> Plan<'d> {
         if to_stdout && (jobs.len() != 1 || formats.len() != 1) {
             return Err(one_only(jobs.len(), formats.len(), 1));
         }
+        let written = (0..editions.len())
+            .map(|edition| written(&jobs, edition, &request.output))
+            .collect();
         Ok(Plan {
             output: request.output.clone(),
             editions,
+            written,
             jobs,
             options: request.options,
         })
@@ -131,6 +137,19 @@ impl<'d> Plan<'d> {
     pub fn files(&self) -> usize {
         self.jobs.iter().map(|j| j.targets.len()).sum()
     }
+}
+
+/// The HTML files `jobs` write in `edition`: none on standard output, where a brief stands
+/// alone.
+fn written(jobs: &[Job], edition: usize, output: &Output) -> Written {
+    if *output == Output::Stdout {
+        return Written::default();
+    }
+    Written::new(
+        jobs.iter()
+            .filter(|j| j.edition == edition && j.targets.iter().any(|t| t.format == Format::Html))
+            .map(|j| j.entry.stem.clone()),
+    )
 }
 
 /// The formats asked for, each once, in a fixed order; the output's default when none is.

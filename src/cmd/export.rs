@@ -3,7 +3,6 @@
 use crate::cli::ExportArgs;
 use crate::dataset::Source;
 use crate::error::Error;
-use crate::output::write_atomic;
 
 pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
     let files = crate::dataset::files(data)?;
@@ -17,13 +16,9 @@ pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
             return Err(Error::WouldOverwrite { paths: existing });
         }
     }
-    for file in &files {
-        crate::output::check_target(&args.dir, &file.name)?;
-    }
-    let mut written = String::new();
-    for file in &files {
-        let path = write_atomic(&args.dir, &file.name, &file.bytes)?;
-        written.push_str(&format!("{}\n", path.display()));
-    }
-    crate::output::print(&written)
+    crate::output::on_interrupt_roll_back();
+    crate::output::write_all(
+        &args.dir,
+        files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())),
+    )
 }

@@ -6,8 +6,6 @@ mod list;
 mod render;
 mod show;
 
-use std::io::Write;
-
 use include_dir::Dir;
 
 use crate::cli::{Cli, Command};
@@ -32,5 +30,5 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
 /// Writes the dataset's warnings to standard error. A closed or full standard error loses
 /// them but does not stop the command.
 fn warn(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    crate::output::eprint(text);
 }

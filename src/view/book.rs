@@ -111,7 +111,7 @@ impl<'a> Views<'a> {
     /// The book's table of contents: the parts, with each proposal and region under theirs.
     fn toc(&self, proposals: &[ProposalView], regions: &[RegionView]) -> Vec<TocEntry> {
         let l = &self.labels;
-        let links = Links::Anchors;
+        let anchor = |kind: BriefKind, id: &str| format!("#{}", kind.anchor(id));
         let entry = |title: &str, href: &str, children: Vec<TocEntry>| TocEntry {
             title: title.to_string(),
             href: href.to_string(),
@@ -127,7 +127,7 @@ impl<'a> Views<'a> {
                     .map(|p| {
                         entry(
                             &format!("{}. {}", p.number, p.title),
-                            &links.proposal(&p.id),
+                            &anchor(BriefKind::Proposal, &p.id),
                             Vec::new(),
                         )
                     })
@@ -141,7 +141,7 @@ impl<'a> Views<'a> {
                     .map(|r| {
                         entry(
                             &format!("{} ({})", r.name, r.hcp_code),
-                            &links.region(&r.id),
+                            &anchor(BriefKind::Region, &r.id),
                             Vec::new(),
                         )
                     })

@@ -11,7 +11,7 @@ mod region;
 mod sources;
 
 use jiha_data::check::{BOOK_ID, OVERVIEW_ID};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::format::{Locale, fill, french, quoted};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
@@ -57,6 +57,17 @@ impl BriefKind {
         }
     }
 
+    /// The data file most of the brief `id` of this kind comes from, relative to the dataset,
+    /// for error messages; the book draws on every file.
+    pub fn data_file(self, id: &str) -> Option<String> {
+        match self {
+            BriefKind::Overview => Some("dataset.ron".to_string()),
+            BriefKind::Proposal => Some(format!("{}/{id}.ron", jiha_data::check::PROPOSALS_DIR)),
+            BriefKind::Region => Some("regions.ron".to_string()),
+            BriefKind::Book => None,
+        }
+    }
+
     /// The anchor of the brief `id` of this kind inside the book.
     pub fn anchor(self, id: &str) -> String {
         match self {
@@ -79,29 +90,61 @@ pub struct BriefEntry {
     pub stem: String,
 }
 
+/// The HTML briefs a render writes in one edition, by stem: a brief links to those only, or
+/// else into the book when the book is written, and otherwise names what it would link to
+/// without a link.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    stems: BTreeSet<String>,
+}
+
+impl Written {
+    pub fn new(stems: impl IntoIterator<Item = String>) -> Written {
+        Written {
+            stems: stems.into_iter().collect(),
+        }
+    }
+
+    fn has(&self, kind: BriefKind, id: &str) -> bool {
+        self.stems.contains(&kind.stem(id))
+    }
+}
+
 /// How a brief links to another: between files, or to anchors within the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Links {
-    /// A file at `depth` directories under the edition's directory.
-    Files { depth: usize },
+pub enum Links<'w> {
+    /// A file at `depth` directories under the edition's directory, beside the files
+    /// `written`.
+    Files { depth: usize, written: &'w Written },
     /// Everything is in one document.
     Anchors,
 }
 
-impl Links {
-    /// The link to the brief `id` of `kind`.
-    fn to(self, kind: BriefKind, id: &str) -> String {
+impl Links<'_> {
+    /// The link to the brief `id` of `kind`: its own file if it is written, or its place in
+    /// the book if the book is, or none.
+    fn to(self, kind: BriefKind, id: &str) -> Option<String> {
         match self {
-            Links::Files { depth } => format!("{}{}.html", "../".repeat(depth), kind.stem(id)),
-            Links::Anchors => format!("#{}", kind.anchor(id)),
+            Links::Files { depth, written } => {
+                let up = "../".repeat(depth);
+                if written.has(kind, id) {
+                    Some(format!("{up}{}.html", kind.stem(id)))
+                } else if written.has(BriefKind::Book, BOOK_ID) {
+                    let book = BriefKind::Book.stem(BOOK_ID);
+                    Some(format!("{up}{book}.html#{}", kind.anchor(id)))
+                } else {
+                    None
+                }
+            }
+            Links::Anchors => Some(format!("#{}", kind.anchor(id))),
         }
     }
 
-    fn proposal(self, id: &str) -> String {
+    fn proposal(self, id: &str) -> Option<String> {
         self.to(BriefKind::Proposal, id)
     }
 
-    fn region(self, id: &str) -> String {
+    fn region(self, id: &str) -> Option<String> {
         self.to(BriefKind::Region, id)
     }
 }
@@ -271,11 +314,15 @@ impl<'a> Views<'a> {
 
     /// The brief `entry` names, ready for every format; `None` if this dataset has no such
     /// brief.
-    pub fn document<'b>(&'b self, entry: &'b BriefEntry) -> Option<Document<'b>> {
+    pub fn document<'b>(
+        &'b self,
+        entry: &'b BriefEntry,
+        written: &Written,
+    ) -> Option<Document<'b>> {
         Some(Document {
             entry,
             page: self.page(&entry.title),
-            brief: self.brief(entry)?,
+            brief: self.brief(entry, written)?,
             keywords: vec![
                 self.locale.text(&self.dataset.meta().title),
                 self.labels.country.clone(),
@@ -286,12 +333,13 @@ impl<'a> Views<'a> {
     }
 
     /// The content of the brief `entry` names; `None` if this dataset has no such brief.
-    fn brief(&self, entry: &BriefEntry) -> Option<Brief> {
+    fn brief(&self, entry: &BriefEntry, written: &Written) -> Option<Brief> {
         let d = self.dataset;
         let links = match entry.kind {
             BriefKind::Book => Links::Anchors,
             _ => Links::Files {
                 depth: entry.stem.matches('/').count(),
+                written,
             },
         };
         Some(match entry.kind {
@@ -321,7 +369,7 @@ impl<'a> Views<'a> {
     }
 
     /// A region named in another brief.
-    fn region_link(&self, r: &Region, links: Links) -> RegionLink {
+    fn region_link(&self, r: &Region, links: Links<'_>) -> RegionLink {
         RegionLink {
             id: r.id.clone(),
             name: self.region_name(r).to_string(),

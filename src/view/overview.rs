@@ -95,11 +95,15 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn overview(&self, links: Links) -> OverviewView {
+    pub fn overview(&self, links: Links<'_>) -> OverviewView {
         self.overview_with(links, &mut Citations::default())
     }
 
-    pub(super) fn overview_with(&self, links: Links, citations: &mut Citations) -> OverviewView {
+    pub(super) fn overview_with(
+        &self,
+        links: Links<'_>,
+        citations: &mut Citations,
+    ) -> OverviewView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let meta = d.meta();
         let mut cited = citations.brief();
@@ -166,7 +170,7 @@ impl<'a> Views<'a> {
     }
 
     /// Which proposals concern each region: `●` named, `○` national or every region.
-    fn coverage(&self, links: Links) -> Vec<CoverageRow> {
+    fn coverage(&self, links: Links<'_>) -> Vec<CoverageRow> {
         let d = self.dataset;
         d.territories()
             .regions

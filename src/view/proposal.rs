@@ -65,7 +65,7 @@ pub struct ProposalLink {
     pub title: String,
     pub short_title: String,
     pub scope: String,
-    pub href: String,
+    pub href: Option<String>,
     /// Its anchor in the book.
     pub anchor: String,
 }
@@ -104,7 +104,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(super) fn proposal_link(&self, p: &Proposal, links: Links) -> ProposalLink {
+    pub(super) fn proposal_link(&self, p: &Proposal, links: Links<'_>) -> ProposalLink {
         ProposalLink {
             id: p.id.clone(),
             number: self.number(p),
@@ -116,14 +116,14 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn proposal(&self, p: &Proposal, links: Links) -> ProposalView {
+    pub fn proposal(&self, p: &Proposal, links: Links<'_>) -> ProposalView {
         self.proposal_with(p, links, &mut Citations::default())
     }
 
     pub(super) fn proposal_with(
         &self,
         p: &Proposal,
-        links: Links,
+        links: Links<'_>,
         citations: &mut Citations,
     ) -> ProposalView {
         let (d, locale) = (self.dataset, self.locale);

@@ -20,7 +20,7 @@ pub struct IndicatorRow {
 pub struct RegionLink {
     pub id: String,
     pub name: String,
-    pub href: String,
+    pub href: Option<String>,
     /// Its anchor in the book.
     pub anchor: String,
 }
@@ -127,14 +127,14 @@ impl<'a> Views<'a> {
         })
     }
 
-    pub fn region_brief(&self, r: &Region, links: Links) -> RegionView {
+    pub fn region_brief(&self, r: &Region, links: Links<'_>) -> RegionView {
         self.region_with(r, links, &mut Citations::default())
     }
 
     pub(super) fn region_with(
         &self,
         r: &Region,
-        links: Links,
+        links: Links<'_>,
         citations: &mut Citations,
     ) -> RegionView {
         let (l, locale) = (&self.labels, self.locale);

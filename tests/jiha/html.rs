@@ -4,8 +4,78 @@ use predicates::prelude::*;
 
 use crate::support::{Edit, broken, jiha};
 
+/// The French HTML edition, rendered once, as a user's `render -f html` writes it: every
+/// brief beside the others it links to.
+static EDITION: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().to_str().expect("a UTF-8 path");
+    stdout_of(&["render", "-f", "html", "-l", "fr", "-o", out]);
+    dir
+});
+
+/// The HTML of the brief `id` in the French edition.
 fn render(id: &str) -> String {
-    stdout_of(&["render", id, "-o", "-"])
+    let fr = EDITION.path().join("fr");
+    let path = [
+        fr.join(format!("{id}.html")),
+        fr.join(format!("proposals/{id}.html")),
+    ]
+    .into_iter()
+    .chain([fr.join(format!("regions/{id}.html"))])
+    .find(|p| p.exists())
+    .unwrap_or_else(|| panic!("no brief `{id}` in the French edition"));
+    std::fs::read_to_string(path).expect("a brief")
+}
+
+/// The hrefs of `html` that lead to another brief (not an anchor, not a source on the web).
+fn file_links(html: &str) -> Vec<&str> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| !href.starts_with('#') && !href.starts_with("https:"))
+        .collect()
+}
+
+#[test]
+fn a_brief_links_only_to_briefs_that_are_written() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().to_str().expect("a UTF-8 path");
+    let oriental =
+        || std::fs::read_to_string(dir.path().join("fr/regions/oriental.html")).expect("the brief");
+    // Alone: the proposals it names are named, not linked to files that do not exist.
+    stdout_of(&["render", "oriental", "-f", "html", "-l", "fr", "-o", out]);
+    assert!(oriental().contains("Un pôle cybersécurité dans l’Oriental"));
+    assert_eq!(file_links(&oriental()), Vec::<&str>::new());
+    // With one proposal: that one is linked to its file.
+    let with = ["oriental", "pole-cybersecurite-oriental"];
+    stdout_of(
+        &[
+            &["render"],
+            &with[..],
+            &["-f", "html", "-l", "fr", "-o", out],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        file_links(&oriental()),
+        ["../proposals/pole-cybersecurite-oriental.html"]
+    );
+    // With the book: the others are linked to their place in it.
+    stdout_of(&[
+        "render", "oriental", "book", "-f", "html", "-l", "fr", "-o", out,
+    ]);
+    let html = oriental();
+    let links = file_links(&html);
+    assert!(!links.is_empty());
+    assert!(
+        links.iter().all(|l| l.starts_with("../book.html#")),
+        "{links:?}"
+    );
+    // On standard output a brief stands alone.
+    assert_eq!(
+        file_links(&stdout_of(&["render", "oriental", "-o", "-"])),
+        Vec::<&str>::new()
+    );
 }
 
 /// What a successful `jiha` run prints.

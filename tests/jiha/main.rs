@@ -3,6 +3,7 @@
 mod cli;
 mod content;
 mod corpus;
+mod faults;
 mod formats;
 mod graphics;
 mod hostile;

@@ -202,18 +202,48 @@ impl<'a> Locale<'a> {
     }
 }
 
-/// Fills the `{name}` placeholders of a label.
+/// Fills the `{name}` placeholders of a label, in one pass over the label: a value put in
+/// is never read again, so a data text that happens to contain `{high}` stays as written. A
+/// placeholder with no value is left as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = values.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_never_filled_in_again() {
+        let label = "{name}: {low} to {high}";
+        let values = [("name", "Ville {high}"), ("low", "1"), ("high", "9")];
+        assert_eq!(fill(label, &values), "Ville {high}: 1 to 9");
+        assert_eq!(fill("{unknown} {name", &values), "{unknown} {name");
+        assert_eq!(fill("{{name}}", &values), "{Ville {high}}");
+        assert_eq!(fill("é{name}ü", &[("name", "à")]), "éàü");
+    }
 
     fn date(text: &str) -> Date {
         jiha_data::check::parse_date(text).expect("a valid date")

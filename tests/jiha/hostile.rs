@@ -192,3 +192,47 @@ fn hostile_titles_stay_text_in_the_pdf() {
         }
     }
 }
+
+/// A placeholder of the labels written inside a data text is text, never filled: a region
+/// named `… {high}` keeps its name, and no other region's value is pasted into it.
+#[test]
+fn a_placeholder_in_a_data_text_is_left_as_written() {
+    let dir = crate::support::copy_of_data();
+    let regions = dir.path().join("regions.ron");
+    let text = std::fs::read_to_string(&regions).expect("regions.ron");
+    let mut named = 0;
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| match line.strip_prefix("            name_fr: \"") {
+            Some(rest) => {
+                named += 1;
+                format!(
+                    "            name_fr: \"{} {{high}}\",",
+                    rest.trim_end_matches("\",")
+                )
+            }
+            None => line.to_string(),
+        })
+        .collect();
+    assert_eq!(named, 12, "every region's French name is edited");
+    std::fs::write(&regions, edited.join("\n")).expect("write");
+    let output = crate::support::jiha()
+        .args([
+            "render", "book", "-f", "md", "-l", "fr", "-o", "-", "--data",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let book = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Each range "de X (Région {high}) à Y (Région {high})" keeps both names whole.
+    assert!(book.contains("{high}) à "), "no range found");
+    assert!(
+        !book.contains("{high}))"),
+        "a value was filled into a region's name"
+    );
+}

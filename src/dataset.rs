@@ -35,16 +35,53 @@ impl Source<'_> {
 pub fn files(data: Source) -> Result<Vec<DataFile>, Error> {
     match data {
         Source::Dir(dir) => {
-            if !dir.is_dir() {
-                return Err(Error::io(
+            let why = match std::fs::metadata(dir) {
+                Err(_) => Some("does not exist"),
+                Ok(meta) if !meta.is_dir() => Some("is not a directory"),
+                Ok(_) => None,
+            };
+            if let Some(why) = why {
+                let suggestion = None;
+                let dir = dir.to_path_buf();
+                return Err(Error::NotADataset {
                     dir,
-                    std::io::Error::new(std::io::ErrorKind::NotFound, "not a dataset directory"),
-                ));
+                    why,
+                    suggestion,
+                });
+            }
+            if let Some(suggestion) = dataset_nearby(dir) {
+                return Err(Error::NotADataset {
+                    dir: dir.to_path_buf(),
+                    why: "has no dataset.ron",
+                    suggestion: Some(suggestion),
+                });
             }
             check::read_dir(dir, &dir.display().to_string()).map_err(|e| Error::io(dir, e))
         }
         Source::Embedded(root) => Ok(embedded_files(root)),
     }
+}
+
+/// For a directory with no `dataset.ron` of its own, the dataset it was most likely meant to
+/// be: its parent (`--data my-data/proposals`) or a child (`--data repo` for `repo/data`),
+/// when that one has a `dataset.ron`.
+fn dataset_nearby(dir: &Path) -> Option<std::path::PathBuf> {
+    let has_dataset = |d: &Path| std::fs::symlink_metadata(d.join("dataset.ron")).is_ok();
+    if has_dataset(dir) {
+        return None;
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent.filter(|p| has_dataset(p)) {
+        return Some(parent.to_path_buf());
+    }
+    let mut children: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && has_dataset(p))
+        .collect();
+    children.sort();
+    children.into_iter().next()
 }
 
 fn embedded_files(root: &'static Dir<'static>) -> Vec<DataFile> {

@@ -16,6 +16,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `--data` names a directory that is not a dataset; perhaps one beside it is.
+    NotADataset {
+        dir: PathBuf,
+        /// What it is instead: "does not exist", "is not a directory", "has no dataset.ron".
+        why: &'static str,
+        suggestion: Option<PathBuf>,
+    },
     /// `render ID` named no brief.
     UnknownBrief {
         id: String,
@@ -69,6 +76,21 @@ impl fmt::Display for Error {
                 )
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::NotADataset {
+                dir,
+                why,
+                suggestion,
+            } => {
+                let dir = dir.display();
+                write!(f, "error: --data `{dir}` {why}: it is not a dataset")?;
+                match suggestion {
+                    Some(s) => write!(f, "\nhelp: did you mean `--data {}`?", s.display()),
+                    None => write!(
+                        f,
+                        "\nhelp: --data takes the directory that holds dataset.ron; `jiha export-data DIR` writes a complete dataset to start from"
+                    ),
+                }
+            }
             Error::UnknownBrief { id, suggestion } => {
                 write!(f, "error: no brief has the id `{id}`")?;
                 match suggestion {

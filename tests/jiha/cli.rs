@@ -378,3 +378,46 @@ fn a_byte_order_mark_is_accepted() {
         .assert()
         .success();
 }
+
+/// `--data` naming a folder inside a dataset, or the folder above one, says which was meant
+/// instead of reporting every file as missing.
+#[test]
+fn data_that_is_not_a_dataset_suggests_the_one_nearby() {
+    let dataset = crate::support::copy_of_data();
+    let proposals = dataset.path().join("proposals");
+    let cases = [
+        (
+            proposals.clone(),
+            "has no dataset.ron",
+            Some(dataset.path()),
+        ),
+        (dataset.path().join("nope"), "does not exist", None),
+        (
+            dataset.path().join("dataset.ron"),
+            "is not a directory",
+            None,
+        ),
+    ];
+    for (dir, why, meant) in cases {
+        let output = jiha()
+            .arg("check")
+            .arg("--data")
+            .arg(&dir)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert_eq!(stderr.lines().count(), 2, "{stderr}");
+        assert!(
+            stderr.contains(&format!("`{}` {why}", dir.display())),
+            "{stderr}"
+        );
+        match meant {
+            Some(meant) => assert!(
+                stderr.contains(&format!("did you mean `--data {}`?", meant.display())),
+                "{stderr}"
+            ),
+            None => assert!(stderr.contains("export-data"), "{stderr}"),
+        }
+    }
+}

@@ -19,7 +19,6 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::error::Error;
 
-pub use signals::on_interrupt_roll_back;
 
 /// Refuses a target that jiha must not write: one under `root` reached through a symbolic
 /// link (it could point anywhere), one that is a link or a directory itself, or a `root`
@@ -66,6 +65,7 @@ pub fn write_all<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<(), Error> {
     let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    signals::on_interrupt_roll_back();
     // Every target is checked before anything is written: a refusal leaves no trace.
     let targets = files
         .iter()

@@ -16,7 +16,6 @@ pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
             return Err(Error::WouldOverwrite { paths: existing });
         }
     }
-    crate::output::on_interrupt_roll_back();
     crate::output::write_all(
         &args.dir,
         files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice())),

@@ -20,7 +20,6 @@ pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
     {
         crate::render::typst::prepare();
     }
-    crate::output::on_interrupt_roll_back();
     let (dataset, report) = crate::dataset::load(data)?;
     super::warn(&report.render());
     let plan = Plan::new(&dataset, &request)?;

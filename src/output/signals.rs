@@ -5,9 +5,15 @@ use super::{Pending, eprint, pending, roll_back};
 
 /// From now on, an interruption removes the files this process has staged and the
 /// directories it created, then exits. If a commit is under way, it waits for it to end: the
-/// output directory is then complete. Without a way to catch signals (not Unix), the default
-/// behaviour stays.
-pub fn on_interrupt_roll_back() {
+/// output directory is then complete. Before this is called, nothing is on disk, and an
+/// interruption ends the process at once, as usual. Without a way to catch signals (not Unix),
+/// the default behaviour stays.
+pub(super) fn on_interrupt_roll_back() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(catch_interruptions);
+}
+
+fn catch_interruptions() {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

@@ -116,9 +116,9 @@ fn stage(root: &Path, target: &Path, bytes: &[u8]) -> Result<(), Error> {
     create_dirs(parent, &mut pending.created)?;
     let (temporary, mut file) = create_temporary(parent, pending.staged.len())?;
     pending.staged.push((temporary, target.to_path_buf()));
-    file.write_all(bytes)
-        .and_then(|()| file.sync_data())
-        .map_err(|e| Error::io(target, e))
+    // No fsync: the promise is about failures and interruptions, not power cuts, and ten
+    // thousand fsyncs would cost more than the render. A full disk fails the write itself.
+    file.write_all(bytes).map_err(|e| Error::io(target, e))
 }
 
 /// Creates `dir` and its missing parents, noting each one created.

@@ -135,20 +135,27 @@ fn a_render_killed_midway_leaves_no_truncated_file() {
     }
 }
 
-/// A format library that panics on one brief fails that brief, by name, and the run writes
-/// nothing: not the other briefs, not the other formats of the same brief. (Today an
-/// unbreakable word of 40,000 `é` makes the PDF writer panic on a character boundary.)
+/// A word longer than a printed line can break is refused by `check`, located, before any
+/// format library sees it: an unbreakable word of 40,000 `é` made the PDF writer panic on a
+/// character boundary, after the other formats had been laid out. Nothing is written.
 #[test]
-fn a_panic_in_a_format_library_fails_the_brief_and_writes_nothing() {
+fn a_word_no_line_can_break_is_refused_before_rendering_and_nothing_is_written() {
     let word = "é".repeat(40_000);
     let (output, out) = crate::support::render_spark_titled(&word, "html,md,pdf");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("error: brief `programme-spark` (fr, pdf): the renderer failed"),
-        "{stderr}"
+        stderr.contains(
+            "error: a word of 40000 characters without a space (from character 1); at most 200"
+        ),
+        "{}",
+        stderr.chars().take(2_000).collect::<String>()
     );
-    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(
+        stderr.contains("proposals/programme-spark.ron:5:15"),
+        "located at the title"
+    );
+    assert!(!stderr.contains("renderer failed"), "no format library ran");
     assert!(output.stdout.is_empty(), "no path is reported written");
     assert!(tree(out.path()).is_empty(), "{:?}", tree(out.path()).keys());
 }

@@ -98,11 +98,12 @@ impl Coverage {
         self.has(c) || c.is_whitespace() || invisible(c)
     }
 
-    /// The characters of `text` no font can draw, each once, in order.
+    /// The characters of `text` no font can draw, each once, in order. Control characters
+    /// are left out: the checks refuse them as such, by name.
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = Vec::new();
         for c in text.chars() {
-            if !self.covers(c) && !missing.contains(&c) {
+            if !self.covers(c) && !c.is_control() && !missing.contains(&c) {
                 missing.push(c);
             }
         }

@@ -125,14 +125,17 @@ impl Checker<'_> {
     pub(super) fn check_sources(&mut self, sources: &Parsed<Vec<Source>>, refs: &Refs) {
         for (i, source) in sources.value.iter().enumerate() {
             let p = |field: &str| format!("[{i}].{field}");
-            self.plain(sources, &p("title"), &source.title);
-            for (field, text) in [("author", &source.author), ("note", &source.note)] {
+            self.plain_as(sources, &p("title"), &source.title, Field::Title);
+            for (field, text, kind) in [
+                ("author", &source.author, Field::Title),
+                ("note", &source.note, Field::Paragraph),
+            ] {
                 if let Some(text) = text {
-                    self.text(sources, &p(field), text);
+                    self.text_as(sources, &p(field), text, kind);
                 }
             }
             if let Some(publisher) = &source.publisher {
-                self.plain(sources, &p("publisher"), publisher);
+                self.plain_as(sources, &p("publisher"), publisher, Field::Title);
             }
             if let Some(url) = &source.url {
                 self.url(sources, &p("url"), url);
@@ -141,8 +144,8 @@ impl Checker<'_> {
                 self.date(sources, &p("date"), date);
             }
             if let Some(event) = &source.event {
-                self.text(sources, &p("event.name"), &event.name);
-                self.plain(sources, &p("event.theme"), &event.theme);
+                self.text_as(sources, &p("event.name"), &event.name, Field::Title);
+                self.plain_as(sources, &p("event.theme"), &event.theme, Field::Title);
                 let organiser = &event.organiser;
                 self.reference(
                     sources,
@@ -167,8 +170,10 @@ impl Checker<'_> {
 
     pub(super) fn check_actors(&mut self, actors: &Parsed<Vec<Actor>>, refs: &Refs) {
         for (i, actor) in actors.value.iter().enumerate() {
-            self.text(actors, &format!("[{i}].name"), &actor.name);
-            self.text(actors, &format!("[{i}].description"), &actor.description);
+            self.text_as(actors, &format!("[{i}].name"), &actor.name, Field::Title);
+            let description = &actor.description;
+            let path = format!("[{i}].description");
+            self.text_as(actors, &path, description, Field::Paragraph);
             let sources = &actor.sources;
             let what = "the list of sources";
             self.non_empty(actors, &format!("[{i}].sources"), sources, what);
@@ -182,10 +187,10 @@ impl Checker<'_> {
     pub(super) fn check_figures(&mut self, figures: &Parsed<Vec<Figure>>, refs: &Refs) {
         for (i, figure) in figures.value.iter().enumerate() {
             let p = |field: &str| format!("[{i}].{field}");
-            self.text(figures, &p("label"), &figure.label);
-            self.text(figures, &p("scope"), &figure.scope);
+            self.text_as(figures, &p("label"), &figure.label, Field::Title);
+            self.text_as(figures, &p("scope"), &figure.scope, Field::Title);
             if let Some(note) = &figure.note {
-                self.text(figures, &p("note"), note);
+                self.text_as(figures, &p("note"), note, Field::Paragraph);
             }
             if let Some(period) = &figure.period {
                 self.date(figures, &p("period"), period);

@@ -11,8 +11,8 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, TerritoryFinding,
-    TextFinding,
+    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, StringFinding,
+    TerritoryFinding, TextFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.
@@ -78,6 +78,10 @@ domains! {
     Proposal(ProposalFinding),
     /// Label catalogues.
     Label(LabelFinding),
+    /// What every string may hold: characters, line breaks, direction controls, lengths.
+    String(StringFinding),
+    /// Web addresses.
+    Url(UrlFinding),
 }
 
 impl Finding {

@@ -19,6 +19,10 @@ pub enum IdFinding {
     },
     /// A brief's id that the program itself uses.
     Reserved { kind: IdKind, id: String },
+    /// An id longer than [`ID_MAX_CHARS`]: a brief's id names its files.
+    TooLong { kind: IdKind, chars: usize },
+    /// A brief's id that some file systems refuse as a file name (`con`, `nul`, `com1`...).
+    DeviceName { kind: IdKind, id: String },
     /// A reference to an id nothing defines.
     Unknown {
         kind: IdKind,
@@ -47,6 +51,12 @@ impl Describe for IdFinding {
             IdFinding::NotSlug { kind, id, .. } => format!("{kind} id `{id}` is not a slug"),
             IdFinding::Duplicate { kind, id, .. } => format!("duplicate {kind} id `{id}`"),
             IdFinding::Reserved { kind, id } => format!("{kind} id `{id}` is reserved"),
+            IdFinding::TooLong { kind, chars } => {
+                format!("{kind} id of {chars} characters; at most {ID_MAX_CHARS}")
+            }
+            IdFinding::DeviceName { kind, id } => {
+                format!("{kind} id `{id}` cannot be a file name on Windows")
+            }
             IdFinding::Unknown { kind, value, .. } => format!("unknown {kind} `{value}`"),
             IdFinding::Unresolved { what } => format!("{what} does not resolve"),
         }
@@ -70,6 +80,12 @@ impl Describe for IdFinding {
             IdFinding::Reserved { id, .. } => {
                 format!("`{id}` names a brief of its own; choose another id")
             }
+            IdFinding::TooLong { .. } => {
+                "a brief's files are named after its id (`regions/<id>.pdf`): shorten it, keeping the words that tell it apart".to_string()
+            }
+            IdFinding::DeviceName { id, .. } => format!(
+                "a brief's files are named after its id, and Windows reserves `{id}` for a device: choose another id"
+            ),
             IdFinding::Unknown {
                 kind, suggestion, ..
             } => match suggestion {
@@ -148,6 +164,14 @@ impl Checker<'_> {
             let id = id.to_string();
             self.report(parsed, path, IdFinding::Reserved { kind, id });
         }
+        let chars = id.chars().count();
+        if chars > ID_MAX_CHARS {
+            self.report(parsed, path, IdFinding::TooLong { kind, chars });
+        }
+        if kind.names_a_brief() && is_device_name(id) {
+            let id = id.to_string();
+            self.report(parsed, path, IdFinding::DeviceName { kind, id });
+        }
     }
 
     /// Checks a reference to an id of `kind` and records a cited source.
@@ -189,6 +213,20 @@ pub fn closest<'a>(value: &str, known: impl IntoIterator<Item = &'a String>) -> 
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
+}
+
+/// The longest id: a brief's id names its files (`regions/<id>.html`), and a file name has
+/// at most 255 bytes on the common file systems; 64 leaves room and stays readable.
+pub const ID_MAX_CHARS: usize = 64;
+
+/// Whether `id` is a name Windows reserves for a device, whatever the extension: a file
+/// `con.html` cannot be written there.
+pub fn is_device_name(id: &str) -> bool {
+    let numbered = |prefix: &str| {
+        id.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| (b'1'..=b'9').contains(&b)))
+    };
+    matches!(id, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
 /// `[a-z0-9-]+`.

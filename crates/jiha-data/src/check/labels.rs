@@ -22,6 +22,45 @@ pub enum LabelFinding {
     NoLanguageName { lang: String },
     /// A date pattern without one of its placeholders.
     DatePattern { placeholder: &'static str },
+    /// A date pattern with a placeholder jiha does not fill in, printed as it is.
+    DatePlaceholderUnknown { name: String },
+    /// A mark of the number, date or writing formats (`field`) that cannot do its job.
+    Mark {
+        field: &'static str,
+        problem: MarkProblem,
+    },
+    /// The decimal and the group marks are the same, or one holds the other.
+    MarksClash { decimal: String, group: String },
+    /// A percent sign without `%` (or `٪`).
+    NoPercentSign { percent: String },
+    /// A month named twice; `first` is its first position (from 1).
+    MonthTwice { month: String, first: usize },
+}
+
+/// Why a mark of a number, date or writing format cannot do its job.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MarkProblem {
+    /// Nothing, or only spaces: a number or a date would run together.
+    Empty,
+    /// A digit: it would read as part of the number or date.
+    Digit(char),
+    /// A space a line may break at, inside a number.
+    BreakingSpace(char),
+    /// No digit, where the first day of a month is written.
+    NoDigit,
+}
+
+impl fmt::Display for MarkProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MarkProblem::Empty => f.write_str("is empty"),
+            MarkProblem::Digit(c) => write!(f, "holds the digit `{c}`"),
+            MarkProblem::BreakingSpace(c) => {
+                write!(f, "holds {}, a space a line may break at", Named(*c))
+            }
+            MarkProblem::NoDigit => f.write_str("has no digit"),
+        }
+    }
 }
 
 impl Describe for LabelFinding {
@@ -45,6 +84,17 @@ impl Describe for LabelFinding {
             F::MonthCount { count } => format!("{count} month names, not 12"),
             F::NoLanguageName { lang } => format!("no name for the language `{lang}`"),
             F::DatePattern { placeholder } => format!("date pattern has no `{{{placeholder}}}`"),
+            F::DatePlaceholderUnknown { name } => {
+                format!("date pattern has `{{{name}}}`, which jiha does not fill in")
+            }
+            F::Mark { field, problem } => format!("`{field}` {problem}"),
+            F::MarksClash { decimal, group } => format!(
+                "the decimal mark `{decimal}` and the group mark `{group}` cannot be told apart"
+            ),
+            F::NoPercentSign { percent } => format!("percent sign `{percent}` has no `%`"),
+            F::MonthTwice { month, first } => {
+                format!("month `{month}` is also month {first}")
+            }
         }
     }
 
@@ -67,6 +117,25 @@ impl Describe for LabelFinding {
             F::DatePattern { placeholder } => format!(
                 "write where the {placeholder} goes, for example \"{{day}} {{month}} {{year}}\""
             ),
+            F::DatePlaceholderUnknown { .. } => {
+                "a date pattern may use `{day}`, `{month}` and `{year}` only".into()
+            }
+            F::Mark { problem: MarkProblem::NoDigit, .. } => {
+                "write the first day as a number, as the language writes it: `1`, `1er`".into()
+            }
+            F::Mark { problem: MarkProblem::BreakingSpace(_), .. } => {
+                "use a no-break space, U+00A0 or U+202F (narrow), so that a number is never cut".into()
+            }
+            F::Mark { field, .. } if field.starts_with("dates.") => {
+                "the date's numbers come from `{day}` and `{year}`: write the words and spaces around them only".into()
+            }
+            F::Mark { field, .. } if field.starts_with("writing.") => {
+                "write the punctuation mark the language uses, with its spaces: `:`, or a no-break space and `:` in French".into()
+            }
+            F::Mark { .. } => "write the mark the language uses, without digits: `,` or `.`; for groups, also a no-break space".into(),
+            F::MarksClash { .. } => "the decimal and group marks must differ, or 1,234 and 1.234 read alike: in French a comma and a narrow no-break space (U+202F)".into(),
+            F::NoPercentSign { .. } => "write the percent sign, with the space the language puts before it: `%`, or a no-break space (U+00A0) and `%`".into(),
+            F::MonthTwice { .. } => "name each of the twelve months once, January first".into(),
         })
     }
 }
@@ -155,8 +224,18 @@ impl Checker<'_> {
             self.report(parsed, "months", LabelFinding::MonthCount { count });
         }
         for (i, month) in labels.months.iter().enumerate() {
-            self.plain(parsed, &format!("months[{i}]"), month);
+            self.plain_as(parsed, &format!("months[{i}]"), month, Field::Title);
+            if let Some(first) = labels.months[..i].iter().position(|m| m == month) {
+                let (month, first) = (month.clone(), first + 1);
+                let finding = LabelFinding::MonthTwice { month, first };
+                self.report(parsed, &format!("months[{i}]"), finding);
+            }
         }
+        for (lang, name) in &labels.language_names {
+            let path = format!("language_names.\"{lang}\"");
+            self.plain_as(parsed, &path, name, Field::Title);
+        }
+        self.check_formats(parsed);
         for lang in languages {
             if !labels.language_names.contains_key(lang) {
                 let lang = lang.clone();
@@ -192,7 +271,7 @@ impl Checker<'_> {
             .map(|(_, r)| r.texts().into_iter().collect())
             .unwrap_or_default();
         for (key, value) in parsed.value.texts() {
-            self.plain(parsed, key, value);
+            self.plain_as(parsed, key, value, Field::Line);
             if let (Some(expected), Some((file, _))) = (reference_texts.get(key), reference) {
                 let (mine, theirs) = (placeholders(value), placeholders(expected));
                 if mine != theirs {
@@ -207,6 +286,101 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+impl Checker<'_> {
+    /// The number, date and writing formats: each mark can do its job, and every string
+    /// holds what every string may ([`Checker::string`]).
+    fn check_formats(&mut self, parsed: &Parsed<Labels>) {
+        let l = &parsed.value;
+        let (n, d, w) = (&l.numbers, &l.dates, &l.writing);
+        let fields = [
+            ("numbers.decimal", &n.decimal),
+            ("numbers.group", &n.group),
+            ("numbers.percent", &n.percent),
+            ("dates.day_month_year", &d.day_month_year),
+            ("dates.month_year", &d.month_year),
+            ("dates.first_day", &d.first_day),
+            ("writing.colon", &w.colon),
+            ("writing.semicolon", &w.semicolon),
+            ("writing.comma", &w.comma),
+        ];
+        for (field, value) in fields {
+            self.string(parsed, field, value, Field::Title);
+            self.glyphs(parsed, field, value);
+            if let Some(problem) = mark_problem(field, value) {
+                self.report(parsed, field, LabelFinding::Mark { field, problem });
+            }
+        }
+        let (decimal, group) = (&n.decimal, &n.group);
+        if !decimal.is_empty()
+            && !group.is_empty()
+            && (decimal.contains(group.as_str()) || group.contains(decimal.as_str()))
+        {
+            let (decimal, group) = (decimal.clone(), group.clone());
+            let finding = LabelFinding::MarksClash { decimal, group };
+            self.report(parsed, "numbers.group", finding);
+        }
+        if !n.percent.contains(['%', '٪']) {
+            let percent = n.percent.clone();
+            let finding = LabelFinding::NoPercentSign { percent };
+            self.report(parsed, "numbers.percent", finding);
+        }
+        for (path, pattern) in [
+            ("dates.day_month_year", &d.day_month_year),
+            ("dates.month_year", &d.month_year),
+        ] {
+            for name in placeholders(pattern) {
+                if !["day", "month", "year"].contains(&name.as_str()) {
+                    let finding = LabelFinding::DatePlaceholderUnknown { name };
+                    self.report(parsed, path, finding);
+                }
+            }
+        }
+    }
+
+    /// Every character of a format mark printable by the PDF fonts.
+    fn glyphs(&mut self, parsed: &Parsed<Labels>, path: &str, value: &str) {
+        for c in self.coverage.missing(value) {
+            let families = self.coverage.families.clone();
+            self.report(parsed, path, TextFinding::Unprintable { c, families });
+        }
+    }
+}
+
+/// Why a mark of the formats cannot do its job: each is written, without digits (but the
+/// first day of a month, which is one); a number's marks never let a line break.
+fn mark_problem(field: &str, value: &str) -> Option<MarkProblem> {
+    let first_day = field == "dates.first_day";
+    let in_number = field.starts_with("numbers.");
+    // A date pattern's digits are its placeholders' only.
+    let written = if field.starts_with("dates.") && !first_day {
+        let mut outside = String::new();
+        let mut rest = value;
+        while let Some(start) = rest.find('{') {
+            outside.push_str(&rest[..start]);
+            rest = rest[start..].split_once('}').map_or("", |(_, after)| after);
+        }
+        outside.push_str(rest);
+        outside
+    } else {
+        value.to_string()
+    };
+    // Groups may be a no-break space alone; every other mark shows something.
+    let group = field == "numbers.group";
+    if value.is_empty() || (!group && value.trim().is_empty()) {
+        return Some(MarkProblem::Empty);
+    }
+    if first_day {
+        return (!value.chars().any(char::is_numeric)).then_some(MarkProblem::NoDigit);
+    }
+    if let Some(c) = written.chars().find(|c| c.is_numeric()) {
+        return Some(MarkProblem::Digit(c));
+    }
+    let breaking = |c: &char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+    in_number
+        .then(|| value.chars().find(breaking).map(MarkProblem::BreakingSpace))
+        .flatten()
 }
 
 /// The `{name}` placeholders of a label.

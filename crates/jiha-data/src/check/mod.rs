@@ -29,18 +29,25 @@ mod ids;
 mod labels;
 mod proposals;
 mod resolve;
+mod strings;
 mod territories;
 mod texts;
+mod urls;
 
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
 pub use files::{FileFinding, read_dir};
-pub use ids::{IdFinding, Suggestion, closest, is_slug};
+pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
 pub use resolve::Unresolved;
-pub use territories::{TerritoryFinding, inside};
+pub use strings::{
+    Field, LINE_MAX_CHARS, MARKS_MAX, Named, PARAGRAPH_MAX_CHARS, StringFinding, TITLE_MAX_CHARS,
+    WORD_MAX_CHARS, char_name,
+};
+pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, TerritoryFinding, inside};
 pub use texts::TextFinding;
+pub use urls::{URL_MAX_CHARS, UrlFinding, url_problem};
 
 /// The files every dataset has, besides `proposals/*.ron`.
 pub const REQUIRED_FILES: [&str; 6] = [

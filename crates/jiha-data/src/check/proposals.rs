@@ -91,14 +91,14 @@ impl Checker<'_> {
     /// A proposal's texts and lists of texts.
     fn check_proposal_texts(&mut self, parsed: &Parsed<Proposal>) {
         let p = &parsed.value;
-        for (field, text) in [
-            ("title", &p.title),
-            ("short_title", &p.short_title),
-            ("summary", &p.summary),
-            ("context", &p.context),
-            ("rationale", &p.rationale),
+        for (field, text, kind) in [
+            ("title", &p.title, Field::Title),
+            ("short_title", &p.short_title, Field::Title),
+            ("summary", &p.summary, Field::Paragraph),
+            ("context", &p.context, Field::Paragraph),
+            ("rationale", &p.rationale, Field::Paragraph),
         ] {
-            self.text(parsed, field, text);
+            self.text_as(parsed, field, text, kind);
         }
         for (field, list, what) in [
             ("key_points", &p.key_points, "the list of key points"),
@@ -106,7 +106,7 @@ impl Checker<'_> {
             ("attention", &p.attention, "the list of points of attention"),
             ("questions", &p.questions, "the list of open questions"),
         ] {
-            self.texts(parsed, field, list);
+            self.texts_as(parsed, field, list, Field::Line);
             self.non_empty(parsed, field, list, what);
         }
     }
@@ -128,7 +128,12 @@ impl Checker<'_> {
         for (i, role) in p.actors.iter().enumerate() {
             let path = format!("actors[{i}].actor");
             self.reference(parsed, &path, IdKind::Actor, &role.actor, refs);
-            self.text(parsed, &format!("actors[{i}].role"), &role.role);
+            self.text_as(
+                parsed,
+                &format!("actors[{i}].role"),
+                &role.role,
+                Field::Line,
+            );
         }
         for (i, figure) in p.figures.iter().enumerate() {
             let path = format!("figures[{i}]");

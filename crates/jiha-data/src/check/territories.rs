@@ -41,6 +41,16 @@ pub enum TerritoryFinding {
     OpenRing { region: String },
     /// An outline's point outside [`MOROCCO_BOUNDS`].
     OutsideMorocco,
+    /// An outline that is a point or a line: fewer than 3 `distinct` points.
+    TooFewPoints { region: String, distinct: usize },
+    /// An outline thinner than [`OUTLINE_MIN_SIDE`] one way: `width` and `height` in degrees.
+    Flat {
+        region: String,
+        width: f64,
+        height: f64,
+    },
+    /// An outline enclosing less than [`OUTLINE_MIN_AREA`] square degrees.
+    NoArea { region: String, area: f64 },
     /// A region without an outline.
     NoOutline { region: String },
     /// A chef-lieu outside its region's outline.
@@ -73,6 +83,20 @@ impl Describe for TerritoryFinding {
             F::OutlineTwice { region } => format!("region `{region}` has two outlines"),
             F::OpenRing { region } => format!("the outline of `{region}` is not a closed ring"),
             F::OutsideMorocco => "point lies outside Morocco's bounding box".to_string(),
+            F::TooFewPoints { region, distinct } => format!(
+                "the outline of `{region}` has {distinct} distinct point{}: it is not an area",
+                if *distinct == 1 { "" } else { "s" }
+            ),
+            F::Flat {
+                region,
+                width,
+                height,
+            } => format!(
+                "the outline of `{region}` is {width:.4}° wide and {height:.4}° high: too thin to be a region"
+            ),
+            F::NoArea { region, area } => format!(
+                "the outline of `{region}` encloses {area:.6} square degrees: it has (almost) no area"
+            ),
             F::NoOutline { region } => format!("region `{region}` has no outline"),
             F::CapitalOutside { region, lat, lon } => format!(
                 "the chef-lieu of `{region}` (lat {lat}, lon {lon}) lies outside the region's outline"
@@ -122,6 +146,9 @@ impl Describe for TerritoryFinding {
                 )
             }
             F::NoOutline { .. } => "add an `Outline(region: ..., ring: [...])` for it".into(),
+            F::TooFewPoints { .. } | F::Flat { .. } | F::NoArea { .. } => format!(
+                "a region's outline goes around it: at least 3 distinct points, at least {OUTLINE_MIN_SIDE}° wide and high, enclosing at least {OUTLINE_MIN_AREA} square degrees (every region of Morocco encloses more than 1); check that the points are `(lon, lat)` and not repeated"
+            ),
             F::CapitalOutside { region, .. } => format!(
                 "check `lat` and `lon` (degrees north and east), or the outline of `{region}` in outlines.ron"
             ),
@@ -134,9 +161,14 @@ impl Checker<'_> {
     pub(super) fn check_territories(&mut self, parsed: &Parsed<Territories>) -> BTreeSet<String> {
         self.check_codes(parsed);
         let ids = self.region_ids(parsed);
+        let country = &parsed.value.country;
+        let mut names = vec![("country".to_string(), &country.name_fr, &country.name_ar)];
         for (i, region) in parsed.value.regions.iter().enumerate() {
-            self.plain(parsed, &format!("regions[{i}].name_fr"), &region.name_fr);
-            self.plain(parsed, &format!("regions[{i}].name_ar"), &region.name_ar);
+            names.push((format!("regions[{i}]"), &region.name_fr, &region.name_ar));
+        }
+        for (owner, fr, ar) in names {
+            self.plain_as(parsed, &format!("{owner}.name_fr"), fr, Field::Title);
+            self.plain_as(parsed, &format!("{owner}.name_ar"), ar, Field::Title);
         }
         self.check_indicator_sets(parsed);
         ids
@@ -247,7 +279,8 @@ impl Checker<'_> {
             owners.push((format!("regions[{i}]"), &region.capital, &region.indicators));
         }
         for (owner, capital, indicators) in owners {
-            self.text(parsed, &format!("{owner}.capital.name"), &capital.name);
+            let name = &capital.name;
+            self.text_as(parsed, &format!("{owner}.capital.name"), name, Field::Title);
             let decree = format!("{owner}.capital.decree");
             self.reference(parsed, &decree, IdKind::Source, &capital.decree, refs);
             let coordinates = format!("{owner}.capital.coordinates");
@@ -298,6 +331,8 @@ impl Checker<'_> {
             }) {
                 let finding = TerritoryFinding::OutsideMorocco;
                 self.report(parsed, &format!("{path}.ring[{j}]"), finding);
+            } else if let Some(finding) = degenerate(&outline.region, ring) {
+                self.report(parsed, &format!("{path}.ring"), finding);
             }
         }
         if let Some(regions) = &refs.regions {
@@ -349,6 +384,52 @@ fn indicator_problem(indicator: &crate::model::Indicator) -> Option<OutOfRange> 
         Unit::Kilometres if v < 0.0 => Some(OutOfRange::NegativeDistance(v)),
         _ => None,
     }
+}
+
+/// The narrowest an outline may be, in degrees (about 10 km), either way: a map is drawn to
+/// the outlines' extent, and a flat one would stretch it without end.
+pub const OUTLINE_MIN_SIDE: f64 = 0.1;
+
+/// The least area an outline may enclose, in square degrees (about 100 km²).
+pub const OUTLINE_MIN_AREA: f64 = 0.01;
+
+/// Why an outline (its points inside Morocco, so finite) is no area: a point or a line,
+/// too thin, or enclosing (almost) nothing.
+fn degenerate(region: &str, ring: &[(f64, f64)]) -> Option<TerritoryFinding> {
+    let region = region.to_string();
+    let mut distinct: Vec<(f64, f64)> = Vec::new();
+    for point in ring {
+        if !distinct.contains(point) {
+            distinct.push(*point);
+            if distinct.len() == 3 {
+                break;
+            }
+        }
+    }
+    if distinct.len() < 3 {
+        let distinct = distinct.len();
+        return Some(TerritoryFinding::TooFewPoints { region, distinct });
+    }
+    let (mut west, mut south) = (f64::INFINITY, f64::INFINITY);
+    let (mut east, mut north) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for &(lon, lat) in ring {
+        (west, east) = (west.min(lon), east.max(lon));
+        (south, north) = (south.min(lat), north.max(lat));
+    }
+    let (width, height) = (east - west, north - south);
+    if width < OUTLINE_MIN_SIDE || height < OUTLINE_MIN_SIDE {
+        return Some(TerritoryFinding::Flat {
+            region,
+            width,
+            height,
+        });
+    }
+    let twice: f64 = ring
+        .windows(2)
+        .map(|pair| pair[0].0 * pair[1].1 - pair[1].0 * pair[0].1)
+        .sum();
+    let area = twice.abs() / 2.0;
+    (area < OUTLINE_MIN_AREA).then_some(TerritoryFinding::NoArea { region, area })
 }
 
 /// Whether a (lon, lat) point is inside a closed ring (even-odd rule).

@@ -17,8 +17,6 @@ pub enum TextFinding {
     Empty,
     /// A text holding a placeholder word, phrase or mark.
     Placeholder { word: &'static str },
-    /// A link that is not a full web address.
-    NotUrl { url: String },
     /// A list that needs an entry (`what` it is, at `path`).
     EmptyList { what: &'static str, path: String },
     /// A date that is malformed or not in the calendar, and why.
@@ -50,7 +48,6 @@ impl Describe for TextFinding {
             ),
             F::Empty => "empty text".to_string(),
             F::Placeholder { word } => format!("placeholder text `{word}`"),
-            F::NotUrl { url } => format!("`{url}` is not a web address"),
             F::EmptyList { what, .. } => format!("{what} is empty"),
             F::InvalidDate { date, why } => format!("invalid date `{date}`: {why}"),
             F::NotLanguageTag { lang } => format!("`{lang}` is not a language tag"),
@@ -91,7 +88,6 @@ impl Describe for TextFinding {
             F::Placeholder { .. } => {
                 "replace the placeholder with the real text before publishing".into()
             }
-            F::NotUrl { .. } => "write a full address starting with https:// (spaces, quotes and angle brackets percent-encoded)".into(),
             F::EmptyList { path, .. } => format!("a brief needs at least one entry in `{path}`"),
             F::InvalidDate { .. } => {
                 "write a year (`2024`), a month (`2024-09`) or a day (`2024-09-01`)".into()
@@ -144,12 +140,6 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn texts<T>(&mut self, parsed: &Parsed<T>, path: &str, texts: &[Text]) {
-        for (i, text) in texts.iter().enumerate() {
-            self.text(parsed, &format!("{path}[{i}]"), text);
-        }
-    }
-
     /// Whether [`Checker::plain`] would find nothing: the quick test, without findings.
     pub(super) fn plain_ok(&self, text: &str) -> bool {
         !text.trim().is_empty()
@@ -167,18 +157,6 @@ impl Checker<'_> {
             self.report(parsed, path, TextFinding::Empty);
         } else if let Some(word) = placeholder(text) {
             self.report(parsed, path, TextFinding::Placeholder { word });
-        }
-    }
-
-    /// A link: `http(s)://`, with nothing that could end it early in HTML or Markdown.
-    pub(super) fn url<T>(&mut self, parsed: &Parsed<T>, path: &str, url: &str) {
-        let scheme = url.starts_with("https://") || url.starts_with("http://");
-        let clean = !url
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
-        if !scheme || !clean {
-            let url = url.to_string();
-            self.report(parsed, path, TextFinding::NotUrl { url });
         }
     }
 
@@ -208,17 +186,17 @@ impl Checker<'_> {
 
     pub(super) fn check_meta(&mut self, meta: &Parsed<Meta>, refs: &Refs) {
         let m = &meta.value;
-        for (path, text) in [
-            ("title", &m.title),
-            ("subtitle", &m.subtitle),
-            ("publisher", &m.publisher),
-            ("summary", &m.summary),
+        for (path, text, field) in [
+            ("title", &m.title, Field::Title),
+            ("subtitle", &m.subtitle, Field::Title),
+            ("publisher", &m.publisher, Field::Line),
+            ("summary", &m.summary, Field::Paragraph),
         ] {
-            self.text(meta, path, text);
+            self.text_as(meta, path, text, field);
         }
         self.date(meta, "edition", &m.edition);
         self.reference(meta, "speech", IdKind::Source, &m.speech, refs);
-        self.texts(meta, "key_messages", &m.key_messages);
+        self.texts_as(meta, "key_messages", &m.key_messages, Field::Line);
         self.non_empty(
             meta,
             "key_messages",
@@ -226,8 +204,15 @@ impl Checker<'_> {
             "the list of key messages",
         );
         for (i, term) in m.glossary.iter().enumerate() {
-            self.text(meta, &format!("glossary[{i}].term"), &term.term);
-            self.text(meta, &format!("glossary[{i}].definition"), &term.definition);
+            self.text_as(
+                meta,
+                &format!("glossary[{i}].term"),
+                &term.term,
+                Field::Title,
+            );
+            let definition = &term.definition;
+            let path = format!("glossary[{i}].definition");
+            self.text_as(meta, &path, definition, Field::Paragraph);
             if let Some(source) = &term.source {
                 self.reference(
                     meta,
@@ -239,11 +224,15 @@ impl Checker<'_> {
             }
         }
         for (i, credit) in m.credits.iter().enumerate() {
-            self.text(meta, &format!("credits[{i}].work"), &credit.work);
-            self.text(meta, &format!("credits[{i}].holder"), &credit.holder);
-            self.plain(meta, &format!("credits[{i}].licence"), &credit.licence);
+            let p = |field: &str| format!("credits[{i}].{field}");
+            self.text_as(meta, &p("work"), &credit.work, Field::Title);
+            self.text_as(meta, &p("holder"), &credit.holder, Field::Title);
+            self.plain_as(meta, &p("licence"), &credit.licence, Field::Title);
+            if let Some(url) = &credit.url {
+                self.url(meta, &p("url"), url);
+            }
             if let Some(changes) = &credit.changes {
-                self.text(meta, &format!("credits[{i}].changes"), changes);
+                self.text_as(meta, &p("changes"), changes, Field::Line);
             }
         }
     }

@@ -13,6 +13,8 @@ pub enum FileFinding {
     Missing { name: &'static str },
     /// No file under `proposals/`.
     NoProposals,
+    /// The file could not be read, and why (a FIFO, a dangling link, too large...).
+    Unreadable(Unreadable),
     /// RON could not parse the file into its type.
     Syntax(ron::Error),
     /// A number written with a decimal comma (`30,4`), as the French briefs print it, which
@@ -34,6 +36,7 @@ impl Describe for FileFinding {
             FileFinding::NotInDataset => "file is not part of the dataset; it is ignored".into(),
             FileFinding::Missing { name } => format!("missing file `{name}`"),
             FileFinding::NoProposals => "the dataset has no proposals".to_string(),
+            FileFinding::Unreadable(why) => why.message(),
             FileFinding::Syntax(error) => parse_message(error),
             FileFinding::DecimalComma { written } => {
                 format!("`{written}` is written with a decimal comma")
@@ -62,6 +65,7 @@ impl Describe for FileFinding {
             FileFinding::NoProposals => {
                 "add one RON file per proposal under `proposals/`, named after its id".to_string()
             }
+            FileFinding::Unreadable(why) => why.help(),
             FileFinding::Syntax(error) => return parse_help(error),
             FileFinding::DecimalComma { written } => format!(
                 "numbers in the data use a decimal point, whatever the language: write `{}`",
@@ -79,6 +83,8 @@ pub(super) struct SortedFiles {
     pub(super) proposals: Vec<DataFile>,
     /// The files under `labels/`.
     pub(super) labels: Vec<DataFile>,
+    /// The names of the files that are there but could not be read (already reported).
+    pub(super) unreadable: BTreeSet<String>,
 }
 
 impl Checker<'_> {
@@ -89,8 +95,19 @@ impl Checker<'_> {
             required: BTreeMap::new(),
             proposals: Vec::new(),
             labels: Vec::new(),
+            unreadable: BTreeSet::new(),
         };
         for mut file in files {
+            if file.unreadable.is_none() && file.bytes.len() as u64 > MAX_FILE_BYTES {
+                let bytes = file.bytes.len() as u64;
+                file.unreadable = Some(Unreadable::TooLarge { bytes });
+            }
+            if let Some(why) = file.unreadable.take() {
+                let finding = FileFinding::Unreadable(why);
+                self.push(Diagnostic::new(&file.display, finding));
+                sorted.unreadable.insert(file.name);
+                continue;
+            }
             // The text is kept once, in the report, for the excerpts.
             match String::from_utf8(std::mem::take(&mut file.bytes)) {
                 Ok(mut text) => {
@@ -105,6 +122,7 @@ impl Checker<'_> {
                     let valid_up_to = err.utf8_error().valid_up_to();
                     let finding = FileFinding::InvalidUtf8 { valid_up_to };
                     self.push(Diagnostic::new(&file.display, finding));
+                    sorted.unreadable.insert(file.name);
                     continue;
                 }
             }
@@ -125,23 +143,19 @@ impl Checker<'_> {
     /// Reports the required files that are missing, shown where the user would create them.
     pub(super) fn check_required(&mut self, root: &str, sorted: &SortedFiles) {
         for name in REQUIRED_FILES {
-            if !sorted.required.contains_key(name) && !self.invalid_utf8(name) {
+            if !sorted.required.contains_key(name) && !sorted.unreadable.contains(name) {
                 let finding = FileFinding::Missing { name };
                 self.push(Diagnostic::new(&in_root(root, name), finding));
             }
         }
-        if sorted.proposals.is_empty() {
+        let unread_proposals = sorted
+            .unreadable
+            .iter()
+            .any(|n| n.split('/').next() == Some(PROPOSALS_DIR));
+        if sorted.proposals.is_empty() && !unread_proposals {
             let dir = in_root(root, PROPOSALS_DIR);
             self.push(Diagnostic::new(&dir, FileFinding::NoProposals));
         }
-    }
-
-    /// Whether the file `name` was reported as not UTF-8 (it is there, but unreadable).
-    fn invalid_utf8(&self, name: &str) -> bool {
-        self.report.diagnostics.iter().any(|d| {
-            d.file.ends_with(name)
-                && matches!(d.finding, Finding::File(FileFinding::InvalidUtf8 { .. }))
-        })
     }
 
     /// Parses the proposal files; the proposals that parsed, each with its file's stem.
@@ -235,39 +249,6 @@ fn decimal_comma(
     let start = span.start - 1 - whole;
     let end = span.start + fraction.len();
     Some((text.get(start..end)?.to_string(), start..end))
-}
-
-/// Reads the RON files of a dataset directory: the files at its top and those under
-/// `proposals/`, in a stable order. `display` is how the user named the directory.
-pub fn read_dir(root: &std::path::Path, display: &str) -> std::io::Result<Vec<DataFile>> {
-    let mut files = Vec::new();
-    for (sub, prefix) in [
-        (root.to_path_buf(), String::new()),
-        (root.join(PROPOSALS_DIR), format!("{PROPOSALS_DIR}/")),
-        (root.join(LABELS_DIR), format!("{LABELS_DIR}/")),
-    ] {
-        if !prefix.is_empty() && !sub.is_dir() {
-            continue;
-        }
-        let mut entries: Vec<_> = std::fs::read_dir(&sub)?.collect::<Result<_, _>>()?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            if !path.is_file() || path.extension().is_none_or(|e| e != "ron") {
-                continue;
-            }
-            let file_name = entry.file_name().to_string_lossy().into_owned();
-            let name = format!("{prefix}{file_name}");
-            let display = format!("{}/{name}", display.trim_end_matches('/'));
-            let bytes = std::fs::read(&path)?;
-            files.push(DataFile {
-                name,
-                display,
-                bytes,
-            });
-        }
-    }
-    Ok(files)
 }
 
 /// A parsed value, or ron's error and the bytes it is about.

@@ -90,6 +90,7 @@ impl Checker<'_> {
         &mut self,
         files: &[DataFile],
         dir_display: &str,
+        unreadable: &BTreeSet<String>,
     ) -> Option<BTreeMap<String, Labels>> {
         let languages = self.languages.clone()?;
         let mut catalogues: BTreeMap<String, Parsed<Labels>> = BTreeMap::new();
@@ -114,10 +115,11 @@ impl Checker<'_> {
             }
         }
         for lang in &languages {
-            if !files
-                .iter()
-                .any(|f| f.name == format!("{LABELS_DIR}/{lang}.ron"))
-            {
+            let name = format!("{LABELS_DIR}/{lang}.ron");
+            if unreadable.contains(&name) || unreadable.contains(LABELS_DIR) {
+                // There, but unreadable: reported as such, not as missing.
+                complete = false;
+            } else if !files.iter().any(|f| f.name == name) {
                 let finding = LabelFinding::MissingCatalogue {
                     lang: lang.clone(),
                     first: languages[0].clone(),

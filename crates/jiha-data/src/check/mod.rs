@@ -28,16 +28,18 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+mod read;
 mod resolve;
 mod territories;
 mod texts;
 
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
-pub use files::{FileFinding, read_dir};
+pub use files::FileFinding;
 pub use ids::{IdFinding, Suggestion, closest, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
 pub use resolve::Unresolved;
 pub use territories::{TerritoryFinding, inside};
 pub use texts::TextFinding;
@@ -85,8 +87,10 @@ pub struct DataFile {
     pub name: String,
     /// Path as shown to the user (`data/proposals/spark.ron`).
     pub display: String,
-    /// The file's bytes.
+    /// The file's bytes; empty if it could not be read.
     pub bytes: Vec<u8>,
+    /// Why it could not be read (a FIFO, a dangling link...), if it could not.
+    pub unreadable: Option<Unreadable>,
 }
 
 /// Every finding of a load, with the texts needed to show them.
@@ -298,7 +302,11 @@ impl Checker<'_> {
         if let Some(meta) = &meta {
             self.check_languages(meta);
         }
-        let labels = self.load_labels(&sorted.labels, &in_root(root, LABELS_DIR));
+        let labels = self.load_labels(
+            &sorted.labels,
+            &in_root(root, LABELS_DIR),
+            &sorted.unreadable,
+        );
         let proposals = self.parse_proposals(&sorted.proposals);
         let parsed = ParsedFiles {
             meta,
@@ -308,7 +316,11 @@ impl Checker<'_> {
             figures: self.parse(sorted.required.get("figures.ron")),
             territories: self.parse(sorted.required.get("regions.ron")),
             outlines: self.parse(sorted.required.get("outlines.ron")),
-            proposals_complete: proposals.len() == sorted.proposals.len(),
+            proposals_complete: proposals.len() == sorted.proposals.len()
+                && !sorted
+                    .unreadable
+                    .iter()
+                    .any(|n| n.split('/').next() == Some(PROPOSALS_DIR)),
             proposals,
         };
         let refs = self.collect_ids(&parsed);

@@ -57,7 +57,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidData { dataset, report } => {
-                write!(f, "{}", report.render())?;
+                report.write_to(f)?;
                 write!(
                     f,
                     "error: the dataset in `{dataset}` is invalid ({})",

@@ -101,8 +101,9 @@ impl Coverage {
     /// The characters of `text` no font can draw, each once, in order.
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for c in text.chars() {
-            if !self.covers(c) && !missing.contains(&c) {
+            if !self.covers(c) && seen.insert(c) {
                 missing.push(c);
             }
         }

@@ -116,7 +116,7 @@ impl Checker<'_> {
                     if text.starts_with('\u{feff}') {
                         text.drain(..'\u{feff}'.len_utf8());
                     }
-                    self.report.texts.insert(file.display.clone(), text);
+                    self.report.keep_text(&file.display, text);
                 }
                 Err(err) => {
                     let valid_up_to = err.utf8_error().valid_up_to();

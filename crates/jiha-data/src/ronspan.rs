@@ -15,6 +15,9 @@ pub struct SpanIndex {
     /// For a value written `Name(...)`, the span of `Name`; for a bare `(...)` or `[...]`,
     /// its opening bracket. Points at a multi-line value without underlining all of it.
     heads: HashMap<String, Range<usize>>,
+    /// For a value in a `{key: value}` map, the span of its key; for a key written twice,
+    /// its last occurrence.
+    keys: HashMap<String, Range<usize>>,
 }
 
 impl SpanIndex {
@@ -42,6 +45,17 @@ impl SpanIndex {
                 return self.heads.get(path).cloned().or(Some(span.clone()));
             }
             path = parent(path)?;
+        }
+    }
+}
+
+impl SpanIndex {
+    /// The span of the key of the map entry at `path` (its last occurrence), else where
+    /// [`SpanIndex::locate`] points.
+    pub fn locate_key(&self, text: &str, path: &str) -> Option<Range<usize>> {
+        match self.keys.get(path) {
+            Some(span) => Some(span.clone()),
+            None => self.locate(text, path),
         }
     }
 }
@@ -337,7 +351,11 @@ impl Scanner<'_> {
                 Kind::Comma | Kind::Colon => self.pos += 1,
                 _ => {
                     let key = self.text_of(token);
-                    self.value(format!("{path}.{key}"), depth + 1);
+                    let at = format!("{path}.{key}");
+                    self.index
+                        .keys
+                        .insert(at.clone(), token.span.0..token.span.1);
+                    self.value(at, depth + 1);
                     if let Some(Token {
                         kind: Kind::Colon, ..
                     }) = self.peek(0)

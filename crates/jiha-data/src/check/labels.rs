@@ -159,8 +159,12 @@ impl Checker<'_> {
         for (i, month) in labels.months.iter().enumerate() {
             self.plain(parsed, &format!("months[{i}]"), month);
         }
+        for lang in &labels.language_names.1 {
+            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
+            self.report_key(parsed, &format!("language_names.\"{lang}\""), finding);
+        }
         for lang in languages {
-            if !labels.language_names.contains_key(lang) {
+            if !labels.language_names.0.contains_key(lang) {
                 let lang = lang.clone();
                 self.report(
                     parsed,

@@ -223,6 +223,15 @@ impl Checker<'_> {
         self.push(Diagnostic::new(&parsed.file, finding).at(span));
     }
 
+    /// Reports a finding about the key of the map entry at `path` (its last occurrence).
+    fn report_key<T>(&mut self, parsed: &Parsed<T>, path: &str, finding: impl Into<Finding>) {
+        let span = self.report.text(&parsed.file).and_then(|text| {
+            let spans = parsed.spans.get_or_init(|| SpanIndex::new(text));
+            spans.locate_key(text, path)
+        });
+        self.push(Diagnostic::new(&parsed.file, finding).at(span));
+    }
+
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
         let sorted = self.sort_files(files);
         self.check_required(root, &sorted);

@@ -18,6 +18,8 @@ pub enum TextFinding {
         families: Vec<String>,
         more: usize,
     },
+    /// A text with two versions in `lang`: only the last would be kept.
+    RepeatedLanguage { lang: String },
     /// A text with nothing but blanks.
     Empty,
     /// A text holding a placeholder word, phrase or mark.
@@ -63,6 +65,9 @@ impl Describe for TextFinding {
                     "characters"
                 }
             ),
+            F::RepeatedLanguage { lang } => {
+                format!("`{lang}` is written twice; one of its two versions would be lost")
+            }
             F::Empty => "empty text".to_string(),
             F::Placeholder { word } => format!("placeholder text `{word}`"),
             F::NotUrl { url } => format!("`{url}` is not a web address"),
@@ -80,6 +85,7 @@ impl Describe for TextFinding {
     fn label(&self) -> Option<String> {
         match self {
             TextFinding::MissingLanguage { lang, .. } => Some(format!("`{lang}` is missing")),
+            TextFinding::RepeatedLanguage { lang } => Some(format!("`{lang}` again")),
             TextFinding::Unprintable { c, .. } => {
                 Some(format!("U+{:04X} is in this text", *c as u32))
             }
@@ -101,6 +107,9 @@ impl Describe for TextFinding {
             F::Unprintable { families, .. } => format!(
                 "the PDF fonts ({}) do not cover it: remove it or write it another way",
                 families.join(", ")
+            ),
+            F::RepeatedLanguage { lang } => format!(
+                "write each language once: keep the right `{lang}` version and remove the other"
             ),
             F::Empty => "write the text, or remove the entry if it has nothing to say".into(),
             F::Placeholder { .. } => {
@@ -151,6 +160,10 @@ impl Checker<'_> {
                     TextFinding::UndeclaredLanguage { lang, declared },
                 );
             }
+        }
+        for lang in &text.1 {
+            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
+            self.report_key(parsed, &format!("{path}.\"{lang}\""), finding);
         }
         for (lang, value) in &text.0 {
             if !self.plain_ok(value) {

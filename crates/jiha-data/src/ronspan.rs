@@ -60,6 +60,17 @@ impl SpanIndex {
     }
 }
 
+/// The double-quoted string that ends last at or before `offset`, if the token there is one:
+/// to tell an unclosed string from the error it causes further on.
+pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {
+    let token = tokenize(text)
+        .into_iter()
+        .take_while(|t| t.span.1 <= offset)
+        .last()?;
+    let is_string = token.kind == Kind::Atom && text.as_bytes()[token.span.0] == b'"';
+    is_string.then_some(token.span.0..token.span.1)
+}
+
 /// `a.b[2]` -> `a.b`, `a.b` -> `a`, `a` -> ``, `` -> none.
 fn parent(path: &str) -> Option<&str> {
     if path.is_empty() {

@@ -20,6 +20,16 @@ pub enum FileFinding {
     /// A number written with a decimal comma (`30,4`), as the French briefs print it, which
     /// RON reads as two values.
     DecimalComma { written: String },
+    /// A number with a fraction (`5.5`) where a whole number is expected.
+    NotWhole { written: String },
+    /// A negative number (`-3`) where a count or a position is expected.
+    Negative { written: String },
+    /// A number in quotes (`"9"`) where a number is expected.
+    QuotedNumber { written: String },
+    /// A number (`12`) where a text in quotes is expected.
+    NumberNotText { written: String },
+    /// A string whose closing quote is missing: it runs on to the next line.
+    UnclosedString,
 }
 
 impl Describe for FileFinding {
@@ -37,9 +47,20 @@ impl Describe for FileFinding {
             FileFinding::Missing { name } => format!("missing file `{name}`"),
             FileFinding::NoProposals => "the dataset has no proposals".to_string(),
             FileFinding::Unreadable(why) => why.message(),
-            FileFinding::Syntax(error) => parse_message(error),
+            FileFinding::Syntax(error) => syntax::parse_message(error),
             FileFinding::DecimalComma { written } => {
                 format!("`{written}` is written with a decimal comma")
+            }
+            FileFinding::NotWhole { written } => format!("`{written}` is not a whole number"),
+            FileFinding::Negative { written } => format!("`{written}` is negative"),
+            FileFinding::QuotedNumber { written } => {
+                format!("`\"{written}\"` is a text in quotes, where a number is expected")
+            }
+            FileFinding::NumberNotText { written } => {
+                format!("`{written}` is a number, where a text in double quotes is expected")
+            }
+            FileFinding::UnclosedString => {
+                "this string runs on to the next line: its closing `\"` is missing".into()
             }
         }
     }
@@ -48,6 +69,9 @@ impl Describe for FileFinding {
         match self {
             FileFinding::Syntax(ron::Error::ExpectedComma) => Some("expected `,` here".into()),
             FileFinding::DecimalComma { .. } => Some("a decimal comma".into()),
+            FileFinding::NotWhole { .. } => Some("a whole number is expected here".into()),
+            FileFinding::Negative { .. } => Some("a number from 0 up is expected here".into()),
+            FileFinding::UnclosedString => Some("the string opens here".into()),
             _ => None,
         }
     }
@@ -66,11 +90,28 @@ impl Describe for FileFinding {
                 "add one RON file per proposal under `proposals/`, named after its id".to_string()
             }
             FileFinding::Unreadable(why) => why.help(),
-            FileFinding::Syntax(error) => return parse_help(error),
+            FileFinding::Syntax(error) => return syntax::parse_help(error),
             FileFinding::DecimalComma { written } => format!(
                 "numbers in the data use a decimal point, whatever the language: write `{}`",
                 written.replace(',', ".")
             ),
+            FileFinding::NotWhole { written } => {
+                let whole = written.split('.').next().unwrap_or_default();
+                format!("this value counts or orders things: write a whole number, such as `{whole}`")
+            }
+            FileFinding::Negative { written } => format!(
+                "this value counts or orders things, from 0 up: write `{}`",
+                written.trim_start_matches('-')
+            ),
+            FileFinding::QuotedNumber { written } => {
+                format!("write the number without quotes: `{written}`")
+            }
+            FileFinding::NumberNotText { written } => {
+                format!("write it between double quotes: `\"{written}\"`")
+            }
+            FileFinding::UnclosedString => {
+                "add the closing `\"` where the text ends, on the same line".into()
+            }
         })
     }
 }
@@ -219,7 +260,8 @@ impl Checker<'_> {
                 let text = self.report.text(&file.display).unwrap_or_default();
                 let (finding, span) = match decimal_comma(text, &span, &code) {
                     Some((written, span)) => (FileFinding::DecimalComma { written }, span),
-                    None => (FileFinding::Syntax(code), span),
+                    None => syntax::plain_error(text, &span, &code)
+                        .unwrap_or((FileFinding::Syntax(code), span)),
                 };
                 self.push(Diagnostic::new(&file.display, finding).at(Some(span)));
                 None
@@ -328,61 +370,4 @@ pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     text.len()
-}
-
-fn parse_message(error: &ron::Error) -> String {
-    use ron::Error as E;
-    match error {
-        E::NoSuchStructField { found, outer, .. } => match outer {
-            Some(outer) => format!("unknown field `{found}` in `{outer}`"),
-            None => format!("unknown field `{found}`"),
-        },
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("missing field `{field}` in `{outer}`"),
-            None => format!("missing field `{field}`"),
-        },
-        E::NoSuchEnumVariant { found, outer, .. } => match outer {
-            Some(outer) => format!("unknown variant `{found}` of `{outer}`"),
-            None => format!("unknown variant `{found}`"),
-        },
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
-fn parse_help(error: &ron::Error) -> Option<String> {
-    use ron::Error as E;
-    let suggest = |found: &str, expected: &[&str]| -> String {
-        let known: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
-        match closest(found, &known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("expected one of {}", quoted(expected)),
-        }
-    };
-    match error {
-        E::NoSuchStructField {
-            expected, found, ..
-        } => Some(suggest(found, expected)),
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => Some(suggest(found, expected)),
-        E::MissingStructField { field, .. } => Some(format!("add `{field}: ...` to this entry")),
-        E::DuplicateStructField { field, .. } => Some(format!("keep one `{field}`")),
-        E::ExpectedComma => Some("separate fields and list items with commas".to_string()),
-        E::ExpectedMap => Some(
-            "a text is written in every language of the dataset: {\"fr\": \"...\", \"en\": \"...\", \"ar\": \"...\"}"
-                .to_string(),
-        ),
-        E::ExpectedStringEnd => Some("a string is never closed: add the closing `\"`".to_string()),
-        E::Eof => {
-            Some("the file ends too early: look for an unclosed `(`, `[` or `\"`".to_string())
-        }
-        _ => None,
-    }
 }

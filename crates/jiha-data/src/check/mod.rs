@@ -31,6 +31,7 @@ mod proposals;
 mod read;
 mod report;
 mod resolve;
+mod syntax;
 mod territories;
 mod texts;
 

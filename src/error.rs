@@ -60,7 +60,8 @@ impl fmt::Display for Error {
                 report.write_to(f)?;
                 write!(
                     f,
-                    "error: the dataset in `{dataset}` is invalid ({})",
+                    "error: the dataset in `{}` is invalid ({})",
+                    jiha_data::diagnostic::visible(dataset),
                     report.summary()
                 )
             }

@@ -199,3 +199,35 @@ fn a_proposals_folder_that_is_a_file_is_named() {
         vec!["$DATA/proposals: error: this is a file, where a folder of data files is expected"]
     );
 }
+
+#[test]
+fn control_characters_in_file_and_folder_names_are_shown_not_sent_to_the_terminal() {
+    let parent = tempfile::TempDir::new().expect("tempdir");
+    let dir = parent.path().join("data\u{1b}[2J\u{202e}");
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(crate::support::data_dir())
+        .arg(&dir)
+        .status()
+        .expect("cp");
+    assert!(status.success());
+    let name = "proposals/x\u{1b}]0;owned\u{7}\r.ron";
+    std::fs::write(dir.join(name), "Proposal(\n    id: \u{1b}[31m,\n)\n").expect("write");
+    for short in [true, false] {
+        let mut cmd = jiha();
+        cmd.arg("check");
+        if short {
+            cmd.arg("--short");
+        }
+        let output = cmd.arg("--data").arg(&dir).output().expect("run jiha");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        let raw: Vec<char> = stderr
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || c == '\u{202e}')
+            .collect();
+        assert_eq!(raw, Vec::<char>::new(), "{stderr}");
+        assert!(stderr.contains("x␛]0;owned␇␍.ron"), "{stderr}");
+        assert!(stderr.contains("data␛[2J\\u{202e}"), "{stderr}");
+    }
+}

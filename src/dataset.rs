@@ -95,6 +95,7 @@ fn embedded_files(root: &'static Dir<'static>) -> Vec<DataFile> {
                     display: format!("data/{name}"),
                     name,
                     bytes: file.contents().to_vec(),
+                    unreadable: None,
                 });
             }
         }

@@ -68,10 +68,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidData { dataset, report } => {
-                write!(f, "{}", report.render())?;
+                report.write_to(f)?;
                 write!(
                     f,
-                    "error: the dataset in `{dataset}` is invalid ({})",
+                    "error: the dataset in `{}` is invalid ({})",
+                    jiha_data::diagnostic::visible(dataset),
                     report.summary()
                 )
             }

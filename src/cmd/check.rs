@@ -17,7 +17,7 @@ pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
         Err(err) => return Err(err),
     };
     report.short = args.short;
-    super::warn(&report.render());
+    super::warn_report(&report);
     crate::output::print(&format!(
         "ok: {} proposals, {} regions, {} figures, {} sources ({})\n",
         dataset.proposals().len(),

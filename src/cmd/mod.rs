@@ -32,3 +32,17 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
 fn warn(text: &str) {
     crate::output::eprint(text);
 }
+
+/// Writes a report's warnings to standard error as each is rendered, without building the
+/// whole report first; like [`warn`], a closed or full standard error does not stop the
+/// command.
+fn warn_report(report: &jiha_data::check::Report) {
+    use std::io::Write;
+    struct Stderr<'a>(std::io::StderrLock<'a>);
+    impl std::fmt::Write for Stderr<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write_all(s.as_bytes()).map_err(|_| std::fmt::Error)
+        }
+    }
+    let _ = report.write_to(&mut Stderr(std::io::stderr().lock()));
+}

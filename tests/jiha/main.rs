@@ -3,6 +3,7 @@
 mod cli;
 mod content;
 mod corpus;
+mod data_files;
 mod faults;
 mod formats;
 mod graphics;

@@ -102,8 +102,9 @@ impl Coverage {
     /// are left out: the checks refuse them as such, by name.
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for c in text.chars() {
-            if !self.covers(c) && !c.is_control() && !missing.contains(&c) {
+            if !self.covers(c) && !c.is_control() && seen.insert(c) {
                 missing.push(c);
             }
         }

@@ -32,10 +32,35 @@ pub struct Dataset {
 }
 
 /// A text a reader sees, in every language of the dataset:
-/// `{"fr": "...", "en": "...", "ar": "..."}`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+/// `{"fr": "...", "en": "...", "ar": "..."}`. The second field lists the languages written
+/// more than once (the check refuses them: only the last version would be kept).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text(pub BTreeMap<String, String>, pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        struct Versions;
+        impl<'de> serde::de::Visitor<'de> for Versions {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text in each language, as {\"fr\": \"...\"}")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut text = Text::default();
+                while let Some((lang, version)) = map.next_entry::<String, String>()? {
+                    if text.0.contains_key(&lang) && !text.1.contains(&lang) {
+                        text.1.push(lang.clone());
+                    }
+                    text.0.insert(lang, version);
+                }
+                Ok(text)
+            }
+        }
+        deserializer.deserialize_map(Versions)
+    }
+}
 
 impl Text {
     /// The text in `lang`; empty if missing (the checks make sure it is not).

@@ -15,6 +15,9 @@ pub struct SpanIndex {
     /// For a value written `Name(...)`, the span of `Name`; for a bare `(...)` or `[...]`,
     /// its opening bracket. Points at a multi-line value without underlining all of it.
     heads: HashMap<String, Range<usize>>,
+    /// For a value in a `{key: value}` map, the span of its key; for a key written twice,
+    /// its last occurrence.
+    keys: HashMap<String, Range<usize>>,
 }
 
 impl SpanIndex {
@@ -44,6 +47,28 @@ impl SpanIndex {
             path = parent(path)?;
         }
     }
+}
+
+impl SpanIndex {
+    /// The span of the key of the map entry at `path` (its last occurrence), else where
+    /// [`SpanIndex::locate`] points.
+    pub fn locate_key(&self, text: &str, path: &str) -> Option<Range<usize>> {
+        match self.keys.get(path) {
+            Some(span) => Some(span.clone()),
+            None => self.locate(text, path),
+        }
+    }
+}
+
+/// The double-quoted string that ends last at or before `offset`, if the token there is one:
+/// to tell an unclosed string from the error it causes further on.
+pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {
+    let token = tokenize(text)
+        .into_iter()
+        .take_while(|t| t.span.1 <= offset)
+        .last()?;
+    let is_string = token.kind == Kind::Atom && text.as_bytes()[token.span.0] == b'"';
+    is_string.then_some(token.span.0..token.span.1)
 }
 
 /// `a.b[2]` -> `a.b`, `a.b` -> `a`, `a` -> ``, `` -> none.
@@ -337,7 +362,11 @@ impl Scanner<'_> {
                 Kind::Comma | Kind::Colon => self.pos += 1,
                 _ => {
                     let key = self.text_of(token);
-                    self.value(format!("{path}.{key}"), depth + 1);
+                    let at = format!("{path}.{key}");
+                    self.index
+                        .keys
+                        .insert(at.clone(), token.span.0..token.span.1);
+                    self.value(at, depth + 1);
                     if let Some(Token {
                         kind: Kind::Colon, ..
                     }) = self.peek(0)

@@ -70,62 +70,239 @@ impl Diagnostic {
         line_col(text, self.span.as_ref()?)
     }
 
+    /// The message as the report shows it: every quoted value cut to a readable length,
+    /// every control character visible.
+    pub fn shown_message(&self) -> String {
+        visible(&cap_quotes(&self.message()))
+    }
+
     /// Renders the finding with an excerpt of `text`, the content of its file.
     pub fn render(&self, text: Option<&str>) -> String {
+        let excerpt = match (text, &self.span) {
+            (Some(text), Some(span)) => Some(Excerpt::find(text, span.start)),
+            _ => None,
+        };
+        self.render_excerpt(excerpt)
+    }
+
+    /// Renders the finding with `excerpt`, the line of its file where it starts: the one line
+    /// it quotes, cut to [`EXCERPT_WIDTH`] characters around the caret.
+    pub fn render_excerpt(&self, excerpt: Option<Excerpt>) -> String {
         let level = match self.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let message = self.message();
-        let (label, help) = (self.label(), self.help());
+        let shown = |text: String| visible(&cap_quotes(&text));
+        let message = self.shown_message();
+        let (label, help) = (self.label().map(shown), self.help().map(shown));
+        let file = visible(&self.file);
         let title = level.primary_title(&message);
-        let mut group = match (text, &self.span) {
-            (Some(text), Some(span)) => {
-                let span = clamp(text, span.clone());
-                let mut annotation = AnnotationKind::Primary.span(span);
+        // The column the renderer computes from the line as shown, and the real one.
+        let mut columns = None;
+        let mut group = match (excerpt, &self.span) {
+            (Some(excerpt), Some(span)) => {
+                let (line, range) = excerpt.window(span);
+                let shown = line[..range.start].chars().count() + 1;
+                columns = Some((excerpt.number, shown, excerpt.column(span.start)));
+                let mut annotation = AnnotationKind::Primary.span(range);
                 if let Some(label) = &label {
                     annotation = annotation.label(label);
                 }
                 title.element(
-                    Snippet::source(text)
-                        .path(&self.file)
-                        .fold(true)
+                    Snippet::source(line)
+                        .path(file.as_str())
+                        .line_start(excerpt.number)
                         .annotation(annotation),
                 )
             }
-            _ => title.element(Level::NOTE.message(format!("in `{}`", self.file))),
+            _ => title.element(Level::NOTE.message(format!("in `{file}`"))),
         };
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help));
         }
-        Renderer::plain().render(&[group]).to_string()
+        let rendered = Renderer::plain().render(&[group]).to_string();
+        match columns {
+            // A line cut on the left, or a control shown wider: the location names the
+            // column in the file, not in the excerpt.
+            Some((line, shown, real)) if shown != real => rendered.replacen(
+                &format!("{file}:{line}:{shown}"),
+                &format!("{file}:{line}:{real}"),
+                1,
+            ),
+            _ => rendered,
+        }
     }
+}
+
+/// The widest line an excerpt shows, in characters: a longer line is cut around the caret,
+/// with `…` where it was cut.
+pub const EXCERPT_WIDTH: usize = 240;
+
+/// The longest value a message quotes whole, in characters; a longer one is cut with `…`.
+pub const QUOTE_WIDTH: usize = 60;
+
+/// The line of a file where a finding starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Excerpt<'a> {
+    /// The whole file.
+    pub text: &'a str,
+    /// The line, without its line break.
+    pub line: &'a str,
+    /// Its 1-based number.
+    pub number: usize,
+    /// Where it starts in the file, in bytes.
+    pub offset: usize,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The line of `text` that holds `offset`, found without an index (reading the text up
+    /// to it): for a single finding. A report uses its files' line indexes instead.
+    pub fn find(text: &'a str, offset: usize) -> Excerpt<'a> {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        Excerpt {
+            text,
+            line: &text[start..end],
+            number: text[..start].matches('\n').count() + 1,
+            offset: start,
+        }
+    }
+
+    /// The byte of the line that `offset` (in the file) stands for, on a character boundary.
+    fn within(&self, offset: usize) -> usize {
+        let mut at = offset.saturating_sub(self.offset).min(self.line.len());
+        while !self.line.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The 1-based column, in characters, of `offset` (in the file).
+    pub fn column(&self, offset: usize) -> usize {
+        self.line[..self.within(offset)].chars().count() + 1
+    }
+
+    /// The line as shown (cut to [`EXCERPT_WIDTH`] around `span`, controls made visible) and
+    /// the span in it. A span that goes past the line stops at its end.
+    fn window(&self, span: &Range<usize>) -> (String, Range<usize>) {
+        let line = self.line.strip_suffix('\r').unwrap_or(self.line);
+        let (start, end) = (
+            self.within(span.start),
+            self.within(span.end.max(span.start)),
+        );
+        let (start, end) = (start.min(line.len()), end.min(line.len()));
+        let chars = line.chars().count();
+        let caret = line[..start].chars().count();
+        let first = if chars <= EXCERPT_WIDTH {
+            0
+        } else {
+            caret
+                .saturating_sub(EXCERPT_WIDTH / 3)
+                .min(chars - EXCERPT_WIDTH)
+        };
+        let mut shown = String::new();
+        if first > 0 {
+            shown.push('…');
+        }
+        let (mut from, mut to) = (None, None);
+        let mut taken = 0;
+        for (at, c) in line.char_indices().skip(first) {
+            if taken == EXCERPT_WIDTH {
+                break;
+            }
+            if at >= start && from.is_none() {
+                from = Some(shown.len());
+            }
+            if at >= end && to.is_none() {
+                to = Some(shown.len());
+            }
+            push_visible(&mut shown, c);
+            taken += 1;
+        }
+        let last = shown.len();
+        if first + taken < chars {
+            shown.push('…');
+        }
+        let from = from.unwrap_or(last);
+        (shown, from..to.unwrap_or(last).max(from))
+    }
+}
+
+/// `text` with every control character shown instead of acting on the terminal: C0
+/// controls (but tabs) and DEL as their Unicode pictures (`␛`, `␍`, `␀`, `␡`, a line break
+/// `␊`); C1 controls, bidi controls and line or paragraph separators as `\u{202e}`.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(needs_showing) {
+        return text.to_string();
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut shown, c);
+    }
+    shown
+}
+
+/// Whether `c` is shown otherwise than as itself (see [`visible`]).
+fn needs_showing(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}'
+        )
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if !needs_showing(c) {
+        out.push(c);
+    } else if (c as u32) < 0x20 {
+        out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+    } else if c == '\u{7f}' {
+        out.push('\u{2421}');
+    } else {
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
+}
+
+/// `text` with every value it quotes between backticks cut to [`QUOTE_WIDTH`] characters,
+/// and any other run to a few lines' worth: a message never echoes a huge value whole.
+fn cap_quotes(text: &str) -> String {
+    if text.len() <= QUOTE_WIDTH {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len().min(1024));
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let width = if i % 2 == 1 {
+            QUOTE_WIDTH
+        } else {
+            6 * QUOTE_WIDTH
+        };
+        match part.char_indices().nth(width) {
+            Some((cut, _)) => {
+                let keep = part[..cut]
+                    .char_indices()
+                    .nth(width - 1)
+                    .map_or(cut, |(k, _)| k);
+                out.push_str(&part[..keep]);
+                out.push('…');
+            }
+            None => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// The 1-based line and column (in characters) where `span` starts in `text`.
 pub fn line_col(text: &str, span: &Range<usize>) -> Option<(usize, usize)> {
-    let start = span.start.min(text.len());
-    let before = text.get(..start)?;
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    Some((line, col))
-}
-
-/// Keeps a span inside `text`, on character boundaries, and on its first line.
-fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    if let Some(newline) = text[start..end].find('\n') {
-        end = start + newline;
-    }
-    start..end
+    let excerpt = Excerpt::find(text, span.start);
+    Some((excerpt.number, excerpt.column(span.start)))
 }
 
 impl fmt::Display for Severity {

@@ -13,11 +13,23 @@ pub enum FileFinding {
     Missing { name: &'static str },
     /// No file under `proposals/`.
     NoProposals,
+    /// The file could not be read, and why (a FIFO, a dangling link, too large...).
+    Unreadable(Unreadable),
     /// RON could not parse the file into its type.
     Syntax(ron::Error),
     /// A number written with a decimal comma (`30,4`), as the French briefs print it, which
     /// RON reads as two values.
     DecimalComma { written: String },
+    /// A number with a fraction (`5.5`) where a whole number is expected.
+    NotWhole { written: String },
+    /// A negative number (`-3`) where a count or a position is expected.
+    Negative { written: String },
+    /// A number in quotes (`"9"`) where a number is expected.
+    QuotedNumber { written: String },
+    /// A number (`12`) where a text in quotes is expected.
+    NumberNotText { written: String },
+    /// A string whose closing quote is missing: it runs on to the next line.
+    UnclosedString,
 }
 
 impl Describe for FileFinding {
@@ -34,9 +46,21 @@ impl Describe for FileFinding {
             FileFinding::NotInDataset => "file is not part of the dataset; it is ignored".into(),
             FileFinding::Missing { name } => format!("missing file `{name}`"),
             FileFinding::NoProposals => "the dataset has no proposals".to_string(),
-            FileFinding::Syntax(error) => parse_message(error),
+            FileFinding::Unreadable(why) => why.message(),
+            FileFinding::Syntax(error) => syntax::parse_message(error),
             FileFinding::DecimalComma { written } => {
                 format!("`{written}` is written with a decimal comma")
+            }
+            FileFinding::NotWhole { written } => format!("`{written}` is not a whole number"),
+            FileFinding::Negative { written } => format!("`{written}` is negative"),
+            FileFinding::QuotedNumber { written } => {
+                format!("`\"{written}\"` is a text in quotes, where a number is expected")
+            }
+            FileFinding::NumberNotText { written } => {
+                format!("`{written}` is a number, where a text in double quotes is expected")
+            }
+            FileFinding::UnclosedString => {
+                "this string runs on to the next line: its closing `\"` is missing".into()
             }
         }
     }
@@ -45,6 +69,9 @@ impl Describe for FileFinding {
         match self {
             FileFinding::Syntax(ron::Error::ExpectedComma) => Some("expected `,` here".into()),
             FileFinding::DecimalComma { .. } => Some("a decimal comma".into()),
+            FileFinding::NotWhole { .. } => Some("a whole number is expected here".into()),
+            FileFinding::Negative { .. } => Some("a number from 0 up is expected here".into()),
+            FileFinding::UnclosedString => Some("the string opens here".into()),
             _ => None,
         }
     }
@@ -62,11 +89,29 @@ impl Describe for FileFinding {
             FileFinding::NoProposals => {
                 "add one RON file per proposal under `proposals/`, named after its id".to_string()
             }
-            FileFinding::Syntax(error) => return parse_help(error),
+            FileFinding::Unreadable(why) => why.help(),
+            FileFinding::Syntax(error) => return syntax::parse_help(error),
             FileFinding::DecimalComma { written } => format!(
                 "numbers in the data use a decimal point, whatever the language: write `{}`",
                 written.replace(',', ".")
             ),
+            FileFinding::NotWhole { written } => {
+                let whole = written.split('.').next().unwrap_or_default();
+                format!("this value counts or orders things: write a whole number, such as `{whole}`")
+            }
+            FileFinding::Negative { written } => format!(
+                "this value counts or orders things, from 0 up: write `{}`",
+                written.trim_start_matches('-')
+            ),
+            FileFinding::QuotedNumber { written } => {
+                format!("write the number without quotes: `{written}`")
+            }
+            FileFinding::NumberNotText { written } => {
+                format!("write it between double quotes: `\"{written}\"`")
+            }
+            FileFinding::UnclosedString => {
+                "add the closing `\"` where the text ends, on the same line".into()
+            }
         })
     }
 }
@@ -79,6 +124,8 @@ pub(super) struct SortedFiles {
     pub(super) proposals: Vec<DataFile>,
     /// The files under `labels/`.
     pub(super) labels: Vec<DataFile>,
+    /// The names of the files that are there but could not be read (already reported).
+    pub(super) unreadable: BTreeSet<String>,
 }
 
 impl Checker<'_> {
@@ -89,8 +136,19 @@ impl Checker<'_> {
             required: BTreeMap::new(),
             proposals: Vec::new(),
             labels: Vec::new(),
+            unreadable: BTreeSet::new(),
         };
         for mut file in files {
+            if file.unreadable.is_none() && file.bytes.len() as u64 > MAX_FILE_BYTES {
+                let bytes = file.bytes.len() as u64;
+                file.unreadable = Some(Unreadable::TooLarge { bytes });
+            }
+            if let Some(why) = file.unreadable.take() {
+                let finding = FileFinding::Unreadable(why);
+                self.push(Diagnostic::new(&file.display, finding));
+                sorted.unreadable.insert(file.name);
+                continue;
+            }
             // The text is kept once, in the report, for the excerpts.
             match String::from_utf8(std::mem::take(&mut file.bytes)) {
                 Ok(mut text) => {
@@ -99,12 +157,13 @@ impl Checker<'_> {
                     if text.starts_with('\u{feff}') {
                         text.drain(..'\u{feff}'.len_utf8());
                     }
-                    self.report.texts.insert(file.display.clone(), text);
+                    self.report.keep_text(&file.display, text);
                 }
                 Err(err) => {
                     let valid_up_to = err.utf8_error().valid_up_to();
                     let finding = FileFinding::InvalidUtf8 { valid_up_to };
                     self.push(Diagnostic::new(&file.display, finding));
+                    sorted.unreadable.insert(file.name);
                     continue;
                 }
             }
@@ -125,23 +184,19 @@ impl Checker<'_> {
     /// Reports the required files that are missing, shown where the user would create them.
     pub(super) fn check_required(&mut self, root: &str, sorted: &SortedFiles) {
         for name in REQUIRED_FILES {
-            if !sorted.required.contains_key(name) && !self.invalid_utf8(name) {
+            if !sorted.required.contains_key(name) && !sorted.unreadable.contains(name) {
                 let finding = FileFinding::Missing { name };
                 self.push(Diagnostic::new(&in_root(root, name), finding));
             }
         }
-        if sorted.proposals.is_empty() {
+        let unread_proposals = sorted
+            .unreadable
+            .iter()
+            .any(|n| n.split('/').next() == Some(PROPOSALS_DIR));
+        if sorted.proposals.is_empty() && !unread_proposals {
             let dir = in_root(root, PROPOSALS_DIR);
             self.push(Diagnostic::new(&dir, FileFinding::NoProposals));
         }
-    }
-
-    /// Whether the file `name` was reported as not UTF-8 (it is there, but unreadable).
-    fn invalid_utf8(&self, name: &str) -> bool {
-        self.report.diagnostics.iter().any(|d| {
-            d.file.ends_with(name)
-                && matches!(d.finding, Finding::File(FileFinding::InvalidUtf8 { .. }))
-        })
     }
 
     /// Parses the proposal files; the proposals that parsed, each with its file's stem.
@@ -205,7 +260,8 @@ impl Checker<'_> {
                 let text = self.report.text(&file.display).unwrap_or_default();
                 let (finding, span) = match decimal_comma(text, &span, &code) {
                     Some((written, span)) => (FileFinding::DecimalComma { written }, span),
-                    None => (FileFinding::Syntax(code), span),
+                    None => syntax::plain_error(text, &span, &code)
+                        .unwrap_or((FileFinding::Syntax(code), span)),
                 };
                 self.push(Diagnostic::new(&file.display, finding).at(Some(span)));
                 None
@@ -235,39 +291,6 @@ fn decimal_comma(
     let start = span.start - 1 - whole;
     let end = span.start + fraction.len();
     Some((text.get(start..end)?.to_string(), start..end))
-}
-
-/// Reads the RON files of a dataset directory: the files at its top and those under
-/// `proposals/`, in a stable order. `display` is how the user named the directory.
-pub fn read_dir(root: &std::path::Path, display: &str) -> std::io::Result<Vec<DataFile>> {
-    let mut files = Vec::new();
-    for (sub, prefix) in [
-        (root.to_path_buf(), String::new()),
-        (root.join(PROPOSALS_DIR), format!("{PROPOSALS_DIR}/")),
-        (root.join(LABELS_DIR), format!("{LABELS_DIR}/")),
-    ] {
-        if !prefix.is_empty() && !sub.is_dir() {
-            continue;
-        }
-        let mut entries: Vec<_> = std::fs::read_dir(&sub)?.collect::<Result<_, _>>()?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            if !path.is_file() || path.extension().is_none_or(|e| e != "ron") {
-                continue;
-            }
-            let file_name = entry.file_name().to_string_lossy().into_owned();
-            let name = format!("{prefix}{file_name}");
-            let display = format!("{}/{name}", display.trim_end_matches('/'));
-            let bytes = std::fs::read(&path)?;
-            files.push(DataFile {
-                name,
-                display,
-                bytes,
-            });
-        }
-    }
-    Ok(files)
 }
 
 /// A parsed value, or ron's error and the bytes it is about.
@@ -347,61 +370,4 @@ pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     text.len()
-}
-
-fn parse_message(error: &ron::Error) -> String {
-    use ron::Error as E;
-    match error {
-        E::NoSuchStructField { found, outer, .. } => match outer {
-            Some(outer) => format!("unknown field `{found}` in `{outer}`"),
-            None => format!("unknown field `{found}`"),
-        },
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("missing field `{field}` in `{outer}`"),
-            None => format!("missing field `{field}`"),
-        },
-        E::NoSuchEnumVariant { found, outer, .. } => match outer {
-            Some(outer) => format!("unknown variant `{found}` of `{outer}`"),
-            None => format!("unknown variant `{found}`"),
-        },
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
-fn parse_help(error: &ron::Error) -> Option<String> {
-    use ron::Error as E;
-    let suggest = |found: &str, expected: &[&str]| -> String {
-        let known: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
-        match closest(found, &known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("expected one of {}", quoted(expected)),
-        }
-    };
-    match error {
-        E::NoSuchStructField {
-            expected, found, ..
-        } => Some(suggest(found, expected)),
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => Some(suggest(found, expected)),
-        E::MissingStructField { field, .. } => Some(format!("add `{field}: ...` to this entry")),
-        E::DuplicateStructField { field, .. } => Some(format!("keep one `{field}`")),
-        E::ExpectedComma => Some("separate fields and list items with commas".to_string()),
-        E::ExpectedMap => Some(
-            "a text is written in every language of the dataset: {\"fr\": \"...\", \"en\": \"...\", \"ar\": \"...\"}"
-                .to_string(),
-        ),
-        E::ExpectedStringEnd => Some("a string is never closed: add the closing `\"`".to_string()),
-        E::Eof => {
-            Some("the file ends too early: look for an unclosed `(`, `[` or `\"`".to_string())
-        }
-        _ => None,
-    }
 }

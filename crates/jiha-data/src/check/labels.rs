@@ -159,6 +159,7 @@ impl Checker<'_> {
         &mut self,
         files: &[DataFile],
         dir_display: &str,
+        unreadable: &BTreeSet<String>,
     ) -> Option<BTreeMap<String, Labels>> {
         let languages = self.languages.clone()?;
         let mut catalogues: BTreeMap<String, Parsed<Labels>> = BTreeMap::new();
@@ -183,10 +184,11 @@ impl Checker<'_> {
             }
         }
         for lang in &languages {
-            if !files
-                .iter()
-                .any(|f| f.name == format!("{LABELS_DIR}/{lang}.ron"))
-            {
+            let name = format!("{LABELS_DIR}/{lang}.ron");
+            if unreadable.contains(&name) || unreadable.contains(LABELS_DIR) {
+                // There, but unreadable: reported as such, not as missing.
+                complete = false;
+            } else if !files.iter().any(|f| f.name == name) {
                 let finding = LabelFinding::MissingCatalogue {
                     lang: lang.clone(),
                     first: languages[0].clone(),
@@ -231,13 +233,17 @@ impl Checker<'_> {
                 self.report(parsed, &format!("months[{i}]"), finding);
             }
         }
-        for (lang, name) in &labels.language_names {
+        for (lang, name) in &labels.language_names.0 {
             let path = format!("language_names.\"{lang}\"");
             self.plain_as(parsed, &path, name, Field::Title);
         }
         self.check_formats(parsed);
+        for lang in &labels.language_names.1 {
+            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
+            self.report_key(parsed, &format!("language_names.\"{lang}\""), finding);
+        }
         for lang in languages {
-            if !labels.language_names.contains_key(lang) {
+            if !labels.language_names.0.contains_key(lang) {
                 let lang = lang.clone();
                 self.report(
                     parsed,
@@ -339,11 +345,14 @@ impl Checker<'_> {
         }
     }
 
-    /// Every character of a format mark printable by the PDF fonts.
+    /// Every character of a format mark printable by the PDF fonts: one finding for the
+    /// first that is not, with a count of the others.
     fn glyphs(&mut self, parsed: &Parsed<Labels>, path: &str, value: &str) {
-        for c in self.coverage.missing(value) {
+        let missing = self.coverage.missing(value);
+        if let Some(&c) = missing.first() {
             let families = self.coverage.families.clone();
-            self.report(parsed, path, TextFinding::Unprintable { c, families });
+            let more = missing.len() - 1;
+            self.report(parsed, path, TextFinding::Unprintable { c, families, more });
         }
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use crate::check::diagnostic::{Diagnostic, Finding, Severity, line_col};
+use crate::check::diagnostic::{Diagnostic, Finding, Severity};
 use crate::check::finding::{Describe, IdKind, quoted};
 use crate::checked;
 use crate::glyphs::Coverage;
@@ -28,18 +28,23 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+mod read;
+mod report;
 mod resolve;
 mod strings;
+mod syntax;
 mod territories;
 mod texts;
 mod urls;
 
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
-pub use files::{FileFinding, read_dir};
+pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
+pub use report::Report;
 pub use resolve::Unresolved;
 pub use strings::{
     Field, LINE_MAX_CHARS, MARKS_MAX, Named, PARAGRAPH_MAX_CHARS, StringFinding, TITLE_MAX_CHARS,
@@ -92,82 +97,10 @@ pub struct DataFile {
     pub name: String,
     /// Path as shown to the user (`data/proposals/spark.ron`).
     pub display: String,
-    /// The file's bytes.
+    /// The file's bytes; empty if it could not be read.
     pub bytes: Vec<u8>,
-}
-
-/// Every finding of a load, with the texts needed to show them.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Findings, sorted by file and position.
-    pub diagnostics: Vec<Diagnostic>,
-    /// File texts by display path, for the excerpts.
-    texts: BTreeMap<String, String>,
-    /// Render each finding on one line, without its excerpt.
-    pub short: bool,
-}
-
-impl Report {
-    /// Whether any finding is an error.
-    pub fn has_errors(&self) -> bool {
-        self.count(Severity::Error) > 0
-    }
-
-    /// How many findings have `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity() == severity)
-            .count()
-    }
-
-    /// The text of a file of the dataset, by display path.
-    pub fn text(&self, display: &str) -> Option<&str> {
-        self.texts.get(display).map(String::as_str)
-    }
-
-    /// Every finding rendered, separated by blank lines.
-    pub fn render(&self) -> String {
-        if self.short {
-            return self.render_short();
-        }
-        let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            out.push_str(&diagnostic.render(self.text(&diagnostic.file)));
-            out.push_str("\n\n");
-        }
-        out
-    }
-
-    /// Every finding on one line, `file:line:col: error: message`, for editors and scripts.
-    fn render_short(&self) -> String {
-        let mut out = String::new();
-        for d in &self.diagnostics {
-            let at = self.location(&d.file, d.span.as_ref());
-            out.push_str(&format!("{at}: {}: {}\n", d.severity(), d.message()));
-        }
-        out
-    }
-
-    /// Where a finding stands, as editors read it: `file:line:col`, or the file alone when
-    /// it is about the whole file. The one place that writes a location.
-    pub fn location(&self, file: &str, span: Option<&Range<usize>>) -> String {
-        let at = span.and_then(|span| line_col(self.text(file)?, span));
-        match at {
-            Some((line, col)) => format!("{file}:{line}:{col}"),
-            None => file.to_string(),
-        }
-    }
-
-    /// One line summing up the findings (`2 errors, 1 warning`).
-    pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {}",
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning")
-        )
-    }
+    /// Why it could not be read (a FIFO, a dangling link...), if it could not.
+    pub unreadable: Option<Unreadable>,
 }
 
 /// Parses and checks a dataset. `root` is the dataset's directory as the user named it, to
@@ -298,6 +231,15 @@ impl Checker<'_> {
         self.push(Diagnostic::new(&parsed.file, finding).at(span));
     }
 
+    /// Reports a finding about the key of the map entry at `path` (its last occurrence).
+    fn report_key<T>(&mut self, parsed: &Parsed<T>, path: &str, finding: impl Into<Finding>) {
+        let span = self.report.text(&parsed.file).and_then(|text| {
+            let spans = parsed.spans.get_or_init(|| SpanIndex::new(text));
+            spans.locate_key(text, path)
+        });
+        self.push(Diagnostic::new(&parsed.file, finding).at(span));
+    }
+
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
         let sorted = self.sort_files(files);
         self.check_required(root, &sorted);
@@ -305,7 +247,11 @@ impl Checker<'_> {
         if let Some(meta) = &meta {
             self.check_languages(meta);
         }
-        let labels = self.load_labels(&sorted.labels, &in_root(root, LABELS_DIR));
+        let labels = self.load_labels(
+            &sorted.labels,
+            &in_root(root, LABELS_DIR),
+            &sorted.unreadable,
+        );
         let proposals = self.parse_proposals(&sorted.proposals);
         let parsed = ParsedFiles {
             meta,
@@ -315,7 +261,11 @@ impl Checker<'_> {
             figures: self.parse(sorted.required.get("figures.ron")),
             territories: self.parse(sorted.required.get("regions.ron")),
             outlines: self.parse(sorted.required.get("outlines.ron")),
-            proposals_complete: proposals.len() == sorted.proposals.len(),
+            proposals_complete: proposals.len() == sorted.proposals.len()
+                && !sorted
+                    .unreadable
+                    .iter()
+                    .any(|n| n.split('/').next() == Some(PROPOSALS_DIR)),
             proposals,
         };
         let refs = self.collect_ids(&parsed);

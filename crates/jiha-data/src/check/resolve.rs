@@ -120,13 +120,15 @@ fn catalogues(
     labels
         .into_iter()
         .map(|(lang, labels)| {
-            let original_name = labels
-                .language_names
-                .get(original)
-                .cloned()
-                .ok_or_else(|| {
-                    Unresolved(format!("the name of `{original}` in labels/{lang}.ron"))
-                })?;
+            let original_name =
+                labels
+                    .language_names
+                    .0
+                    .get(original)
+                    .cloned()
+                    .ok_or_else(|| {
+                        Unresolved(format!("the name of `{original}` in labels/{lang}.ron"))
+                    })?;
             let catalogue = c::Catalogue {
                 labels,
                 original_name,

@@ -11,8 +11,15 @@ pub enum TextFinding {
     MissingLanguage { lang: String, declared: Vec<String> },
     /// A text's version in `lang`, which is not among the `declared` languages.
     UndeclaredLanguage { lang: String, declared: Vec<String> },
-    /// A character no PDF font (`families`) can draw.
-    Unprintable { c: char, families: Vec<String> },
+    /// A character no PDF font (`families`) can draw, the first of `1 + more` such
+    /// distinct characters in one text (one finding per text, however many there are).
+    Unprintable {
+        c: char,
+        families: Vec<String>,
+        more: usize,
+    },
+    /// A text with two versions in `lang`: only the last would be kept.
+    RepeatedLanguage { lang: String },
     /// A text with nothing but blanks.
     Empty,
     /// A text holding a placeholder word, phrase or mark.
@@ -42,10 +49,23 @@ impl Describe for TextFinding {
             F::UndeclaredLanguage { lang, .. } => {
                 format!("text in `{lang}`, a language the dataset does not declare")
             }
-            F::Unprintable { c, .. } => format!(
+            F::Unprintable { c, more: 0, .. } => format!(
                 "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
                 *c as u32
             ),
+            F::Unprintable { c, more, .. } => format!(
+                "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it; and {} more {} the PDF fonts cannot print in this text",
+                *c as u32,
+                grouped(*more),
+                if *more == 1 {
+                    "character"
+                } else {
+                    "characters"
+                }
+            ),
+            F::RepeatedLanguage { lang } => {
+                format!("`{lang}` is written twice; one of its two versions would be lost")
+            }
             F::Empty => "empty text".to_string(),
             F::Placeholder { word } => format!("placeholder text `{word}`"),
             F::EmptyList { what, .. } => format!("{what} is empty"),
@@ -62,6 +82,7 @@ impl Describe for TextFinding {
     fn label(&self) -> Option<String> {
         match self {
             TextFinding::MissingLanguage { lang, .. } => Some(format!("`{lang}` is missing")),
+            TextFinding::RepeatedLanguage { lang } => Some(format!("`{lang}` again")),
             TextFinding::Unprintable { c, .. } => {
                 Some(format!("U+{:04X} is in this text", *c as u32))
             }
@@ -83,6 +104,9 @@ impl Describe for TextFinding {
             F::Unprintable { families, .. } => format!(
                 "the PDF fonts ({}) do not cover it: remove it or write it another way",
                 families.join(", ")
+            ),
+            F::RepeatedLanguage { lang } => format!(
+                "write each language once: keep the right `{lang}` version and remove the other"
             ),
             F::Empty => "write the text, or remove the entry if it has nothing to say".into(),
             F::Placeholder { .. } => {
@@ -133,6 +157,10 @@ impl Checker<'_> {
                 );
             }
         }
+        for lang in &text.1 {
+            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
+            self.report_key(parsed, &format!("{path}.\"{lang}\""), finding);
+        }
         for (lang, value) in &text.0 {
             if !self.plain_ok(value) {
                 self.plain(parsed, &format!("{path}.\"{lang}\""), value);
@@ -149,9 +177,12 @@ impl Checker<'_> {
 
     /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
     pub(super) fn plain<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
-        for c in self.coverage.missing(text) {
-            let families = self.coverage.families.clone();
-            self.report(parsed, path, TextFinding::Unprintable { c, families });
+        // One finding per text, with the count of the other characters: a text of 20,000
+        // unprintable characters is one finding, not 20,000.
+        if let Some((&c, others)) = self.coverage.missing(text).split_first() {
+            let (families, more) = (self.coverage.families.clone(), others.len());
+            let finding = TextFinding::Unprintable { c, families, more };
+            self.report(parsed, path, finding);
         }
         if text.trim().is_empty() {
             self.report(parsed, path, TextFinding::Empty);
@@ -268,6 +299,19 @@ impl Checker<'_> {
         self.languages = Some(m.languages.clone());
         self.original = Some(m.original.clone());
     }
+}
+
+/// `19999` as `19,999`: a count in a message.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Words that mark an unfinished text, in any case.

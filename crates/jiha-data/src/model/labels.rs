@@ -3,8 +3,6 @@
 //! A catalogue holds every word the briefs print that does not come from the data; each
 //! label is one line of the `labels!` invocation below.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
 /// Declares the catalogue's texts, each once with its doc comment: the struct [`Labels`]
@@ -18,8 +16,9 @@ macro_rules! labels {
         #[serde(deny_unknown_fields)]
         pub struct Labels {
             $($(#[$doc])* pub $name: String,)*
-            /// The name of every language of the dataset, in this one.
-            pub language_names: BTreeMap<String, String>,
+            /// The name of every language of the dataset, in this one (a map from language
+            /// to name, read as a text is: a language written twice is noted).
+            pub language_names: super::Text,
             /// Month names, January first.
             pub months: Vec<String>,
             /// How numbers are written.
@@ -36,11 +35,14 @@ macro_rules! labels {
             pub fn map_texts(&self, f: impl Fn(&str) -> String) -> Labels {
                 Labels {
                     $($name: f(&self.$name),)*
-                    language_names: self
-                        .language_names
-                        .iter()
-                        .map(|(k, v)| (k.clone(), f(v)))
-                        .collect(),
+                    language_names: super::Text(
+                        self.language_names
+                            .0
+                            .iter()
+                            .map(|(k, v)| (k.clone(), f(v)))
+                            .collect(),
+                        self.language_names.1.clone(),
+                    ),
                     months: self.months.iter().map(|m| f(m)).collect(),
                     numbers: self.numbers.clone(),
                     dates: self.dates.clone(),

@@ -1,5 +1,6 @@
 //! Label catalogues: one per declared language, every label present, its placeholders intact.
 
+use super::strings::shortened;
 use super::*;
 
 /// What the rules on label catalogues can find.
@@ -84,16 +85,21 @@ impl Describe for LabelFinding {
             F::MonthCount { count } => format!("{count} month names, not 12"),
             F::NoLanguageName { lang } => format!("no name for the language `{lang}`"),
             F::DatePattern { placeholder } => format!("date pattern has no `{{{placeholder}}}`"),
-            F::DatePlaceholderUnknown { name } => {
-                format!("date pattern has `{{{name}}}`, which jiha does not fill in")
-            }
+            F::DatePlaceholderUnknown { name } => format!(
+                "date pattern has `{{{}}}`, which jiha does not fill in",
+                shortened(name)
+            ),
             F::Mark { field, problem } => format!("`{field}` {problem}"),
             F::MarksClash { decimal, group } => format!(
-                "the decimal mark `{decimal}` and the group mark `{group}` cannot be told apart"
+                "the decimal mark `{}` and the group mark `{}` cannot be told apart",
+                shortened(decimal),
+                shortened(group)
             ),
-            F::NoPercentSign { percent } => format!("percent sign `{percent}` has no `%`"),
+            F::NoPercentSign { percent } => {
+                format!("percent sign `{}` has no `%`", shortened(percent))
+            }
             F::MonthTwice { month, first } => {
-                format!("month `{month}` is also month {first}")
+                format!("month `{}` is also month {first}", shortened(month))
             }
         }
     }

@@ -90,6 +90,8 @@ pub enum StringFinding {
     TooLong { chars: usize, field: Field },
     /// A word too long for a printed line to break.
     WordTooLong { chars: usize, at: usize },
+    /// Direction controls nested deeper than [`BIDI_MAX_DEPTH`], the first too deep `at`.
+    BidiTooDeep { c: char, at: usize },
     /// Too many combining marks stacked on one letter, the first `at`.
     StackedMarks { count: usize, at: usize },
 }
@@ -125,6 +127,10 @@ impl Describe for StringFinding {
                 "direction control {} at character {at} closes nothing",
                 Named(*c)
             ),
+            F::BidiTooDeep { c, at } => format!(
+                "direction control {} at character {at} is nested more than {BIDI_MAX_DEPTH} deep",
+                Named(*c)
+            ),
             F::TooLong { chars, field } => format!(
                 "text of {chars} characters; at most {} here",
                 field.max_chars()
@@ -150,6 +156,7 @@ impl Describe for StringFinding {
                 }
             ),
             F::UnbalancedBidi { .. } => "close each embedding or override (U+202A to U+202E) with U+202C POP DIRECTIONAL FORMATTING and each isolate (U+2066 to U+2068) with U+2069 POP DIRECTIONAL ISOLATE in the same text and line, or remove it; the marks U+200E, U+200F and U+061C need no closing".into(),
+            F::BidiTooDeep { .. } => "close the direction controls before opening others: a text needs a few levels at most".into(),
             F::TooLong { field: Field::Paragraph, .. } => {
                 "shorten it, or split it between fields: a brief prints it whole".into()
             }
@@ -315,20 +322,38 @@ struct Bidi {
     /// The controls open, innermost last: the character, where it is, and whether it is
     /// an isolate.
     open: Vec<(char, usize, bool)>,
-    /// The first problem found.
+    /// How many of them are isolates.
+    isolates: usize,
+    /// The first problem found: once there is one, the rest of the text is not looked at.
     problem: Option<StringFinding>,
 }
 
+/// How deep direction controls may nest: Unicode's limit (`max_depth` of the bidirectional
+/// algorithm), beyond which they are ignored and no longer close what they seem to.
+pub const BIDI_MAX_DEPTH: usize = 125;
+
 impl Bidi {
     fn push(&mut self, c: char, at: usize) {
+        if self.problem.is_some() || !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            return;
+        }
         let stray = || StringFinding::UnbalancedBidi {
             c,
             at,
             opened: false,
         };
+        let opens = !matches!(c, '\u{202c}' | '\u{2069}');
+        if opens && self.open.len() == BIDI_MAX_DEPTH {
+            self.problem = Some(StringFinding::BidiTooDeep { c, at });
+            return;
+        }
         match c {
             '\u{202a}'..='\u{202b}' | '\u{202d}'..='\u{202e}' => self.open.push((c, at, false)),
-            '\u{2066}'..='\u{2068}' => self.open.push((c, at, true)),
+            '\u{2066}'..='\u{2068}' => {
+                self.isolates += 1;
+                self.open.push((c, at, true))
+            }
             '\u{202c}' => match self.open.last() {
                 Some((_, _, false)) => {
                     self.open.pop();
@@ -340,8 +365,14 @@ impl Bidi {
             '\u{2069}' => {
                 // A PDI closes its isolate and every embedding opened inside it; an
                 // embedding left open inside an isolate is the problem then.
-                match self.open.iter().rposition(|(_, _, isolate)| *isolate) {
+                // Only when an isolate is open: the search then ends at the innermost one,
+                // and what it passes is closed, so each control is passed over once.
+                let isolate = (self.isolates > 0)
+                    .then(|| self.open.iter().rposition(|(_, _, isolate)| *isolate))
+                    .flatten();
+                match isolate {
                     Some(i) => {
+                        self.isolates -= 1;
                         if let Some(&(c, at, _)) = self.open.get(i + 1) {
                             self.problem.get_or_insert(StringFinding::UnbalancedBidi {
                                 c,
@@ -370,11 +401,23 @@ impl Bidi {
             });
         }
         self.open.clear();
+        self.isolates = 0;
     }
 
     fn end(mut self) -> Option<StringFinding> {
         self.end_line();
         self.problem
+    }
+}
+
+/// A value cut to a readable width for a message.
+pub(super) fn shortened(value: &str) -> String {
+    const WIDTH: usize = 80;
+    if value.chars().count() <= WIDTH {
+        value.to_string()
+    } else {
+        let head: String = value.chars().take(WIDTH - 1).collect();
+        format!("{head}…")
     }
 }
 
@@ -570,6 +613,20 @@ mod tests {
             kinds("\u{202e}a\n\u{202c}", Field::Paragraph)[0],
             open('\u{202e}', 1)
         );
+        // Nested beyond Unicode's depth, and a hostile run of controls: found, and fast.
+        let deep = "\u{2067}".repeat(BIDI_MAX_DEPTH + 1) + &"\u{2069}".repeat(BIDI_MAX_DEPTH + 1);
+        let found = kinds(&deep, Field::Title);
+        assert_eq!(
+            found[0],
+            StringFinding::BidiTooDeep {
+                c: '\u{2067}',
+                at: 126
+            }
+        );
+        let hostile = "\u{2066}\u{202b}".repeat(50) + &"\u{2069}\u{202b}".repeat(2_000_000);
+        let started = std::time::Instant::now();
+        let _ = kinds(&hostile, Field::Paragraph);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]
@@ -601,13 +658,16 @@ mod tests {
         );
         // Arabic: a shadda and a vowel on one letter.
         assert_eq!(kinds("مُحَمَّدٌ", Field::Title), []);
-        let stacked = format!("e{}", "\u{301}".repeat(5_000));
+        let stacked = format!("e{} e{}", "\u{301}".repeat(9), "\u{301}".repeat(5_000));
         assert_eq!(
-            kinds(&stacked, Field::Paragraph),
-            [StringFinding::StackedMarks {
-                count: 5_000,
-                at: 2
-            }]
+            kinds(&stacked, Field::Paragraph)[..],
+            [
+                StringFinding::WordTooLong {
+                    chars: 5_001,
+                    at: 12
+                },
+                StringFinding::StackedMarks { count: 9, at: 2 },
+            ]
         );
     }
 }

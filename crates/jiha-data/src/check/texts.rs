@@ -32,6 +32,8 @@ pub enum TextFinding {
     NotLanguageTag { lang: String },
     /// A language declared twice.
     LanguageTwice { lang: String },
+    /// A language tag that names its edition's directory, and that Windows reserves.
+    LanguageDeviceName { lang: String },
     /// No language declared.
     NoLanguage,
     /// The original language is not declared; `suggestion` is the closest declared one.
@@ -72,6 +74,9 @@ impl Describe for TextFinding {
             F::InvalidDate { date, why } => format!("invalid date `{date}`: {why}"),
             F::NotLanguageTag { lang } => format!("`{lang}` is not a language tag"),
             F::LanguageTwice { lang } => format!("language `{lang}` is declared twice"),
+            F::LanguageDeviceName { lang } => {
+                format!("language `{lang}` cannot name a directory on Windows")
+            }
             F::NoLanguage => "no language is declared".to_string(),
             F::OriginalUndeclared { original, .. } => {
                 format!("original language `{original}` is not among the declared languages")
@@ -120,6 +125,7 @@ impl Describe for TextFinding {
                 "write a two- or three-letter BCP 47 language tag: `fr`, `en`, `ar`".into()
             }
             F::LanguageTwice { .. } => "declare each language once".into(),
+            F::LanguageDeviceName { .. } => "each edition is written to a directory named after its language, and Windows reserves this name for a device: use another tag for the language".into(),
             F::NoLanguage => "declare the languages of the texts: `languages: [\"fr\"]`".into(),
             F::OriginalUndeclared { suggestion, .. } => match suggestion {
                 Some(best) => format!("did you mean `{best}`?"),
@@ -280,6 +286,10 @@ impl Checker<'_> {
             if !well_formed {
                 let lang = lang.clone();
                 self.report(meta, &path, TextFinding::NotLanguageTag { lang });
+            }
+            if well_formed && is_device_name(lang) {
+                let lang = lang.clone();
+                self.report(meta, &path, TextFinding::LanguageDeviceName { lang });
             }
             if !seen.insert(lang.as_str()) {
                 let lang = lang.clone();

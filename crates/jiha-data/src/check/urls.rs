@@ -2,6 +2,7 @@
 //! checked by one rule, [`url_problem`], since each reaches an HTML `href`, a PDF link, the
 //! Markdown and the terminal.
 
+use super::strings::shortened;
 use super::*;
 
 /// The longest web address: Typst refuses a link of more than 8,000 bytes, and addresses
@@ -162,17 +163,6 @@ fn valid_authority(authority: &str) -> bool {
             && port.parse::<u32>().is_ok_and(|p| p <= 65_535)
     });
     host_ok && port_ok
-}
-
-/// A value cut to a readable width for a message.
-fn shortened(value: &str) -> String {
-    const WIDTH: usize = 80;
-    if value.chars().count() <= WIDTH {
-        value.to_string()
-    } else {
-        let head: String = value.chars().take(WIDTH - 1).collect();
-        format!("{head}…")
-    }
 }
 
 #[cfg(test)]

@@ -76,16 +76,16 @@ impl fmt::Display for Error {
                     report.summary()
                 )
             }
-            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "error: {}: {source}", shown(path)),
             Error::NotADataset {
                 dir,
                 why,
                 suggestion,
             } => {
-                let dir = dir.display();
+                let dir = shown(dir);
                 write!(f, "error: --data `{dir}` {why}: it is not a dataset")?;
                 match suggestion {
-                    Some(s) => write!(f, "\nhelp: did you mean `--data {}`?", s.display()),
+                    Some(s) => write!(f, "\nhelp: did you mean `--data {}`?", shown(s)),
                     None => write!(
                         f,
                         "\nhelp: --data takes the directory that holds dataset.ron; `jiha export-data DIR` writes a complete dataset to start from"
@@ -110,7 +110,7 @@ impl fmt::Display for Error {
                     paths.len()
                 )?;
                 for path in paths {
-                    write!(f, "\n  {}", path.display())?;
+                    write!(f, "\n  {}", shown(path))?;
                 }
                 write!(
                     f,
@@ -133,7 +133,7 @@ impl fmt::Display for Error {
             Error::Unwritten { root, error } => write!(
                 f,
                 "{error}\nnote: nothing was written; `{}` is as it was",
-                root.display()
+                shown(root)
             ),
             Error::Usage(message) => write!(f, "error: {message}"),
         }
@@ -141,3 +141,9 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// A path as the terminal may show it: a control character in a file name is drawn, never
+/// sent.
+pub fn shown(path: &std::path::Path) -> String {
+    jiha_data::diagnostic::visible(&path.display().to_string())
+}

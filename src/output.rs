@@ -19,7 +19,6 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::error::Error;
 
-
 /// Refuses a target that jiha must not write: one under `root` reached through a symbolic
 /// link (it could point anywhere), one that is a link or a directory itself, or a `root`
 /// that exists but is not a directory.
@@ -166,7 +165,7 @@ fn commit() -> Result<(), Error> {
             return Err(Error::io(&target, e));
         }
         if printed.is_ok() {
-            printed = print(&format!("{}\n", target.display()));
+            printed = print(&format!("{}\n", crate::error::shown(&target)));
         }
     }
     pending.committed = true;

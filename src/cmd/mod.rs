@@ -27,14 +27,8 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
     }
 }
 
-/// Writes the dataset's warnings to standard error. A closed or full standard error loses
-/// them but does not stop the command.
-fn warn(text: &str) {
-    crate::output::eprint(text);
-}
-
 /// Writes a report's warnings to standard error as each is rendered, without building the
-/// whole report first; like [`warn`], a closed or full standard error does not stop the
+/// whole report first. A closed or full standard error loses them but does not stop the
 /// command.
 fn warn_report(report: &jiha_data::check::Report) {
     use std::io::Write;

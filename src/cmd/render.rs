@@ -21,7 +21,7 @@ pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
         crate::render::typst::prepare();
     }
     let (dataset, report) = crate::dataset::load(data)?;
-    super::warn(&report.render());
+    super::warn_report(&report);
     let plan = Plan::new(&dataset, &request)?;
     crate::jobs::run(&plan)
 }

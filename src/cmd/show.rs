@@ -8,7 +8,7 @@ use crate::render::{Format, Options};
 
 pub fn run(data: Source, args: &ShowArgs) -> Result<(), Error> {
     let (dataset, report) = crate::dataset::load(data)?;
-    super::warn(&report.render());
+    super::warn_report(&report);
     let request = Request {
         output: Output::Stdout,
         ids: std::slice::from_ref(&args.id),

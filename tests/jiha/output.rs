@@ -159,3 +159,34 @@ fn a_word_no_line_can_break_is_refused_before_rendering_and_nothing_is_written()
     assert!(output.stdout.is_empty(), "no path is reported written");
     assert!(tree(out.path()).is_empty(), "{:?}", tree(out.path()).keys());
 }
+
+/// An output folder whose name holds terminal controls (an OSC title sequence, a carriage
+/// return) is written to, and its paths are printed with the controls drawn, never sent.
+#[test]
+fn paths_reach_the_terminal_with_their_controls_drawn() {
+    let work = TempDir::new().expect("tempdir");
+    let out = work.path().join("out\u{1b}]0;owned\u{7}\r");
+    let output = jiha()
+        .args(["render", "overview", "-f", "md", "-l", "fr", "-o"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(!stdout.contains(['\u{1b}', '\u{7}', '\r']), "{stdout:?}");
+    assert!(
+        stdout.contains("out␛]0;owned␇␍/fr/overview.md"),
+        "{stdout:?}"
+    );
+    assert!(out.join("fr/overview.md").is_file());
+    // An error naming such a path draws its controls too.
+    std::fs::write(work.path().join("file\u{1b}[2J"), "mine").expect("write");
+    let output = jiha()
+        .args(["render", "overview", "-f", "md", "-l", "fr", "-o"])
+        .arg(work.path().join("file\u{1b}[2J"))
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("file␛[2J"), "{stderr:?}");
+}

@@ -15,7 +15,7 @@ use crate::view::BriefKind;
 const BOOK_FIXED: u64 = 200 << 20;
 /// ... a part per proposal or region (its pages, about 3.2 MiB measured) ...
 const BOOK_PER_BRIEF: u64 = 4 << 20;
-/// ... and a part per source in the list of sources (about 87 KiB measured).
+/// ... and a part per source in the list of sources (about 88 KiB measured).
 const BOOK_PER_SOURCE: u64 = 96 << 10;
 
 /// What a job needs, in bytes, beyond what any small brief needs: the estimated peak memory

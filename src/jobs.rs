@@ -2,7 +2,7 @@
 //! once for all its formats; then, only when every job has succeeded, written in place or
 //! to standard output.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod schedule;
 
 use crate::error::Error;
 use crate::plan::{Job, Output, Plan};
@@ -28,23 +28,26 @@ fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
 
 /// Makes every file of the plan, in the order of its jobs and targets, on as many threads as
 /// there are cores: the briefs are independent, and a PDF takes long enough to be worth it.
+/// The books' PDFs run at the same time only while their memory fits ([`schedule`]).
 /// The first failure, in that order, is the error; a panic in a format library is one too.
 fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(plan.jobs.len().max(1));
-    let next = AtomicUsize::new(0);
+    let weights = plan
+        .jobs
+        .iter()
+        .map(|j| schedule::weight(plan, j))
+        .collect();
+    let queue = schedule::Queue::new(weights, schedule::budget());
     let mut results: Vec<(usize, Made)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = plan.jobs.get(i) else {
-                            break;
-                        };
-                        done.push((i, make_job(plan, job)));
+                    while let Some(taken) = queue.next() {
+                        let i = taken.job;
+                        done.push((i, make_job(plan, &plan.jobs[i])));
                     }
                     done
                 })

@@ -144,8 +144,14 @@ pub fn pdf(source: &str, ident: &str, date: (i32, u32, u32)) -> Result<Vec<u8>, 
         timestamp,
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options)
-        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| RenderError::Typst(describe(&world, &errors)));
+    drop(document);
+    // Typst memoizes layout in caches that live as long as the process: without this, every
+    // book laid out stays in memory until the render ends. What no compile has used since the
+    // last two evictions goes; what the PDFs being compiled on other threads use stays.
+    typst::comemo::evict(2);
+    pdf
 }
 
 /// Typst's errors, each with the line of the generated source it is about.

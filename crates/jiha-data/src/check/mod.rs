@@ -29,6 +29,7 @@ mod ids;
 mod labels;
 mod proposals;
 mod resolve;
+pub mod single;
 mod territories;
 mod texts;
 
@@ -176,15 +177,17 @@ pub fn load(
     files: Vec<DataFile>,
     coverage: &Coverage,
 ) -> Result<(checked::Dataset, Report), Report> {
-    let mut checker = Checker {
-        report: Report::default(),
-        cited: BTreeSet::new(),
-        languages: None,
-        original: None,
-        coverage,
-    };
+    let mut checker = Checker::new(coverage);
     let dataset = checker.run(root, files);
-    let mut report = checker.report;
+    finish(root, dataset, checker.report)
+}
+
+/// Sorts the findings and, if none is an error, resolves the dataset: the end of every load.
+fn finish(
+    root: &str,
+    dataset: Option<Dataset>,
+    mut report: Report,
+) -> Result<(checked::Dataset, Report), Report> {
     report.diagnostics.sort_by_cached_key(|d| {
         let position = d.span.as_ref().map(|s| s.start).unwrap_or(0);
         (d.file.clone(), position, d.severity(), d.message())
@@ -269,7 +272,7 @@ struct Checker<'a> {
     coverage: &'a Coverage,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Adds a finding about a file as a whole, or already located.
     fn push(&mut self, diagnostic: Diagnostic) {
         self.report.diagnostics.push(diagnostic);
@@ -291,7 +294,28 @@ impl Checker<'_> {
         self.push(Diagnostic::new(&parsed.file, finding).at(span));
     }
 
+    fn new(coverage: &'a Coverage) -> Checker<'a> {
+        Checker {
+            report: Report::default(),
+            cited: BTreeSet::new(),
+            languages: None,
+            original: None,
+            coverage,
+        }
+    }
+
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
+        let parsed = self.parse_files(root, files);
+        let refs = self.collect_ids(&parsed);
+        self.check_parsed(&parsed, &refs);
+        if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
+            self.check_cited(sources);
+        }
+        parsed.into_dataset()
+    }
+
+    /// Sorts and parses every file, and checks the declared languages and the catalogues.
+    fn parse_files(&mut self, root: &str, files: Vec<DataFile>) -> ParsedFiles {
         let sorted = self.sort_files(files);
         self.check_required(root, &sorted);
         let meta: Option<Parsed<Meta>> = self.parse(sorted.required.get("dataset.ron"));
@@ -300,7 +324,7 @@ impl Checker<'_> {
         }
         let labels = self.load_labels(&sorted.labels, &in_root(root, LABELS_DIR));
         let proposals = self.parse_proposals(&sorted.proposals);
-        let parsed = ParsedFiles {
+        ParsedFiles {
             meta,
             labels,
             sources: self.parse(sorted.required.get("sources.ron")),
@@ -310,13 +334,7 @@ impl Checker<'_> {
             outlines: self.parse(sorted.required.get("outlines.ron")),
             proposals_complete: proposals.len() == sorted.proposals.len(),
             proposals,
-        };
-        let refs = self.collect_ids(&parsed);
-        self.check_parsed(&parsed, &refs);
-        if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
-            self.check_cited(sources);
         }
-        parsed.into_dataset()
     }
 
     /// Checks the ids of every list and returns them, for the references.
@@ -385,6 +403,7 @@ fn in_root(root: &str, name: &str) -> String {
 }
 
 /// The ids each reference may point to; `None` when the file defining them did not parse.
+#[derive(Clone)]
 struct Refs {
     sources: Option<BTreeSet<String>>,
     actors: Option<BTreeSet<String>>,

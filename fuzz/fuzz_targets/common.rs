@@ -19,6 +19,7 @@ pub fn repository_files() -> Vec<DataFile> {
 
 /// Every finding lies inside its file, none says that a rule is missing (a value let through
 /// that the checked dataset cannot resolve), and the report renders, in full and on one line.
+#[allow(dead_code)]
 pub fn check_report(mut report: check::Report) {
     for d in &report.diagnostics {
         if let (Some(span), Some(text)) = (&d.span, report.text(&d.file)) {

@@ -403,7 +403,7 @@ fn in_root(root: &str, name: &str) -> String {
 }
 
 /// The ids each reference may point to; `None` when the file defining them did not parse.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Refs {
     sources: Option<BTreeSet<String>>,
     actors: Option<BTreeSet<String>>,

@@ -26,6 +26,8 @@ use crate::model::{Labels, Proposal};
 pub struct Base<'c> {
     root: String,
     coverage: &'c Coverage,
+    /// The base's files, for a file that changes the ids the others refer to.
+    files: Vec<DataFile>,
     /// The base's file texts, for the excerpts of findings in its files.
     texts: BTreeMap<String, String>,
     parsed: ParsedFiles,
@@ -38,6 +40,14 @@ impl std::fmt::Debug for Base<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Base").field("root", &self.root).finish()
     }
+}
+
+/// What [`Base::check_one`] found: the file and its findings, or, when the file changed the
+/// ids the others refer to, the whole dataset's load.
+#[allow(clippy::large_enum_variant)] // one a call, never stored
+enum Checked {
+    One(Option<Replaced>, Report),
+    Whole(Box<Result<(checked::Dataset, Report), Report>>),
 }
 
 /// The file a [`Base::check`] parsed, as the dataset holds it.
@@ -56,7 +66,7 @@ impl<'c> Base<'c> {
     /// Parses and checks `files`; every finding if any is an error.
     pub fn new(root: &str, files: Vec<DataFile>, coverage: &'c Coverage) -> Result<Self, Report> {
         let mut checker = Checker::new(coverage);
-        let parsed = checker.parse_files(root, files);
+        let parsed = checker.parse_files(root, files.clone());
         let refs = checker.collect_ids(&parsed);
         checker.check_parsed(&parsed, &refs);
         let complete = parsed.every_citing_file_read() && parsed.sources.is_some();
@@ -66,6 +76,7 @@ impl<'c> Base<'c> {
         Ok(Base {
             root: root.to_string(),
             coverage,
+            files,
             texts: checker.report.texts,
             parsed,
             refs,
@@ -77,7 +88,10 @@ impl<'c> Base<'c> {
     /// Every finding about `file` (a file of the dataset, by its name in it), checked
     /// against the base.
     pub fn check(&self, file: DataFile) -> Report {
-        let (_, report) = self.check_one(file);
+        let report = match self.check_one(file) {
+            Checked::One(_, report) => report,
+            Checked::Whole(result) => return result.map_or_else(|r| r, |(_, r)| r),
+        };
         match finish(&self.root, None, report) {
             Ok((_, report)) | Err(report) => report,
         }
@@ -87,28 +101,54 @@ impl<'c> Base<'c> {
     /// new proposal), checked and resolved as [`super::load`] would; the file's findings if
     /// any is an error.
     pub fn load(&self, file: DataFile) -> Result<(checked::Dataset, Report), Report> {
-        let (replaced, report) = self.check_one(file);
+        let (replaced, report) = match self.check_one(file) {
+            Checked::One(replaced, report) => (replaced, report),
+            Checked::Whole(result) => return *result,
+        };
         let dataset = replaced.and_then(|r| self.dataset_with(r));
         finish(&self.root, dataset, report)
     }
 
-    fn check_one(&self, file: DataFile) -> (Option<Replaced>, Report) {
+    /// Checks `file` alone, unless it changes the ids that the other files refer to: then
+    /// the whole dataset, as [`super::load`] does, since every reference must be checked again.
+    fn check_one(&self, file: DataFile) -> Checked {
+        let whole = || {
+            let mut files = self.files.clone();
+            files.retain(|f| f.name != file.name);
+            files.push(file.clone());
+            Checked::Whole(Box::new(super::load(&self.root, files, self.coverage)))
+        };
+        let defines_ids = ["sources.ron", "actors.ron", "figures.ron", "regions.ron"];
         let mut checker = Checker::new(self.coverage);
         checker.report.texts = self.texts.clone();
         checker.languages = self.languages.clone();
         checker.original = self.original.clone();
         let name = file.name.clone();
-        let mut sorted = checker.sort_files(vec![file]);
+        let mut sorted = checker.sort_files(vec![file.clone()]);
         let replaced = if let Some(file) = sorted.proposals.pop() {
-            self.proposal(&mut checker, &file)
+            let replaced = self.proposal(&mut checker, &file);
+            if let Some(Replaced::Proposal(p, stem)) = &replaced
+                && self.parsed.proposals.iter().any(|(other, other_stem)| {
+                    other_stem != stem
+                        && (other.value.id == p.value.id || other.value.order == p.value.order)
+                })
+            {
+                // Its id or its place is another proposal's: `load` says which.
+                return whole();
+            }
+            replaced
         } else if let Some(file) = sorted.labels.pop() {
             self.labels(&mut checker, &file)
         } else if let Some(file) = sorted.required.remove(&name) {
-            self.required(&mut checker, &file)
+            let (replaced, refs) = self.required(&mut checker, &file);
+            if defines_ids.contains(&name.as_str()) && refs != self.refs {
+                return whole();
+            }
+            replaced
         } else {
             None
         };
-        (replaced, checker.report)
+        Checked::One(replaced, checker.report)
     }
 
     fn proposal(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
@@ -148,14 +188,25 @@ impl<'c> Base<'c> {
         Some(Replaced::Labels(lang, Box::new(parsed)))
     }
 
-    fn required(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
-        let base = &self.parsed;
+    /// Checks a required file; the ids the dataset defines with it.
+    fn required(&self, checker: &mut Checker, file: &DataFile) -> (Option<Replaced>, Refs) {
         let mut refs = self.refs.clone();
+        let replaced = self.required_with(checker, file, &mut refs);
+        (replaced, refs)
+    }
+
+    fn required_with(
+        &self,
+        checker: &mut Checker,
+        file: &DataFile,
+        refs: &mut Refs,
+    ) -> Option<Replaced> {
+        let base = &self.parsed;
         Some(match file.name.as_str() {
             "dataset.ron" => {
                 let meta = checker.parse(Some(file))?;
                 checker.check_languages(&meta);
-                checker.check_meta(&meta, &refs);
+                checker.check_meta(&meta, refs);
                 checker.check_speech(&meta, base.sources.as_ref()?);
                 Replaced::Meta(Box::new(meta))
             }
@@ -163,7 +214,7 @@ impl<'c> Base<'c> {
                 let sources: Parsed<Vec<crate::model::Source>> = checker.parse(Some(file))?;
                 let ids = sources.value.iter().map(|x| &x.id);
                 refs.sources = Some(checker.ids(&sources, "", IdKind::Source, ids));
-                checker.check_sources(&sources, &refs);
+                checker.check_sources(&sources, refs);
                 checker.check_speech(base.meta.as_ref()?, &sources);
                 Replaced::Sources(sources)
             }
@@ -171,26 +222,26 @@ impl<'c> Base<'c> {
                 let actors: Parsed<Vec<crate::model::Actor>> = checker.parse(Some(file))?;
                 let ids = actors.value.iter().map(|x| &x.id);
                 refs.actors = Some(checker.ids(&actors, "", IdKind::Actor, ids));
-                checker.check_actors(&actors, &refs);
+                checker.check_actors(&actors, refs);
                 Replaced::Actors(actors)
             }
             "figures.ron" => {
                 let figures: Parsed<Vec<crate::model::Figure>> = checker.parse(Some(file))?;
                 let ids = figures.value.iter().map(|x| &x.id);
                 refs.figures = Some(checker.ids(&figures, "", IdKind::Figure, ids));
-                checker.check_figures(&figures, &refs);
+                checker.check_figures(&figures, refs);
                 Replaced::Figures(figures)
             }
             "regions.ron" => {
                 let territories = checker.parse(Some(file))?;
                 refs.regions = Some(checker.check_territories(&territories));
-                checker.check_territory_refs(&territories, &refs);
+                checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
                 Replaced::Territories(Box::new(territories))
             }
             "outlines.ron" => {
                 let outlines = checker.parse(Some(file))?;
-                checker.check_outlines(&outlines, &refs);
+                checker.check_outlines(&outlines, refs);
                 checker.check_capitals(base.territories.as_ref()?, &outlines);
                 Replaced::Outlines(outlines)
             }
@@ -329,6 +380,43 @@ mod tests {
                     file.name
                 );
             }
+        }
+    }
+
+    /// Found by the `check` fuzz target: a source renamed in `sources.ron` leaves the files
+    /// that cite it dangling. Checked alone, the file let the dataset through to the
+    /// resolution, which refused it as "a rule of jiha's is missing"; the references of every
+    /// file must be checked again, as `load` does.
+    #[test]
+    fn a_file_that_renames_an_id_has_every_reference_checked_again() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        for (name, kind) in [
+            ("sources.ron", "source"),
+            ("actors.ron", "actor"),
+            ("figures.ron", "figure"),
+            ("regions.ron", "region"),
+        ] {
+            let files = repository_files();
+            let file = files.iter().find(|f| f.name == name).expect("file").clone();
+            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+            // Every id renamed: whatever cites one of them now cites nothing.
+            let renamed = text.replace("id: \"", "id: \"x");
+            let renamed = DataFile {
+                bytes: renamed.into_bytes(),
+                ..file
+            };
+            let report = base.load(renamed.clone()).expect_err(name);
+            let unresolved = report.diagnostics.iter().any(|d| {
+                matches!(
+                    d.finding,
+                    super::super::Finding::Id(super::super::IdFinding::Unresolved { .. })
+                )
+            });
+            assert!(!unresolved, "{name}: {}", report.render());
+            let elsewhere = report.diagnostics.iter().any(|d| {
+                d.file != renamed.display && d.message().contains(&format!("unknown {kind}"))
+            });
+            assert!(elsewhere, "{name}: {}", report.render());
         }
     }
 

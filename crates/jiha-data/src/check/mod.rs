@@ -31,6 +31,7 @@ mod proposals;
 mod read;
 mod report;
 mod resolve;
+pub mod single;
 mod strings;
 mod syntax;
 mod territories;
@@ -116,15 +117,17 @@ pub fn load(
     files: Vec<DataFile>,
     coverage: &Coverage,
 ) -> Result<(checked::Dataset, Report), Report> {
-    let mut checker = Checker {
-        report: Report::default(),
-        cited: BTreeSet::new(),
-        languages: None,
-        original: None,
-        coverage,
-    };
+    let mut checker = Checker::new(coverage);
     let dataset = checker.run(root, files);
-    let mut report = checker.report;
+    finish(root, dataset, checker.report)
+}
+
+/// Sorts the findings and, if none is an error, resolves the dataset: the end of every load.
+fn finish(
+    root: &str,
+    dataset: Option<Dataset>,
+    mut report: Report,
+) -> Result<(checked::Dataset, Report), Report> {
     report.diagnostics.sort_by_cached_key(|d| {
         let position = d.span.as_ref().map(|s| s.start).unwrap_or(0);
         (d.file.clone(), position, d.severity(), d.message())
@@ -209,7 +212,7 @@ struct Checker<'a> {
     coverage: &'a Coverage,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Adds a finding about a file as a whole, or already located.
     fn push(&mut self, diagnostic: Diagnostic) {
         self.report.diagnostics.push(diagnostic);
@@ -240,7 +243,28 @@ impl Checker<'_> {
         self.push(Diagnostic::new(&parsed.file, finding).at(span));
     }
 
+    fn new(coverage: &'a Coverage) -> Checker<'a> {
+        Checker {
+            report: Report::default(),
+            cited: BTreeSet::new(),
+            languages: None,
+            original: None,
+            coverage,
+        }
+    }
+
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
+        let parsed = self.parse_files(root, files);
+        let refs = self.collect_ids(&parsed);
+        self.check_parsed(&parsed, &refs);
+        if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
+            self.check_cited(sources);
+        }
+        parsed.into_dataset()
+    }
+
+    /// Sorts and parses every file, and checks the declared languages and the catalogues.
+    fn parse_files(&mut self, root: &str, files: Vec<DataFile>) -> ParsedFiles {
         let sorted = self.sort_files(files);
         self.check_required(root, &sorted);
         let meta: Option<Parsed<Meta>> = self.parse(sorted.required.get("dataset.ron"));
@@ -253,7 +277,7 @@ impl Checker<'_> {
             &sorted.unreadable,
         );
         let proposals = self.parse_proposals(&sorted.proposals);
-        let parsed = ParsedFiles {
+        ParsedFiles {
             meta,
             labels,
             sources: self.parse(sorted.required.get("sources.ron")),
@@ -267,13 +291,7 @@ impl Checker<'_> {
                     .iter()
                     .any(|n| n.split('/').next() == Some(PROPOSALS_DIR)),
             proposals,
-        };
-        let refs = self.collect_ids(&parsed);
-        self.check_parsed(&parsed, &refs);
-        if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
-            self.check_cited(sources);
         }
-        parsed.into_dataset()
     }
 
     /// Checks the ids of every list and returns them, for the references.
@@ -342,6 +360,7 @@ fn in_root(root: &str, name: &str) -> String {
 }
 
 /// The ids each reference may point to; `None` when the file defining them did not parse.
+#[derive(Clone, PartialEq)]
 struct Refs {
     sources: Option<BTreeSet<String>>,
     actors: Option<BTreeSet<String>>,

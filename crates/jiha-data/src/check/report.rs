@@ -34,6 +34,14 @@ struct FileText {
 }
 
 impl Report {
+    /// The texts kept, by display path.
+    pub(crate) fn texts(&self) -> BTreeMap<String, String> {
+        self.texts
+            .iter()
+            .map(|(display, file)| (display.clone(), file.text.clone()))
+            .collect()
+    }
+
     /// Keeps the text of the file `display`, for the excerpts.
     pub(crate) fn keep_text(&mut self, display: &str, text: String) {
         let lines = OnceLock::new();

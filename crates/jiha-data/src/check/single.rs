@@ -1,0 +1,448 @@
+//! Checks one file of a dataset against the rest of it, parsed and checked once.
+//!
+//! What the fuzz targets run (`fuzz/`): parsing and checking a whole dataset costs about
+//! 150 ms an input under the sanitizer, nearly all of it parsing 270 KB of RON that did not
+//! change; checking one file against a [`Base`] parses only that file and runs only the rules
+//! about it, so that each family of rules is fuzzed at thousands of inputs a second.
+//!
+//! The rules run are those of [`super::load`] that concern the file: its parse, its ids, its
+//! texts and its references to the base's ids, and the cross-file rules it takes part in (the
+//! speech, the chefs-lieux inside their outlines). Not run: the base's rules about the new
+//! file (a proposal's duplicate id or order against the base's proposals, a source cited
+//! nowhere), which only [`super::load`] sees.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Checker, DataFile, Dataset, LABELS_DIR, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report,
+    checked, finish,
+};
+use crate::check::labels::LabelFinding;
+use crate::check::{Diagnostic, IdKind};
+use crate::glyphs::Coverage;
+use crate::model::{Labels, Proposal};
+
+/// A valid dataset, parsed and checked once, against which one file at a time is checked.
+pub struct Base<'c> {
+    root: String,
+    coverage: &'c Coverage,
+    /// The base's files, for a file that changes the ids the others refer to.
+    files: Vec<DataFile>,
+    /// The base's file texts, for the excerpts of findings in its files.
+    texts: BTreeMap<String, String>,
+    parsed: ParsedFiles,
+    refs: Refs,
+    languages: Option<Vec<String>>,
+    original: Option<String>,
+}
+
+impl std::fmt::Debug for Base<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Base").field("root", &self.root).finish()
+    }
+}
+
+/// What [`Base::check_one`] found: the file and its findings, or, when the file changed the
+/// ids the others refer to, the whole dataset's load.
+#[allow(clippy::large_enum_variant)] // one a call, never stored
+enum Checked {
+    One(Option<Replaced>, Report),
+    Whole(Box<Result<(checked::Dataset, Report), Report>>),
+}
+
+/// The file a [`Base::check`] parsed, as the dataset holds it.
+enum Replaced {
+    Meta(Box<Parsed<crate::model::Meta>>),
+    Sources(Parsed<Vec<crate::model::Source>>),
+    Actors(Parsed<Vec<crate::model::Actor>>),
+    Figures(Parsed<Vec<crate::model::Figure>>),
+    Territories(Box<Parsed<crate::model::Territories>>),
+    Outlines(Parsed<crate::model::Outlines>),
+    Proposal(Box<Parsed<Proposal>>, String),
+    Labels(String, Box<Parsed<Labels>>),
+}
+
+impl<'c> Base<'c> {
+    /// Parses and checks `files`; every finding if any is an error.
+    pub fn new(root: &str, files: Vec<DataFile>, coverage: &'c Coverage) -> Result<Self, Report> {
+        let mut checker = Checker::new(coverage);
+        let parsed = checker.parse_files(root, files.clone());
+        let refs = checker.collect_ids(&parsed);
+        checker.check_parsed(&parsed, &refs);
+        let complete = parsed.every_citing_file_read() && parsed.sources.is_some();
+        if checker.report.has_errors() || !complete {
+            return Err(checker.report);
+        }
+        Ok(Base {
+            root: root.to_string(),
+            coverage,
+            files,
+            texts: checker.report.texts(),
+            parsed,
+            refs,
+            languages: checker.languages,
+            original: checker.original,
+        })
+    }
+
+    /// Every finding about `file` (a file of the dataset, by its name in it), checked
+    /// against the base.
+    pub fn check(&self, file: DataFile) -> Report {
+        let report = match self.check_one(file) {
+            Checked::One(_, report) => report,
+            Checked::Whole(result) => return result.map_or_else(|r| r, |(_, r)| r),
+        };
+        match finish(&self.root, None, report) {
+            Ok((_, report)) | Err(report) => report,
+        }
+    }
+
+    /// The dataset with `file` in place of the base's file of that name (or added, for a
+    /// new proposal), checked and resolved as [`super::load`] would; the file's findings if
+    /// any is an error.
+    pub fn load(&self, file: DataFile) -> Result<(checked::Dataset, Report), Report> {
+        let (replaced, report) = match self.check_one(file) {
+            Checked::One(replaced, report) => (replaced, report),
+            Checked::Whole(result) => return *result,
+        };
+        let dataset = replaced.and_then(|r| self.dataset_with(r));
+        finish(&self.root, dataset, report)
+    }
+
+    /// Checks `file` alone, unless it changes the ids that the other files refer to: then
+    /// the whole dataset, as [`super::load`] does, since every reference must be checked again.
+    fn check_one(&self, file: DataFile) -> Checked {
+        let whole = || {
+            let mut files = self.files.clone();
+            files.retain(|f| f.name != file.name);
+            files.push(file.clone());
+            Checked::Whole(Box::new(super::load(&self.root, files, self.coverage)))
+        };
+        let defines_ids = ["sources.ron", "actors.ron", "figures.ron", "regions.ron"];
+        let mut checker = Checker::new(self.coverage);
+        for (display, text) in &self.texts {
+            checker.report.keep_text(display, text.clone());
+        }
+        checker.languages = self.languages.clone();
+        checker.original = self.original.clone();
+        let name = file.name.clone();
+        let mut sorted = checker.sort_files(vec![file.clone()]);
+        let replaced = if let Some(file) = sorted.proposals.pop() {
+            let replaced = self.proposal(&mut checker, &file);
+            if let Some(Replaced::Proposal(p, stem)) = &replaced
+                && self.parsed.proposals.iter().any(|(other, other_stem)| {
+                    other_stem != stem
+                        && (other.value.id == p.value.id || other.value.order == p.value.order)
+                })
+            {
+                // Its id or its place is another proposal's: `load` says which.
+                return whole();
+            }
+            replaced
+        } else if let Some(file) = sorted.labels.pop() {
+            self.labels(&mut checker, &file)
+        } else if let Some(file) = sorted.required.remove(&name) {
+            let (replaced, refs) = self.required(&mut checker, &file);
+            if defines_ids.contains(&name.as_str()) && refs != self.refs {
+                return whole();
+            }
+            replaced
+        } else {
+            None
+        };
+        Checked::One(replaced, checker.report)
+    }
+
+    fn proposal(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
+        let parsed = checker.parse::<Proposal>(Some(file))?;
+        let stem = file
+            .name
+            .trim_start_matches(&format!("{PROPOSALS_DIR}/"))
+            .trim_end_matches(".ron")
+            .to_string();
+        let proposals = [(parsed, stem)];
+        checker.check_proposals(&proposals, &self.refs);
+        let [(parsed, stem)] = proposals;
+        Some(Replaced::Proposal(Box::new(parsed), stem))
+    }
+
+    fn labels(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
+        let languages = self.languages.clone()?;
+        let lang = file
+            .name
+            .trim_start_matches(&format!("{LABELS_DIR}/"))
+            .trim_end_matches(".ron")
+            .to_string();
+        if !languages.contains(&lang) {
+            let finding = LabelFinding::UndeclaredCatalogue { lang };
+            checker.push(Diagnostic::new(&file.display, finding));
+            return None;
+        }
+        let parsed = checker.parse::<Labels>(Some(file))?;
+        let original = self.original.clone()?;
+        let reference = if original == lang {
+            (original, parsed.value.clone())
+        } else {
+            let labels = self.parsed.labels.as_ref()?.get(&original)?.clone();
+            (original, labels)
+        };
+        checker.check_labels(&parsed, &languages, Some(&reference));
+        Some(Replaced::Labels(lang, Box::new(parsed)))
+    }
+
+    /// Checks a required file; the ids the dataset defines with it.
+    fn required(&self, checker: &mut Checker, file: &DataFile) -> (Option<Replaced>, Refs) {
+        let mut refs = self.refs.clone();
+        let replaced = self.required_with(checker, file, &mut refs);
+        (replaced, refs)
+    }
+
+    fn required_with(
+        &self,
+        checker: &mut Checker,
+        file: &DataFile,
+        refs: &mut Refs,
+    ) -> Option<Replaced> {
+        let base = &self.parsed;
+        Some(match file.name.as_str() {
+            "dataset.ron" => {
+                let meta = checker.parse(Some(file))?;
+                checker.check_languages(&meta);
+                checker.check_meta(&meta, refs);
+                checker.check_speech(&meta, base.sources.as_ref()?);
+                Replaced::Meta(Box::new(meta))
+            }
+            "sources.ron" => {
+                let sources: Parsed<Vec<crate::model::Source>> = checker.parse(Some(file))?;
+                let ids = sources.value.iter().map(|x| &x.id);
+                refs.sources = Some(checker.ids(&sources, "", IdKind::Source, ids));
+                checker.check_sources(&sources, refs);
+                checker.check_speech(base.meta.as_ref()?, &sources);
+                Replaced::Sources(sources)
+            }
+            "actors.ron" => {
+                let actors: Parsed<Vec<crate::model::Actor>> = checker.parse(Some(file))?;
+                let ids = actors.value.iter().map(|x| &x.id);
+                refs.actors = Some(checker.ids(&actors, "", IdKind::Actor, ids));
+                checker.check_actors(&actors, refs);
+                Replaced::Actors(actors)
+            }
+            "figures.ron" => {
+                let figures: Parsed<Vec<crate::model::Figure>> = checker.parse(Some(file))?;
+                let ids = figures.value.iter().map(|x| &x.id);
+                refs.figures = Some(checker.ids(&figures, "", IdKind::Figure, ids));
+                checker.check_figures(&figures, refs);
+                Replaced::Figures(figures)
+            }
+            "regions.ron" => {
+                let territories = checker.parse(Some(file))?;
+                refs.regions = Some(checker.check_territories(&territories));
+                checker.check_territory_refs(&territories, refs);
+                checker.check_capitals(&territories, base.outlines.as_ref()?);
+                Replaced::Territories(Box::new(territories))
+            }
+            "outlines.ron" => {
+                let outlines = checker.parse(Some(file))?;
+                checker.check_outlines(&outlines, refs);
+                checker.check_capitals(base.territories.as_ref()?, &outlines);
+                Replaced::Outlines(outlines)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The value of a parsed file, if it parsed.
+fn value<T: Clone>(parsed: &Option<Parsed<T>>) -> Option<T> {
+    parsed.as_ref().map(|p| p.value.clone())
+}
+
+impl Base<'_> {
+    /// The base's dataset with `replaced` in place of its file.
+    fn dataset_with(&self, replaced: Replaced) -> Option<Dataset> {
+        let base = &self.parsed;
+        let mut dataset = Dataset {
+            labels: base.labels.clone()?,
+            meta: value(&base.meta)?,
+            sources: value(&base.sources)?,
+            actors: value(&base.actors)?,
+            figures: value(&base.figures)?,
+            territories: value(&base.territories)?,
+            outlines: value(&base.outlines)?,
+            proposals: Vec::new(),
+        };
+        let mut proposals: Vec<(Proposal, &str)> = base
+            .proposals
+            .iter()
+            .map(|(p, stem)| (p.value.clone(), stem.as_str()))
+            .collect();
+        match replaced {
+            Replaced::Meta(p) => dataset.meta = p.value,
+            Replaced::Sources(p) => dataset.sources = p.value,
+            Replaced::Actors(p) => dataset.actors = p.value,
+            Replaced::Figures(p) => dataset.figures = p.value,
+            Replaced::Territories(p) => dataset.territories = p.value,
+            Replaced::Outlines(p) => dataset.outlines = p.value,
+            Replaced::Labels(lang, p) => {
+                dataset.labels.insert(lang, p.value);
+            }
+            Replaced::Proposal(p, stem) => {
+                proposals.retain(|(_, s)| *s != stem);
+                dataset.proposals.push(p.value);
+            }
+        }
+        dataset
+            .proposals
+            .extend(proposals.into_iter().map(|(p, _)| p));
+        dataset
+            .proposals
+            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+        Some(dataset)
+    }
+}
+
+/// Every finding of parsing `file` as the file of its name in a dataset holds
+/// (`proposals/x.ron` a proposal, `labels/fr.ron` a catalogue...), and of nothing else: what
+/// the `parse` fuzz target runs.
+pub fn parse(file: DataFile, coverage: &Coverage) -> Report {
+    use crate::model::{Actor, Figure, Meta, Outlines, Source, Territories};
+    let mut checker = Checker::new(coverage);
+    let name = file.name.clone();
+    let mut sorted = checker.sort_files(vec![file]);
+    if let Some(file) = sorted.proposals.pop() {
+        checker.parse::<Proposal>(Some(&file));
+    } else if let Some(file) = sorted.labels.pop() {
+        checker.parse::<Labels>(Some(&file));
+    } else if let Some(file) = sorted.required.remove(&name) {
+        let file = Some(&file);
+        match name.as_str() {
+            "dataset.ron" => checker.parse::<Meta>(file).is_some(),
+            "sources.ron" => checker.parse::<Vec<Source>>(file).is_some(),
+            "actors.ron" => checker.parse::<Vec<Actor>>(file).is_some(),
+            "figures.ron" => checker.parse::<Vec<Figure>>(file).is_some(),
+            "regions.ron" => checker.parse::<Territories>(file).is_some(),
+            _ => checker.parse::<Outlines>(file).is_some(),
+        };
+    }
+    match finish("", None, checker.report) {
+        Ok((_, report)) | Err(report) => report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repository_files() -> Vec<DataFile> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        super::super::read_dir(&root, "data").expect("the repository's data")
+    }
+
+    fn coverage() -> &'static Coverage {
+        static COVERAGE: std::sync::LazyLock<Coverage> =
+            std::sync::LazyLock::new(|| Coverage::of(&crate::glyphs::pdf_fonts()));
+        &COVERAGE
+    }
+
+    /// Each file of the repository, damaged the same way, gives against the base the
+    /// findings `load` gives for the whole dataset, and an intact file the same dataset.
+    #[test]
+    fn one_file_against_the_base_finds_what_load_finds() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        for i in 0..repository_files().len() {
+            let mut files = repository_files();
+            let file = files[i].clone();
+            let intact = base.load(file.clone());
+            assert!(intact.is_ok(), "{}", file.name);
+            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+            // An unknown id where the first id stands, and a text left to do.
+            let damaged =
+                text.replacen("id: \"", "id: \"Not A Slug ", 1)
+                    .replacen(": \"", ": \"TODO ", 2);
+            files[i].bytes = damaged.clone().into_bytes();
+            let whole = super::super::load("data", files, coverage()).expect_err("damaged");
+            let one = base.check(DataFile {
+                bytes: damaged.into_bytes(),
+                ..file.clone()
+            });
+            let messages = |r: &Report| -> Vec<String> {
+                let mut m: Vec<String> = r
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.render(r.text(&d.file)))
+                    .collect();
+                m.sort();
+                m
+            };
+            assert!(!one.diagnostics.is_empty(), "{}", file.name);
+            for message in messages(&one) {
+                assert!(
+                    messages(&whole).contains(&message),
+                    "{}: {message}",
+                    file.name
+                );
+            }
+        }
+    }
+
+    /// Found by the `check` fuzz target: a source renamed in `sources.ron` leaves the files
+    /// that cite it dangling. Checked alone, the file let the dataset through to the
+    /// resolution, which refused it as "a rule of jiha's is missing"; the references of every
+    /// file must be checked again, as `load` does.
+    #[test]
+    fn a_file_that_renames_an_id_has_every_reference_checked_again() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        for (name, kind) in [
+            ("sources.ron", "source"),
+            ("actors.ron", "actor"),
+            ("figures.ron", "figure"),
+            ("regions.ron", "region"),
+        ] {
+            let files = repository_files();
+            let file = files.iter().find(|f| f.name == name).expect("file").clone();
+            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+            // Every id renamed: whatever cites one of them now cites nothing.
+            let renamed = text.replace("id: \"", "id: \"x");
+            let renamed = DataFile {
+                bytes: renamed.into_bytes(),
+                ..file
+            };
+            let report = base.load(renamed.clone()).expect_err(name);
+            let unresolved = report.diagnostics.iter().any(|d| {
+                matches!(
+                    d.finding,
+                    super::super::Finding::Id(super::super::IdFinding::Unresolved { .. })
+                )
+            });
+            assert!(!unresolved, "{name}: {}", report.render());
+            let elsewhere = report.diagnostics.iter().any(|d| {
+                d.file != renamed.display && d.message().contains(&format!("unknown {kind}"))
+            });
+            assert!(elsewhere, "{name}: {}", report.render());
+        }
+    }
+
+    #[test]
+    fn parse_locates_a_syntax_error_in_each_shape() {
+        for file in repository_files() {
+            let name = file.name.clone();
+            assert!(
+                parse(file.clone(), coverage()).diagnostics.is_empty(),
+                "{name}"
+            );
+            let mut text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+            let mut half = text.len() / 2;
+            while !text.is_char_boundary(half) {
+                half -= 1;
+            }
+            text.truncate(half);
+            let bytes = text.into_bytes();
+            let report = parse(DataFile { bytes, ..file }, coverage());
+            assert!(report.has_errors(), "{name}");
+            assert!(
+                report.diagnostics.iter().all(|d| d.span.is_some()),
+                "{name}"
+            );
+        }
+    }
+}

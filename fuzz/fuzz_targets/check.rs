@@ -37,6 +37,7 @@ fuzz_target!(|input: &[u8]| {
             name: name.clone(),
             display: display.clone(),
             bytes: bytes.to_vec(),
+            unreadable: None,
         };
         match base.load(file) {
             Ok((_, warnings)) => common::check_report(warnings),

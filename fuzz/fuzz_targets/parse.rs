@@ -47,6 +47,7 @@ fuzz_target!(|input: &[u8]| {
         name: name.to_string(),
         display: format!("data/{name}"),
         bytes: bytes.to_vec(),
+        unreadable: None,
     };
     let report = single::parse(file, &common::COVERAGE);
     common::check_report(report);

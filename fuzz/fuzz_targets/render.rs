@@ -19,7 +19,7 @@ mod common;
 use std::sync::LazyLock;
 
 use jiha::render::{Format, Options};
-use jiha::view::Views;
+use jiha::view::{Views, Written};
 use jiha_data::check::{DataFile, single::Base};
 use libfuzzer_sys::fuzz_target;
 
@@ -96,7 +96,9 @@ fuzz_target!(|input: &[u8]| {
             .into_iter()
             .find(|e| e.id == "programme-spark")
             .expect("the proposal's brief");
-        let document = views.document(&entry).expect("its document");
+        let document = views
+            .document(&entry, &Written::default())
+            .expect("its document");
         for format in FORMATS.iter() {
             if let Err(err) = format.render(&document, Options { width: 72 }) {
                 panic!("{} refused what check accepted: {err}", format.name());

@@ -159,6 +159,26 @@ fn braced(set: &BTreeSet<String>) -> String {
 }
 
 impl Checker<'_> {
+    /// The language of the catalogue `file` (`labels/<lang>.ron`), if the dataset declares
+    /// it; otherwise reports the catalogue as undeclared.
+    pub(super) fn catalogue_language(
+        &mut self,
+        file: &DataFile,
+        languages: &[String],
+    ) -> Option<String> {
+        let lang = file
+            .name
+            .trim_start_matches(&format!("{LABELS_DIR}/"))
+            .trim_end_matches(".ron")
+            .to_string();
+        if languages.contains(&lang) {
+            return Some(lang);
+        }
+        let finding = LabelFinding::UndeclaredCatalogue { lang };
+        self.push(Diagnostic::new(&file.display, finding));
+        None
+    }
+
     /// Parses and checks one catalogue per declared language. `None` if any is missing or
     /// broken.
     pub(super) fn load_labels(
@@ -171,17 +191,10 @@ impl Checker<'_> {
         let mut catalogues: BTreeMap<String, Parsed<Labels>> = BTreeMap::new();
         let mut complete = true;
         for file in files {
-            let lang = file
-                .name
-                .trim_start_matches(&format!("{LABELS_DIR}/"))
-                .trim_end_matches(".ron")
-                .to_string();
-            if !languages.contains(&lang) {
-                let finding = LabelFinding::UndeclaredCatalogue { lang };
-                self.push(Diagnostic::new(&file.display, finding));
+            let Some(lang) = self.catalogue_language(file, &languages) else {
                 complete = false;
                 continue;
-            }
+            };
             match self.parse::<Labels>(Some(file)) {
                 Some(parsed) => {
                     catalogues.insert(lang, parsed);

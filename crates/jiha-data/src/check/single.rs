@@ -14,11 +14,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Checker, DataFile, Dataset, LABELS_DIR, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report,
-    checked, finish,
+    Checker, DataFile, Dataset, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report, checked, finish,
 };
-use crate::check::labels::LabelFinding;
-use crate::check::{Diagnostic, IdKind};
+use crate::check::IdKind;
 use crate::glyphs::Coverage;
 use crate::model::{Labels, Proposal};
 
@@ -168,16 +166,7 @@ impl<'c> Base<'c> {
 
     fn labels(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
         let languages = self.languages.clone()?;
-        let lang = file
-            .name
-            .trim_start_matches(&format!("{LABELS_DIR}/"))
-            .trim_end_matches(".ron")
-            .to_string();
-        if !languages.contains(&lang) {
-            let finding = LabelFinding::UndeclaredCatalogue { lang };
-            checker.push(Diagnostic::new(&file.display, finding));
-            return None;
-        }
+        let lang = checker.catalogue_language(file, &languages)?;
         let parsed = checker.parse::<Labels>(Some(file))?;
         let original = self.original.clone()?;
         let reference = if original == lang {

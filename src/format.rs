@@ -83,6 +83,12 @@ impl<'a> Locale<'a> {
         self.writing.place_names
     }
 
+    /// `text` between the language's quotation marks, typeset.
+    pub fn quote(&self, text: &str) -> String {
+        let (open, close) = &self.writing.quotes;
+        self.typo(&format!("{open}{text}{close}"))
+    }
+
     /// A text of the data in this language, typeset.
     pub fn text(&self, text: &Text) -> String {
         self.typo(text.get(self.lang))

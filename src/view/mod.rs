@@ -8,6 +8,7 @@ mod book;
 mod overview;
 mod proposal;
 mod region;
+mod said;
 mod sources;
 
 use jiha_data::check::{BOOK_ID, OVERVIEW_ID};
@@ -24,6 +25,7 @@ pub use book::{BookView, CreditView, TermView, TocEntry};
 pub use overview::{CoverageRow, OverviewView, SpeechView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
+pub use said::{QuoteView, SaidView, StanceView, TextNoteView};
 use sources::{Citations, Cited};
 pub use sources::{FigureView, SourceView, StatusView};
 
@@ -194,6 +196,10 @@ pub struct Page<'a> {
     pub semicolon: &'a str,
     /// ... and `، ` in Arabic, `, ` elsewhere.
     pub comma: &'a str,
+    /// Who edited the dataset, in this language.
+    pub editor: String,
+    /// Under the analysis' heading: whose analysis it is.
+    pub analysis_note: String,
 }
 
 /// `label : value`, with the edition's colon: the one way a labelled value is written.
@@ -223,6 +229,8 @@ pub struct Views<'a> {
     labels: Labels,
     /// The name of the language the texts were written in, in this one, typeset.
     original_name: String,
+    /// How the original language writes: the speaker's words are printed as he said them.
+    original: Locale<'a>,
 }
 
 impl<'a> Views<'a> {
@@ -230,9 +238,12 @@ impl<'a> Views<'a> {
     pub fn new(dataset: &'a Dataset, lang: &'a str) -> Option<Views<'a>> {
         let catalogue = dataset.catalogue(lang)?;
         let locale = Locale::new(lang, &catalogue.labels);
+        let original = &dataset.meta().original;
+        let original = Locale::new(original, &dataset.catalogue(original)?.labels);
         Some(Views {
             dataset,
             locale,
+            original,
             labels: catalogue.labels.map_texts(|t| locale.typo(t)),
             original_name: locale.typo(&catalogue.original_name),
         })
@@ -265,6 +276,11 @@ impl<'a> Views<'a> {
             colon: self.locale.colon(),
             semicolon: self.locale.semicolon(),
             comma: self.locale.comma(),
+            editor: self.locale.text(&d.meta().editor),
+            analysis_note: fill(
+                &self.labels.analysis_note,
+                &[("editor", &self.locale.text(&d.meta().editor))],
+            ),
         }
     }
 

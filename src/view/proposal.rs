@@ -1,4 +1,5 @@
-//! A proposal brief: what the speaker proposes, with the figures and census indicators it rests on.
+//! A proposal brief, in three layers kept apart: what the speaker said, with his words; the
+//! sourced context, with the figures and census indicators; and our analysis.
 
 use super::*;
 
@@ -22,6 +23,11 @@ pub struct RoleView {
     pub name: String,
     pub kind: String,
     pub role: String,
+    /// Whose reading the role is: « rôle donné par l'orateur » or « rôle envisagé (notre
+    /// lecture) ».
+    pub provenance: String,
+    /// His words, when he gave the role.
+    pub quote: Option<QuoteView>,
 }
 
 /// A proposal brief.
@@ -44,14 +50,19 @@ pub struct ProposalView {
     /// `Régions nommées :`, before the list of the regions it names.
     pub regions_lead: String,
     pub regions: Vec<RegionLink>,
-    pub summary: String,
-    pub key_points: Vec<String>,
+    /// How firmly he put it.
+    pub stance: StanceView,
+    /// The lede: what he said, in one sentence, with his words.
+    pub summary: SaidView,
+    /// The first layer: what else he said of it.
+    pub said: Vec<SaidView>,
+    /// The second layer: sourced context, the figures and the census indicators.
     pub context: String,
-    pub rationale: String,
-    pub actors: Vec<RoleView>,
-    pub measures: Vec<String>,
     pub figures: Vec<FigureView>,
     pub indicators: Vec<IndicatorSpread>,
+    /// The third layer: our analysis.
+    pub relevance: String,
+    pub actors: Vec<RoleView>,
     pub attention: Vec<String>,
     pub questions: Vec<String>,
     pub sources: Vec<SourceView>,
@@ -65,6 +76,7 @@ pub struct ProposalLink {
     pub title: String,
     pub short_title: String,
     pub scope: String,
+    pub stance: StanceView,
     pub href: Option<String>,
     /// Its anchor in the book.
     pub anchor: String,
@@ -111,6 +123,7 @@ impl<'a> Views<'a> {
             title: self.locale.text(&p.title),
             short_title: self.locale.text(&p.short_title),
             scope: self.scope_label(&p.scope),
+            stance: self.stance_view(p.stance),
             href: links.proposal(&p.id),
             anchor: BriefKind::Proposal.anchor(&p.id),
         }
@@ -138,6 +151,13 @@ impl<'a> Views<'a> {
         for &s in &p.sources {
             cited.cite(s);
         }
+        let summary = self.said_view(&p.summary, &mut cited);
+        let said = p
+            .said
+            .iter()
+            .map(|s| self.said_view(s, &mut cited))
+            .collect();
+        let actors = self.roles(p, &mut cited);
         let figures: Vec<FigureView> = p
             .figures
             .iter()
@@ -173,30 +193,42 @@ impl<'a> Views<'a> {
             short_title,
             scope,
             regions,
-            summary: locale.text(&p.summary),
-            key_points: all(&p.key_points),
+            stance: self.stance_view(p.stance),
+            summary,
+            said,
             context: locale.text(&p.context),
-            rationale: locale.text(&p.rationale),
-            actors: self.roles(p),
-            measures: all(&p.measures),
             figures,
             indicators,
+            relevance: locale.text(&p.relevance),
+            actors,
             attention: all(&p.attention),
             questions: all(&p.questions),
             sources: self.source_list(cited.list()),
         }
     }
 
-    /// The actors a proposal names, with their part in it.
-    fn roles(&self, p: &Proposal) -> Vec<RoleView> {
+    /// The actors a proposal names, with their part in it, and whose reading that part is;
+    /// the speech is cited for a role he gave.
+    fn roles(&self, p: &Proposal, cited: &mut Cited) -> Vec<RoleView> {
+        let l = &self.labels;
         p.actors
             .iter()
             .map(|role| {
                 let actor = self.dataset.actor(role.actor);
+                let quote = role.quote.as_ref().map(|q| {
+                    let speech = cited.cite(self.dataset.meta().speech.source);
+                    self.quote_view(q, speech)
+                });
                 RoleView {
                     name: self.locale.text(&actor.name),
                     kind: self.actor_kind(actor.kind),
                     role: self.locale.text(&role.role),
+                    provenance: if quote.is_some() {
+                        l.role_assigned.clone()
+                    } else {
+                        l.role_envisaged.clone()
+                    },
+                    quote,
                 }
             })
             .collect()

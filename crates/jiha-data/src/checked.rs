@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 pub use crate::check::Date;
 pub use crate::model::{
     ActorKind, Credit, Dates, Direction, IndicatorKind, Labels, Numbers, PlaceNames, SourceKind,
-    Status, Text, Unit, Writing,
+    Stance, Status, Text, TextNote, Unit, Writing,
 };
 
 /// A source of the dataset: [`Dataset::source`] resolves it.
@@ -134,10 +134,16 @@ pub struct Meta {
     /// The language the texts were written in.
     pub original: String,
     pub publisher: Text,
+    /// Who edited the dataset, and whose analysis it is.
+    pub editor: Text,
+    /// The speaker's interest in what he proposes, said up front.
+    pub disclosure: Text,
     /// The speech the dataset is built from.
     pub speech: Speech,
     pub summary: Text,
-    pub key_messages: Vec<Text>,
+    pub key_messages: Vec<Said>,
+    /// Our analysis of the speech as a whole.
+    pub synthesis: Vec<Text>,
     pub glossary: Vec<Term>,
     pub credits: Vec<Credit>,
 }
@@ -177,6 +183,30 @@ pub struct Source {
     pub date: Option<Date>,
     pub url: Option<String>,
     pub note: Option<Text>,
+    /// Notes on its own text: slips, passages that read otherwise than meant.
+    pub notes: Vec<TextNote>,
+}
+
+/// A short verbatim excerpt of the speech, with our translations and the notes on the
+/// passages it contains.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The words, as the speech prints them.
+    pub words: String,
+    /// Its paragraph in the speech, from 1.
+    pub paragraph: u32,
+    /// Our translation, in every language but the original.
+    pub translation: Text,
+    /// The speech's notes on passages these words contain.
+    pub notes: Vec<TextNote>,
+}
+
+/// A statement that attributes something to the speaker, and the quotes that back it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub text: Text,
+    /// At least one.
+    pub quotes: Vec<Quote>,
 }
 
 /// The event where a speech was given.
@@ -213,6 +243,8 @@ pub struct Figure {
     pub source: SourceRef,
     pub status: Status,
     pub note: Option<Text>,
+    /// The speaker's words, for a figure he gives.
+    pub quote: Option<Quote>,
 }
 
 /// A value and its unit, in range.
@@ -324,16 +356,20 @@ pub struct Proposal {
     pub number: usize,
     pub title: Text,
     pub short_title: Text,
+    pub stance: Stance,
     pub scope: Scope,
-    pub summary: Text,
-    pub key_points: Vec<Text>,
+    /// What he said, in one sentence: the lede.
+    pub summary: Said,
+    /// What else he said of it.
+    pub said: Vec<Said>,
+    /// Sourced background, with no judgement.
     pub context: Text,
-    pub rationale: Text,
-    pub actors: Vec<Role>,
-    pub measures: Vec<Text>,
     /// The figures that bear on it.
     pub figures: Vec<FigureRef>,
     pub indicators: Vec<IndicatorKind>,
+    pub actors: Vec<Role>,
+    /// How the figures bear on it: our analysis.
+    pub relevance: Text,
     pub attention: Vec<Text>,
     pub questions: Vec<Text>,
     /// The sources the brief relies on.
@@ -361,4 +397,6 @@ impl Scope {
 pub struct Role {
     pub actor: ActorRef,
     pub role: Text,
+    /// The speaker's words when he gave them this part; `None`: the role is our reading.
+    pub quote: Option<Quote>,
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 mod labels;
 
-pub use labels::{Dates, Direction, Labels, Numbers, PlaceNames, Writing};
+pub use labels::{Dates, Direction, Hedges, Labels, Numbers, PlaceNames, Writing};
 
 /// The whole dataset, once every file is parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,12 +85,19 @@ pub struct Meta {
     pub original: String,
     /// Who publishes the briefs, and on what terms.
     pub publisher: Text,
+    /// Who edited the dataset: the analysis is credited to them, on the cover and in the
+    /// colophon.
+    pub editor: Text,
+    /// What the reader should know first about the speaker's interest in what he proposes.
+    pub disclosure: Text,
     /// Id of the source holding the speech the dataset is built from.
     pub speech: String,
     /// The speech and the dataset in a paragraph, in our words.
     pub summary: Text,
-    /// The speech's key messages, in our words.
-    pub key_messages: Vec<Text>,
+    /// The speech's key messages, in our words, each with the quotes that back it.
+    pub key_messages: Vec<Said>,
+    /// What we read in the speech as a whole: our analysis, apart from what he said.
+    pub synthesis: Vec<Text>,
     /// Terms a reader may not know.
     pub glossary: Vec<Term>,
     /// Works reused by the dataset, for the colophon.
@@ -148,6 +155,44 @@ pub struct Source {
     pub url: Option<String>,
     /// What a reader should know about it (how it is known, what is unconfirmed).
     pub note: Option<Text>,
+    /// Notes on the source's own text: slips, and passages that read otherwise than surely
+    /// meant. A quote that contains a noted passage is printed with its note.
+    #[serde(default)]
+    pub notes: Vec<TextNote>,
+}
+
+/// A note on a passage of a source's text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextNote {
+    /// The passage, exactly as printed.
+    pub words: String,
+    /// The paragraph it is in, counting the source's non-empty lines from 1.
+    pub paragraph: u32,
+    /// How we read it.
+    pub reading: Text,
+}
+
+/// A short verbatim excerpt of the speech, where it is, and our translations of it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The words, exactly as the source prints them: at most 15.
+    pub words: String,
+    /// The paragraph they are in, counting the source's non-empty lines from 1.
+    pub paragraph: u32,
+    /// Our translation, in every language of the dataset but the original.
+    pub translation: Text,
+}
+
+/// A statement that attributes something to the speaker, with the quotes that back it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Said {
+    /// The statement, in our words.
+    pub text: Text,
+    /// At least one quote of his words.
+    pub quotes: Vec<Quote>,
 }
 
 /// What sort of publication a source is.
@@ -223,6 +268,9 @@ pub struct Figure {
     pub status: Status,
     /// What a reader should know about it.
     pub note: Option<Text>,
+    /// His words, for a figure the speaker gives: required for a `SpeakerClaim`.
+    #[serde(default)]
+    pub quote: Option<Quote>,
 }
 
 /// A value and its unit.
@@ -406,30 +454,53 @@ pub struct Proposal {
     pub title: Text,
     /// Title short enough for a table heading.
     pub short_title: Text,
+    /// How firmly the speaker put it, judged from his words.
+    pub stance: Stance,
     /// Where it applies.
     pub scope: Scope,
-    /// What is proposed, in our words.
-    pub summary: Text,
-    /// The points a hurried reader needs.
-    pub key_points: Vec<Text>,
-    /// Background, in our words.
+    /// What he said, in one sentence with its hedge: the lede.
+    pub summary: Said,
+    /// What else he said of it: the first layer.
+    pub said: Vec<Said>,
+    /// Sourced background, with no judgement: the second layer, with the figures.
     pub context: Text,
-    /// Why the speaker proposes it, as he put it (reported, not endorsed).
-    pub rationale: Text,
-    /// Who would act, and how.
-    pub actors: Vec<Role>,
-    /// What would be done.
-    pub measures: Vec<Text>,
     /// Ids of the figures that bear on it.
     pub figures: Vec<String>,
     /// Census indicators that bear on it, shown for the regions concerned.
     pub indicators: Vec<IndicatorKind>,
+    /// Who would act, and how: the speaker's words when quoted, else our reading.
+    pub actors: Vec<Role>,
+    /// How the figures bear on it: our analysis, the third layer.
+    pub relevance: Text,
     /// Points of attention: our analysis.
     pub attention: Vec<Text>,
     /// Open questions: our analysis.
     pub questions: Vec<Text>,
     /// Ids of the sources the brief relies on.
     pub sources: Vec<String>,
+}
+
+/// How firmly the speaker put a proposal, from the weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+pub enum Stance {
+    /// Given as an example: « par exemple », « pourquoi pas ».
+    Example,
+    /// Suggested: « il serait peut-être important ».
+    Suggestion,
+    /// Put as a proposal: « il faut ».
+    Proposal,
+    /// Announced, or committed to, by his company.
+    Announcement,
+}
+
+impl Stance {
+    /// Every stance, from the weakest.
+    pub const ALL: [Stance; 4] = [
+        Stance::Example,
+        Stance::Suggestion,
+        Stance::Proposal,
+        Stance::Announcement,
+    ];
 }
 
 /// Where a proposal applies.
@@ -451,4 +522,7 @@ pub struct Role {
     pub actor: String,
     /// What they would do.
     pub role: Text,
+    /// The speaker's words, when he gave them this part; without, the role is our reading.
+    #[serde(default)]
+    pub quote: Option<Quote>,
 }

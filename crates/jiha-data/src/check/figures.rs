@@ -143,6 +143,9 @@ impl Checker<'_> {
             if let Some(date) = &source.date {
                 self.date(sources, &p("date"), date);
             }
+            for (j, note) in source.notes.iter().enumerate() {
+                self.text_note(sources, &p(&format!("notes[{j}]")), note);
+            }
             if let Some(event) = &source.event {
                 self.text_as(sources, &p("event.name"), &event.name, Field::Title);
                 self.plain_as(sources, &p("event.theme"), &event.theme, Field::Title);
@@ -203,6 +206,7 @@ impl Checker<'_> {
                 }
             }
             self.quantity(figures, &p("value"), &figure.value);
+            self.figure_quote(figures, i);
         }
     }
 

@@ -11,8 +11,8 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, StringFinding,
-    TerritoryFinding, TextFinding, UrlFinding,
+    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, QuoteFinding,
+    StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.
@@ -76,6 +76,8 @@ domains! {
     Territory(TerritoryFinding),
     /// Proposals.
     Proposal(ProposalFinding),
+    /// The speaker's words: quotes, stances, notes on the source's text.
+    Quote(QuoteFinding),
     /// Label catalogues.
     Label(LabelFinding),
     /// What every string may hold: characters, line breaks, direction controls, lengths.

@@ -28,6 +28,7 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+pub mod quotes;
 mod read;
 mod report;
 mod resolve;
@@ -44,6 +45,7 @@ pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use quotes::QuoteFinding;
 pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
 pub use report::Report;
 pub use resolve::Unresolved;
@@ -345,7 +347,7 @@ impl<'a> Checker<'a> {
                 self.check_capitals(territories, outlines);
             }
         }
-        self.check_proposals(&parsed.proposals, refs);
+        self.check_proposals(&parsed.proposals, parsed.labels.as_ref(), refs);
     }
 
     /// `path:line:col` of a span in a file, or the file alone if it cannot be located.

@@ -50,6 +50,7 @@ impl Checker<'_> {
     pub(super) fn check_proposals(
         &mut self,
         proposals: &[(Parsed<Proposal>, String)],
+        labels: Option<&BTreeMap<String, Labels>>,
         refs: &Refs,
     ) {
         let mut ids: HashMap<String, String> = HashMap::new();
@@ -70,6 +71,9 @@ impl Checker<'_> {
                 );
             }
             self.check_proposal_texts(parsed);
+            if let Some(labels) = labels {
+                self.check_stance(parsed, labels);
+            }
             self.check_proposal_refs(parsed, refs);
         }
     }
@@ -94,15 +98,15 @@ impl Checker<'_> {
         for (field, text, kind) in [
             ("title", &p.title, Field::Title),
             ("short_title", &p.short_title, Field::Title),
-            ("summary", &p.summary, Field::Paragraph),
             ("context", &p.context, Field::Paragraph),
-            ("rationale", &p.rationale, Field::Paragraph),
+            ("relevance", &p.relevance, Field::Paragraph),
         ] {
             self.text_as(parsed, field, text, kind);
         }
+        self.said(parsed, "summary", &p.summary, Field::Paragraph);
+        self.saids(parsed, "said", &p.said, Field::Paragraph);
+        self.non_empty(parsed, "said", &p.said, "the list of what the speaker said");
         for (field, list, what) in [
-            ("key_points", &p.key_points, "the list of key points"),
-            ("measures", &p.measures, "the list of measures"),
             ("attention", &p.attention, "the list of points of attention"),
             ("questions", &p.questions, "the list of open questions"),
         ] {
@@ -134,6 +138,9 @@ impl Checker<'_> {
                 &role.role,
                 Field::Line,
             );
+            if let Some(quote) = &role.quote {
+                self.quote(parsed, &format!("actors[{i}].quote"), quote);
+            }
         }
         for (i, figure) in p.figures.iter().enumerate() {
             let path = format!("figures[{i}]");

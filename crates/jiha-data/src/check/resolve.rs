@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::checked as c;
 use crate::model as m;
 
-use super::{Date, parse_date};
+use super::{Date, parse_date, quotes};
 
 /// What a rule should have refused and did not: an unknown id, a missing value, a bad date.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,8 @@ struct Index<'d> {
     actors: HashMap<&'d str, usize>,
     figures: HashMap<&'d str, usize>,
     regions: HashMap<&'d str, usize>,
+    /// The speech's notes on its own text, printed with the quotes that contain them.
+    speech_notes: &'d [m::TextNote],
 }
 
 /// The positions of a list's ids; the first of two equal ids wins (the rules refuse both).
@@ -64,6 +66,29 @@ impl Index<'_> {
     fn region(&self, id: &str) -> Resolved<c::RegionRef> {
         find(&self.regions, "region", id).map(c::RegionRef)
     }
+
+    /// A quote of the speech, with the notes on the passages it contains.
+    fn quote(&self, q: &m::Quote) -> c::Quote {
+        let notes = self
+            .speech_notes
+            .iter()
+            .filter(|n| n.paragraph == q.paragraph && quotes::contains(&q.words, &n.words))
+            .cloned()
+            .collect();
+        c::Quote {
+            words: q.words.clone(),
+            paragraph: q.paragraph,
+            translation: q.translation.clone(),
+            notes,
+        }
+    }
+
+    fn said(&self, s: &m::Said) -> c::Said {
+        c::Said {
+            text: s.text.clone(),
+            quotes: s.quotes.iter().map(|q| self.quote(q)).collect(),
+        }
+    }
 }
 
 fn date(text: &str) -> Resolved<Date> {
@@ -77,11 +102,14 @@ fn optional_date(text: &Option<String>) -> Resolved<Option<Date>> {
 /// The checked dataset of a dataset whose every rule passed; `Err` names what a rule let
 /// through.
 pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
+    let sources = positions(d.sources.iter().map(|s| &s.id));
+    let speech_notes = find(&sources, "source", &d.meta.speech).map(|s| &d.sources[s].notes)?;
     let index = Index {
-        sources: positions(d.sources.iter().map(|s| &s.id)),
+        sources,
         actors: positions(d.actors.iter().map(|a| &a.id)),
         figures: positions(d.figures.iter().map(|f| &f.id)),
         regions: positions(d.territories.regions.iter().map(|r| &r.id)),
+        speech_notes,
     };
     Ok(c::Dataset {
         meta: meta(&index, &d.meta, &d.sources)?,
@@ -157,9 +185,12 @@ fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> 
         languages: m.languages.clone(),
         original: m.original.clone(),
         publisher: m.publisher.clone(),
+        editor: m.editor.clone(),
+        disclosure: m.disclosure.clone(),
         speech: speech(index, m, sources)?,
         summary: m.summary.clone(),
-        key_messages: m.key_messages.clone(),
+        key_messages: m.key_messages.iter().map(|s| index.said(s)).collect(),
+        synthesis: m.synthesis.clone(),
         glossary,
         credits: m.credits.clone(),
     })
@@ -202,6 +233,7 @@ fn source(index: &Index, s: &m::Source) -> Resolved<c::Source> {
         date: optional_date(&s.date)?,
         url: s.url.clone(),
         note: s.note.clone(),
+        notes: s.notes.clone(),
     })
 }
 
@@ -233,6 +265,7 @@ fn figure(index: &Index, f: &m::Figure) -> Resolved<c::Figure> {
         source: index.required_source(&f.source, &format!("figure `{}`", f.id))?,
         status: f.status,
         note: f.note.clone(),
+        quote: f.quote.as_ref().map(|q| index.quote(q)),
     })
 }
 
@@ -340,6 +373,7 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
             Ok(c::Role {
                 actor: index.actor(&r.actor)?,
                 role: r.role.clone(),
+                quote: r.quote.as_ref().map(|q| index.quote(q)),
             })
         })
         .collect::<Resolved<_>>()?;
@@ -348,13 +382,13 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
         number,
         title: p.title.clone(),
         short_title: p.short_title.clone(),
+        stance: p.stance,
         scope,
-        summary: p.summary.clone(),
-        key_points: p.key_points.clone(),
+        summary: index.said(&p.summary),
+        said: p.said.iter().map(|s| index.said(s)).collect(),
         context: p.context.clone(),
-        rationale: p.rationale.clone(),
         actors,
-        measures: p.measures.clone(),
+        relevance: p.relevance.clone(),
         figures: p
             .figures
             .iter()

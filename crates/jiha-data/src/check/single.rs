@@ -159,7 +159,7 @@ impl<'c> Base<'c> {
             .trim_end_matches(".ron")
             .to_string();
         let proposals = [(parsed, stem)];
-        checker.check_proposals(&proposals, &self.refs);
+        checker.check_proposals(&proposals, self.parsed.labels.as_ref(), &self.refs);
         let [(parsed, stem)] = proposals;
         Some(Replaced::Proposal(Box::new(parsed), stem))
     }

@@ -227,19 +227,23 @@ impl Checker<'_> {
             ("title", &m.title, Field::Title),
             ("subtitle", &m.subtitle, Field::Title),
             ("publisher", &m.publisher, Field::Line),
+            ("editor", &m.editor, Field::Title),
+            ("disclosure", &m.disclosure, Field::Paragraph),
             ("summary", &m.summary, Field::Paragraph),
         ] {
             self.text_as(meta, path, text, field);
         }
         self.date(meta, "edition", &m.edition);
         self.reference(meta, "speech", IdKind::Source, &m.speech, refs);
-        self.texts_as(meta, "key_messages", &m.key_messages, Field::Line);
+        self.saids(meta, "key_messages", &m.key_messages, Field::Line);
         self.non_empty(
             meta,
             "key_messages",
             &m.key_messages,
             "the list of key messages",
         );
+        self.texts_as(meta, "synthesis", &m.synthesis, Field::Line);
+        self.non_empty(meta, "synthesis", &m.synthesis, "the list of our synthesis");
         for (i, term) in m.glossary.iter().enumerate() {
             self.text_as(
                 meta,

@@ -27,6 +27,8 @@ macro_rules! labels {
             pub dates: Dates,
             /// Direction, punctuation and place names: how the language is set.
             pub writing: Writing,
+            /// The words that say a hedge, and the words too firm for one.
+            pub hedges: Hedges,
         }
 
         impl Labels {
@@ -47,6 +49,7 @@ macro_rules! labels {
                     numbers: self.numbers.clone(),
                     dates: self.dates.clone(),
                     writing: self.writing.clone(),
+                    hedges: self.hedges.clone(),
                 }
             }
 
@@ -93,18 +96,48 @@ labels! {
     scope_national,
     /// Scope of a proposal for every region: « Chaque région ».
     scope_every_region,
-    /// Heading: « Points clés ».
-    key_points,
-    /// Heading: « Contexte ».
+    /// Heading of the first layer: « Ce que l'orateur a dit ».
+    said,
+    /// Under it: « Ses propos, résumés avec nos mots ; entre guillemets, ses mots exacts, avec la source et le paragraphe. ».
+    said_note,
+    /// Heading of the second layer: « Le contexte en chiffres ».
     context,
-    /// Heading: « La proposition ».
-    the_proposal,
-    /// Heading: « Mesures envisagées ».
-    measures,
-    /// Heading of the speaker's rationale: « Ce qu'en dit l'orateur ».
-    speaker_says,
-    /// Under it: « Argumentation rapportée, non reprise à notre compte. ».
-    reported,
+    /// Under it: « Faits publiés, chacun avec sa source, sans appréciation. ».
+    context_note,
+    /// Heading of the third layer: « Notre analyse ».
+    analysis,
+    /// Under it; {editor} is the dataset's editor: « Analyse de {editor} : elle n'engage ni l'orateur ni les sources citées. ».
+    analysis_note,
+    /// Heading: « Ce que les chiffres suggèrent ».
+    relevance,
+    /// Before the translation of a quote: « notre traduction ».
+    our_translation,
+    /// A quote's place; {source} is its number, {paragraph} its paragraph: « [{source}], § {paragraph} ».
+    quote_locator,
+    /// Before a passage of a source as printed: « Texte publié ».
+    printed_text,
+    /// Before how we read it: « notre lecture ».
+    our_reading,
+    /// A role the speaker gave: « rôle donné par l'orateur ».
+    role_assigned,
+    /// A role we envisage: « rôle envisagé (notre lecture) ».
+    role_envisaged,
+    /// Column and heading: how firmly it was put: « Engagement ».
+    stance,
+    /// Stance: given as an example: « Exemple ».
+    stance_example,
+    /// Stance: a hedged suggestion: « Suggestion ».
+    stance_suggestion,
+    /// Stance: put without hedge: « Proposition ».
+    stance_proposal,
+    /// Stance: announced by his company: « Annonce de son entreprise ».
+    stance_announcement,
+    /// The stances' legend: « Engagement, d'après ses mots : … ».
+    stance_legend,
+    /// Before the editor's name: « Édité par ».
+    edited_by,
+    /// Heading of the disclosure: « À savoir ».
+    disclosure,
     /// Heading: « Régions et acteurs ».
     regions_and_actors,
     /// Before the list of regions a proposal names: « Régions nommées ».
@@ -215,9 +248,9 @@ labels! {
     unknown_date,
     /// An unknown date, alone: « inconnue ».
     unknown,
-    /// Heading: « Messages clés ».
+    /// Heading: « Messages clés de l'orateur ».
     key_messages,
-    /// Under it: « Notre synthèse du discours. ».
+    /// Heading of our synthesis: « Notre lecture d'ensemble ».
     our_synthesis,
     /// Column: « N° ».
     number,
@@ -337,6 +370,21 @@ labels! {
     figure_word,
 }
 
+/// How the language says that the speaker gave something as an example or a suggestion,
+/// and the words too firm for either: a proposal's summary says its hedge with one of the
+/// first, and neither its title nor its summary holds one of the last (`jiha check`).
+/// Compared in lower case, the firm words as whole words.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hedges {
+    /// « exemple ».
+    pub example: Vec<String>,
+    /// « peut-être ».
+    pub suggestion: Vec<String>,
+    /// « national », « doit ».
+    pub firm: Vec<String>,
+}
+
 /// How numbers are written in one language.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -372,6 +420,9 @@ pub struct Writing {
     pub spaced_guillemets: bool,
     /// Which of HCP's names the edition gives regions: `French` or `Arabic`.
     pub place_names: PlaceNames,
+    /// The marks that open and close a quotation: `("« ", " »")` in French, `("“", "”")` in
+    /// English, with the spaces the language puts inside.
+    pub quotes: (String, String),
 }
 
 /// Which way the lines of a language run.

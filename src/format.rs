@@ -296,6 +296,7 @@ mod tests {
             spaced_punctuation: french,
             spaced_guillemets: french,
             place_names: PlaceNames::French,
+            quotes: ("« ".into(), " »".into()),
         };
         test(Locale {
             lang,

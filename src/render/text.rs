@@ -6,7 +6,8 @@ use textwrap::core::display_width;
 use super::{RenderError, Renderer};
 use crate::format::quoted;
 use crate::view::{
-    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, RegionView, SourceView,
+    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView, RegionView,
+    SaidView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
@@ -46,6 +47,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
     doc.title(&o.title);
     doc.para(&o.subtitle);
     doc.para(&o.summary);
+    doc.quote(&labelled(page, &l.disclosure, &o.disclosure));
     doc.heading(&l.event_and_speaker);
     doc.pairs(
         page,
@@ -71,23 +73,31 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
             ),
         ],
     );
-    doc.heading(&format!(
-        "{} ({})",
-        l.key_messages,
-        l.our_synthesis.trim_end_matches('.')
-    ));
-    doc.bullets(&o.key_messages);
+    doc.heading(&l.key_messages);
+    doc.para(&l.said_note);
+    said(doc, page, &o.key_messages);
+    doc.heading(&format!("{} ({})", l.our_synthesis, l.our_analysis));
+    doc.para(&page.analysis_note);
+    doc.bullets(&o.synthesis);
     doc.heading(&l.proposals);
     let rows: Vec<Vec<String>> = o
         .proposals
         .iter()
-        .map(|p| vec![p.number.clone(), p.title.clone(), p.scope.clone()])
+        .map(|p| {
+            vec![
+                p.number.clone(),
+                p.title.clone(),
+                p.stance.label.clone(),
+                p.scope.clone(),
+            ]
+        })
         .collect();
     doc.table(
-        &[&l.number, &l.proposal, &l.scope],
-        &[false, false, false],
+        &[&l.number, &l.proposal, &l.stance, &l.scope],
+        &[false, false, false, false],
         &rows,
     );
+    doc.para(&l.stance_legend);
     doc.heading(&l.poles);
     let rows: Vec<Vec<String>> = o
         .poles
@@ -133,52 +143,57 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     let l = page.l;
     doc.para(&p.kicker);
     doc.title(&p.title);
-    doc.para(&p.summary);
-    doc.heading(&l.key_points);
-    doc.bullets(&p.key_points);
-    doc.heading(&l.context);
-    doc.para(&p.context);
-    doc.heading(&l.the_proposal);
-    let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
-    let named = format!("{} {}.", p.regions_lead, names.join(page.comma));
-    if p.regions.is_empty() {
-        doc.para(&format!("{}.", p.scope_line));
-    } else {
-        doc.para(&format!("{}. {named}", p.scope_line));
-    }
-    doc.para(&format!("{}{}", l.measures, page.colon));
-    doc.bullets(&p.measures);
-    doc.heading(&format!(
-        "{} ({})",
-        l.speaker_says,
-        l.reported.trim_end_matches('.')
-    ));
-    doc.quote(&p.rationale);
-    doc.heading(&l.regions_and_actors);
+    doc.para(&format!("[{}]", labelled(page, &l.stance, &p.stance.label)));
+    doc.heading(&l.said);
+    doc.para(&l.said_note);
+    said(doc, page, std::slice::from_ref(&p.summary));
+    said(doc, page, &p.said);
     if p.regions.is_empty() {
         doc.para(&format!("{}.", p.scope_without_regions));
     } else {
-        doc.para(&named);
+        let names: Vec<&str> = p.regions.iter().map(|r| r.name.as_str()).collect();
+        doc.para(&format!(
+            "{}. {} {}.",
+            p.scope_line,
+            p.regions_lead,
+            names.join(page.comma)
+        ));
     }
+    doc.heading(&l.context);
+    doc.para(&l.context_note);
+    doc.para(&p.context);
+    if !p.figures.is_empty() {
+        doc.para(&format!("{}{}", l.key_figures, page.colon));
+        figures(doc, page, &p.figures);
+    }
+    indicator_spreads(doc, page, p);
+    doc.heading(&format!("{} ({})", l.analysis, l.our_analysis));
+    doc.para(&page.analysis_note);
+    doc.para(&labelled(page, &l.relevance, &p.relevance));
+    doc.para(&format!("{}{}", l.actors, page.colon));
     let rows: Vec<Vec<String>> = p
         .actors
         .iter()
-        .map(|a| vec![a.name.clone(), a.kind.clone(), a.role.clone()])
+        .map(|a| {
+            let mut role = format!("{} — {}", a.role, a.provenance);
+            if let Some(q) = &a.quote {
+                role.push_str(&format!(" {}", quote_line(page, q)));
+            }
+            vec![a.name.clone(), a.kind.clone(), role]
+        })
         .collect();
     doc.table(
         &[&l.actor, &l.actor_type, &l.actor_role],
         &[false, false, false],
         &rows,
     );
-    if !p.figures.is_empty() || !p.indicators.is_empty() {
-        doc.heading(&l.key_figures);
-        figures(doc, page, &p.figures);
-        indicator_spreads(doc, page, p);
-    }
-    doc.heading(&format!("{} ({})", l.attention, l.our_analysis));
+    doc.para(&format!("{}{}", l.attention, page.colon));
     doc.bullets(&p.attention);
-    doc.heading(&format!("{} ({})", l.questions, l.our_analysis));
+    doc.para(&format!("{}{}", l.questions, page.colon));
     doc.bullets(&p.questions);
+    if !book {
+        doc.para(&l.stance_legend);
+    }
     if book {
         let numbers: Vec<String> = p
             .sources
@@ -376,6 +391,32 @@ fn book(doc: &mut Doc, page: &Page, b: &BookView) {
     doc.para(&b.produced);
 }
 
+/// Statements attributed to the speaker, each with his words under it.
+fn said(doc: &mut Doc, page: &Page, said: &[SaidView]) {
+    for s in said {
+        doc.bullets(std::slice::from_ref(&s.text));
+        for q in &s.quotes {
+            let mut lines = vec![format!("{} {}", q.words, q.locator)];
+            if let Some(t) = &q.translation {
+                lines.push(format!("{t} ({})", page.l.our_translation));
+            }
+            for n in &q.notes {
+                lines.push(format!("{}{} {}", n.printed, page.semicolon, n.reading));
+            }
+            doc.words(&lines);
+        }
+    }
+}
+
+/// A quote on one line: the words, where they are, our translation.
+fn quote_line(page: &Page, q: &QuoteView) -> String {
+    let mut line = format!("{} {}", q.words, q.locator);
+    if let Some(t) = &q.translation {
+        line.push_str(&format!("{} {t} ({})", page.comma, page.l.our_translation));
+    }
+    line
+}
+
 fn figures(doc: &mut Doc, page: &Page, figures: &[FigureView]) {
     let l = page.l;
     let rows: Vec<Vec<String>> = figures
@@ -388,6 +429,9 @@ fn figures(doc: &mut Doc, page: &Page, figures: &[FigureView]) {
             label.push_str(&format!(" — {}", labelled(page, &l.scope_of, &f.scope)));
             if let Some(note) = &f.note {
                 label.push_str(&format!(" — {note}"));
+            }
+            if let Some(q) = &f.quote {
+                label.push_str(&format!(" — {}", quote_line(page, q)));
             }
             vec![
                 label,
@@ -494,6 +538,15 @@ impl Doc {
     fn quote(&mut self, text: &str) {
         let lines = self.wrap(text, "  │ ", "  │ ");
         self.push_lines(&lines);
+        self.out.push('\n');
+    }
+
+    /// Quoted words under a list item, each line of `lines` its own paragraph of the quote.
+    fn words(&mut self, lines: &[String]) {
+        for line in lines {
+            let wrapped = self.wrap(line, "    │ ", "    │ ");
+            self.push_lines(&wrapped);
+        }
         self.out.push('\n');
     }
 

@@ -31,8 +31,13 @@ pub struct OverviewView {
     pub title: String,
     pub subtitle: String,
     pub summary: String,
+    /// The speaker's interest in what he proposes, said first.
+    pub disclosure: String,
     pub speech: SpeechView,
-    pub key_messages: Vec<String>,
+    /// What he said: his key messages, with his words.
+    pub key_messages: Vec<SaidView>,
+    /// Our reading of the speech as a whole.
+    pub synthesis: Vec<String>,
     pub proposals: Vec<ProposalLink>,
     pub coverage: Vec<CoverageRow>,
     /// The coverage legend, with the last proposal number filled in.
@@ -123,8 +128,14 @@ impl<'a> Views<'a> {
             title: locale.text(&meta.title),
             subtitle: locale.text(&meta.subtitle),
             summary: locale.text(&meta.summary),
+            disclosure: locale.text(&meta.disclosure),
+            key_messages: meta
+                .key_messages
+                .iter()
+                .map(|m| self.said_view(m, &mut cited))
+                .collect(),
+            synthesis: meta.synthesis.iter().map(|m| locale.text(m)).collect(),
             speech,
-            key_messages: meta.key_messages.iter().map(|m| locale.text(m)).collect(),
             coverage_note: fill(
                 &l.coverage_note,
                 &[("last", &format!("P{}", proposals.len()))],

@@ -49,6 +49,8 @@ pub struct FigureView {
     pub status: StatusView,
     pub source: usize,
     pub note: Option<String>,
+    /// The speaker's words, for a figure he gives.
+    pub quote: Option<QuoteView>,
 }
 
 impl Citations {
@@ -206,6 +208,10 @@ impl<'a> Views<'a> {
             status: self.status_view(figure.status),
             source: cited.cite(figure.source),
             note: figure.note.as_ref().map(|n| locale.text(n)),
+            quote: figure.quote.as_ref().map(|q| {
+                let speech = cited.cite(self.dataset.meta().speech.source);
+                self.quote_view(q, speech)
+            }),
         }
     }
 }

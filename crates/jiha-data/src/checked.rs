@@ -90,6 +90,22 @@ impl Dataset {
         &self.proposals
     }
 
+    /// Every quote of the speaker the briefs print, in the order of the files: the key
+    /// messages, each proposal's statements and roles, the figures.
+    pub fn quotes(&self) -> Vec<&Quote> {
+        fn said(s: &[Said]) -> impl Iterator<Item = &Quote> {
+            s.iter().flat_map(|s| &s.quotes)
+        }
+        let mut quotes: Vec<&Quote> = said(&self.meta.key_messages).collect();
+        for p in &self.proposals {
+            quotes.extend(&p.summary.quotes);
+            quotes.extend(said(&p.said));
+            quotes.extend(p.actors.iter().filter_map(|r| r.quote.as_ref()));
+        }
+        quotes.extend(self.figures.iter().filter_map(|f| f.quote.as_ref()));
+        quotes
+    }
+
     /// The catalogue of `lang` (`labels/<lang>.ron`); `None` if `lang` is not a language of
     /// the dataset.
     pub fn catalogue(&self, lang: &str) -> Option<&Catalogue> {

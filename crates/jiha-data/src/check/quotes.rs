@@ -3,8 +3,9 @@
 //! and for the test that reads the article.
 //!
 //! Two texts say the same words when they do after [`normalise`]: runs of white space are
-//! one space, typographic apostrophes are `'`, quotation marks and guillemets are `"`, and
-//! case is kept. A word is a run of characters between spaces.
+//! one space, typographic apostrophes are `'`, quotation marks and guillemets are spaces
+//! (they mark words, they are not words), and case is kept. A word is a run of characters
+//! between spaces.
 //!
 //! The rules on the speaker's words live here too: every quote is short and located, and
 //! translated into every language but the original; every statement that attributes
@@ -129,7 +130,11 @@ impl Checker<'_> {
         }
         if text.0.contains_key(&original) {
             let at = format!("{path}.\"{original}\"");
-            self.report(parsed, &at, QuoteFinding::TranslatedIntoOriginal { lang: original });
+            self.report(
+                parsed,
+                &at,
+                QuoteFinding::TranslatedIntoOriginal { lang: original },
+            );
         }
         let rest = Text(
             text.0
@@ -145,7 +150,11 @@ impl Checker<'_> {
         for lang in text.0.keys().filter(|l| !languages.contains(l)) {
             let at = format!("{path}.\"{lang}\"");
             let (lang, declared) = (lang.clone(), languages.clone());
-            self.report(parsed, &at, TextFinding::UndeclaredLanguage { lang, declared });
+            self.report(
+                parsed,
+                &at,
+                TextFinding::UndeclaredLanguage { lang, declared },
+            );
         }
         for lang in &text.1 {
             let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
@@ -157,7 +166,12 @@ impl Checker<'_> {
     pub(super) fn said<T>(&mut self, parsed: &Parsed<T>, path: &str, said: &Said, field: Field) {
         self.text_as(parsed, &format!("{path}.text"), &said.text, field);
         let quotes = format!("{path}.quotes");
-        self.non_empty(parsed, &quotes, &said.quotes, "the list of the speaker's words");
+        self.non_empty(
+            parsed,
+            &quotes,
+            &said.quotes,
+            "the list of the speaker's words",
+        );
         for (i, quote) in said.quotes.iter().enumerate() {
             self.quote(parsed, &format!("{quotes}[{i}]"), quote);
         }
@@ -207,14 +221,26 @@ impl Checker<'_> {
                 if let Some(word) = hedges.firm.iter().find(|w| has_word(&version, w)) {
                     let at = format!("{path}.\"{lang}\"");
                     let (word, lang) = (word.clone(), lang.clone());
-                    self.report(parsed, &at, QuoteFinding::FirmerThanStance { word, lang, stance });
+                    self.report(
+                        parsed,
+                        &at,
+                        QuoteFinding::FirmerThanStance { word, lang, stance },
+                    );
                 }
             }
             let summary = p.summary.text.get(lang).to_lowercase();
             if !summary.is_empty() && !markers.iter().any(|m| summary.contains(&m.to_lowercase())) {
                 let at = format!("summary.text.\"{lang}\"");
                 let (lang, markers) = (lang.clone(), markers.clone());
-                self.report(parsed, &at, QuoteFinding::HedgeUnsaid { lang, stance, markers });
+                self.report(
+                    parsed,
+                    &at,
+                    QuoteFinding::HedgeUnsaid {
+                        lang,
+                        stance,
+                        markers,
+                    },
+                );
             }
         }
     }
@@ -227,11 +253,19 @@ impl Checker<'_> {
             (Some(quote), true) => self.quote(figures, &format!("[{i}].quote"), quote),
             (None, true) => {
                 let id = figure.id.clone();
-                self.report(figures, &format!("[{i}].status"), QuoteFinding::ClaimUnquoted { id });
+                self.report(
+                    figures,
+                    &format!("[{i}].status"),
+                    QuoteFinding::ClaimUnquoted { id },
+                );
             }
             (Some(_), false) => {
                 let id = figure.id.clone();
-                self.report(figures, &format!("[{i}].quote"), QuoteFinding::QuoteOnFact { id });
+                self.report(
+                    figures,
+                    &format!("[{i}].quote"),
+                    QuoteFinding::QuoteOnFact { id },
+                );
             }
             (None, false) => {}
         }
@@ -248,24 +282,23 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
-
 /// The most words a quote may hold: a short excerpt, cited rather than reproduced.
 pub const MAX_WORDS: usize = 15;
 
 /// `text` with its spaces, apostrophes and quotation marks made uniform (see the module).
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| match c {
+    let marks_as_spaces: String = text
+        .chars()
+        .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
-            '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+            '"' | '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' => ' ',
             c => c,
-        }));
-    }
-    out
+        })
+        .collect();
+    marks_as_spaces
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many words `text` holds.
@@ -315,6 +348,9 @@ mod tests {
 
     #[test]
     fn paragraphs_are_the_non_empty_lines() {
-        assert_eq!(paragraphs("Titre\n\nUn.\n  \nDeux.\n"), ["Titre", "Un.", "Deux."]);
+        assert_eq!(
+            paragraphs("Titre\n\nUn.\n  \nDeux.\n"),
+            ["Titre", "Un.", "Deux."]
+        );
     }
 }

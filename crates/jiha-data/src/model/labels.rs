@@ -138,8 +138,8 @@ labels! {
     edited_by,
     /// Heading of the disclosure: « À savoir ».
     disclosure,
-    /// Heading: « Régions et acteurs ».
-    regions_and_actors,
+    /// Heading: « Les acteurs ».
+    actors,
     /// Before the list of regions a proposal names: « Régions nommées ».
     named_regions,
     /// When a proposal names no region: « aucune région n'est nommée en particulier ».

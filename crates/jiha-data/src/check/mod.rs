@@ -348,6 +348,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_proposals(&parsed.proposals, parsed.labels.as_ref(), refs);
+        self.check_quote_translations(parsed);
     }
 
     /// `path:line:col` of a span in a file, or the file alone if it cannot be located.

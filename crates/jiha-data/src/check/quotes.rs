@@ -36,6 +36,9 @@ pub enum QuoteFinding {
         lang: String,
         stance: Stance,
     },
+    /// The same words translated otherwise than where they are first quoted (`first`, a
+    /// file): one thing, one translation.
+    TranslatedOtherwise { lang: String, first: String },
     /// A summary that does not say the proposal's hedge (`markers`, in `lang`).
     HedgeUnsaid {
         lang: String,
@@ -66,6 +69,9 @@ impl Describe for QuoteFinding {
                 "`{word}` ({lang}) is firmer than the proposal's stance, {}",
                 stance_name(*stance)
             ),
+            F::TranslatedOtherwise { lang, first } => {
+                format!("these words are translated into `{lang}` otherwise in {first}")
+            }
             F::HedgeUnsaid { lang, stance, .. } => format!(
                 "the `{lang}` summary does not say that the proposal is {}",
                 stance_name(*stance)
@@ -83,6 +89,9 @@ impl Describe for QuoteFinding {
             F::ClaimUnquoted { .. } => "add `quote: Some(Quote(words: \"...\", paragraph: N, translation: {...}))` with his words".into(),
             F::QuoteOnFact { .. } => "remove the quote, or mark the figure `status: SpeakerClaim`".into(),
             F::FirmerThanStance { .. } => "keep his hedge: say what he gave as an example as an example, and drop what he did not say".into(),
+            F::TranslatedOtherwise { .. } => {
+                "give the same words the same translation everywhere: copy the first one".into()
+            }
             F::HedgeUnsaid { markers, .. } => format!(
                 "say it in the summary, with one of {} (labels/<lang>.ron, `hedges`)",
                 quoted(markers)
@@ -241,6 +250,78 @@ impl Checker<'_> {
                         markers,
                     },
                 );
+            }
+        }
+    }
+
+    /// Every quote of the dataset against the others: the same words, the same translation.
+    pub(super) fn check_quote_translations(&mut self, parsed: &ParsedFiles) {
+        let mut first: BTreeMap<String, (Text, String)> = BTreeMap::new();
+        let mut compare = |file: &str, at: String, q: &Quote| {
+            let key = normalise(&q.words);
+            match first.get(&key) {
+                None => {
+                    first.insert(key, (q.translation.clone(), file.to_string()));
+                    None
+                }
+                Some((translation, where_first)) => q
+                    .translation
+                    .0
+                    .iter()
+                    .find(|(lang, version)| {
+                        translation
+                            .0
+                            .get(*lang)
+                            .is_some_and(|first| first != *version)
+                    })
+                    .map(|(lang, _)| {
+                        let finding = QuoteFinding::TranslatedOtherwise {
+                            lang: lang.clone(),
+                            first: where_first.clone(),
+                        };
+                        (format!("{at}.translation.\"{lang}\""), finding)
+                    }),
+            }
+        };
+        if let Some(meta) = &parsed.meta {
+            for (i, s) in meta.value.key_messages.iter().enumerate() {
+                for (j, q) in s.quotes.iter().enumerate() {
+                    let at = format!("key_messages[{i}].quotes[{j}]");
+                    if let Some((path, f)) = compare(&meta.file, at, q) {
+                        self.report(meta, &path, f);
+                    }
+                }
+            }
+        }
+        for (parsed, _) in &parsed.proposals {
+            let p = &parsed.value;
+            let mut quotes: Vec<(String, &Quote)> = Vec::new();
+            for (j, q) in p.summary.quotes.iter().enumerate() {
+                quotes.push((format!("summary.quotes[{j}]"), q));
+            }
+            for (i, s) in p.said.iter().enumerate() {
+                for (j, q) in s.quotes.iter().enumerate() {
+                    quotes.push((format!("said[{i}].quotes[{j}]"), q));
+                }
+            }
+            for (i, r) in p.actors.iter().enumerate() {
+                if let Some(q) = &r.quote {
+                    quotes.push((format!("actors[{i}].quote"), q));
+                }
+            }
+            for (at, q) in quotes {
+                if let Some((path, f)) = compare(&parsed.file, at, q) {
+                    self.report(parsed, &path, f);
+                }
+            }
+        }
+        if let Some(figures) = &parsed.figures {
+            for (i, figure) in figures.value.iter().enumerate() {
+                if let Some(q) = &figure.quote {
+                    if let Some((path, f)) = compare(&figures.file, format!("[{i}].quote"), q) {
+                        self.report(figures, &path, f);
+                    }
+                }
             }
         }
     }

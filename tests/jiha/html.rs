@@ -44,7 +44,7 @@ fn a_brief_links_only_to_briefs_that_are_written() {
         || std::fs::read_to_string(dir.path().join("fr/regions/oriental.html")).expect("the brief");
     // Alone: the proposals it names are named, not linked to files that do not exist.
     stdout_of(&["render", "oriental", "-f", "html", "-l", "fr", "-o", out]);
-    assert!(oriental().contains("Un pôle cybersécurité dans l’Oriental"));
+    assert!(oriental().contains("capitale\u{a0}» de la cybersécurité dans l’Oriental"));
     assert_eq!(file_links(&oriental()), Vec::<&str>::new());
     // With one proposal: that one is linked to its file.
     let with = ["oriental", "pole-cybersecurite-oriental"];
@@ -130,8 +130,8 @@ fn html_loads_nothing_from_outside() {
 fn text_from_data_is_escaped() {
     let dir = broken(&[Edit {
         file: "proposals/programme-spark.ron",
-        find: "\"fr\": \"Le programme Spark pour",
-        replace: "\"fr\": \"<script>alert(1)</script> & <b>Spark</b> pour",
+        find: "\"fr\": \"Spark, un programme",
+        replace: "\"fr\": \"<script>alert(1)</script> & <b>Spark</b>, un programme",
     }]);
     jiha()
         .args(["render", "programme-spark", "-o", "-", "--data"])

@@ -153,7 +153,7 @@ pub fn render_spark_titled(title: &str, formats: &str) -> (std::process::Output,
     let replace = format!("\"fr\": \"{title}\"");
     let dir = broken(&[Edit {
         file: "proposals/programme-spark.ron",
-        find: "\"fr\": \"Le programme Spark pour les start-ups, PME et TPE innovantes\"",
+        find: "\"fr\": \"Spark, un programme annoncé par Huawei pour les start-ups, PME et TPE innovantes\"",
         replace: &replace,
     }]);
     let out = TempDir::new().expect("tempdir");

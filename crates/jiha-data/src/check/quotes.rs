@@ -317,10 +317,10 @@ impl Checker<'_> {
         }
         if let Some(figures) = &parsed.figures {
             for (i, figure) in figures.value.iter().enumerate() {
-                if let Some(q) = &figure.quote {
-                    if let Some((path, f)) = compare(&figures.file, format!("[{i}].quote"), q) {
-                        self.report(figures, &path, f);
-                    }
+                if let Some(q) = &figure.quote
+                    && let Some((path, f)) = compare(&figures.file, format!("[{i}].quote"), q)
+                {
+                    self.report(figures, &path, f);
                 }
             }
         }

@@ -28,13 +28,6 @@ pub fn french(text: &str) -> String {
     out
 }
 
-/// A title quoted as the dataset quotes titles, in every language: French guillemets with
-/// no-break spaces inside (`« Titre »`). The HTML, Markdown and Typst templates write the same
-/// marks with their own no-break space (`&nbsp;`, a space, `~`) around the view's title.
-pub fn quoted(title: &str) -> String {
-    format!("«{NBSP}{title}{NBSP}»")
-}
-
 /// The writing conventions of one language, all from its catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct Locale<'a> {

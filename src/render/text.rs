@@ -4,7 +4,6 @@
 use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
-use crate::format::quoted;
 use crate::view::{
     BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView, RegionView,
     SaidView, SourceView,
@@ -53,7 +52,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
         page,
         &[
             (&l.speaker, o.speech.speaker.clone()),
-            (&l.talk, quoted(&o.speech.title)),
+            (&l.talk, o.speech.title.clone()),
             (
                 &l.event,
                 format!(
@@ -61,7 +60,7 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
                     o.speech.event, page.comma, l.organised_by, o.speech.organiser
                 ),
             ),
-            (&l.theme, quoted(&o.speech.theme)),
+            (&l.theme, o.speech.theme.clone()),
             (&l.date, o.speech.date.clone()),
             (
                 &l.source,
@@ -144,10 +143,6 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     doc.para(&p.kicker);
     doc.title(&p.title);
     doc.para(&format!("[{}]", labelled(page, &l.stance, &p.stance.label)));
-    doc.heading(&l.said);
-    doc.para(&l.said_note);
-    said(doc, page, std::slice::from_ref(&p.summary));
-    said(doc, page, &p.said);
     if p.regions.is_empty() {
         doc.para(&format!("{}.", p.scope_without_regions));
     } else {
@@ -159,6 +154,10 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
             names.join(page.comma)
         ));
     }
+    doc.heading(&l.said);
+    doc.para(&l.said_note);
+    said(doc, page, std::slice::from_ref(&p.summary));
+    said(doc, page, &p.said);
     doc.heading(&l.context);
     doc.para(&l.context_note);
     doc.para(&p.context);

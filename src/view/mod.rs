@@ -14,7 +14,7 @@ mod sources;
 use jiha_data::check::{BOOK_ID, OVERVIEW_ID};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::format::{Locale, fill, french, quoted};
+use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
     ActorKind, Dataset, Figure, IndicatorKind, Labels, PlaceNames, Proposal, Quantity, Region,

@@ -168,9 +168,9 @@ impl<'a> Views<'a> {
         let event = &speech.event;
         SpeechView {
             speaker: locale.text(&speech.speaker),
-            title: french(&source.title),
+            title: locale.quote(&french(&source.title)),
             event: locale.text(&event.name),
-            theme: french(&event.theme),
+            theme: locale.quote(&french(&event.theme)),
             organiser: locale.text(&d.actor(event.organiser).name),
             date: source
                 .date

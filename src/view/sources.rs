@@ -130,7 +130,7 @@ impl<'a> Views<'a> {
                 text
             }
         };
-        parts.push(isolate(quoted(&french(&source.title))));
+        parts.push(isolate(locale.quote(&french(&source.title))));
         parts.push(kind.clone());
         if let Some(event) = &source.event {
             parts.push(locale.text(&event.name));

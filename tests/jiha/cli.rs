@@ -43,7 +43,7 @@ fn list_shows_every_brief_with_kind_and_title() {
     for region in REGIONS {
         assert!(stdout.contains(&format!("{region} ")), "{region} missing");
     }
-    assert!(stdout.contains("Région Drâa-Tafilalet"));
+    assert!(stdout.contains("Région\u{a0}: Drâa-Tafilalet"));
 }
 
 #[test]

@@ -241,7 +241,7 @@ fn show_prints_a_readable_brief() {
         text.contains("Oriental — الشرق\n================\n"),
         "{text}"
     );
-    assert!(text.contains("Indicateurs face à la moyenne nationale\n---"));
+    assert!(text.contains("Indicateurs face à la valeur nationale\n---"));
     assert!(text.contains("Taux de chômage (2024)"));
     assert!(
         text.lines().all(|l| l.chars().count() <= 80),

@@ -5,6 +5,8 @@
 //! The binary (`src/main.rs`) only turns the command line's result into an exit code; the
 //! library is what the benchmarks and the binary share.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod cmd;
 pub mod dataset;

@@ -1,5 +1,7 @@
 //! jiha: printable briefs on Morocco's advanced regionalisation, from a checked dataset.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -154,6 +154,12 @@ pub fn pdf(source: &str, ident: &str, date: (i32, u32, u32)) -> Result<Vec<u8>, 
     pdf
 }
 
+/// The world [`pdf`] compiles `source` in (that source alone, the embedded fonts, the
+/// edition's date): the fuzz targets evaluate the generated source in it without laying it out.
+pub fn world(source: &str, date: (i32, u32, u32)) -> Result<impl World + use<>, RenderError> {
+    BriefWorld::new(source, date)
+}
+
 /// Typst's errors, each with the line of the generated source it is about.
 fn describe(world: &BriefWorld, errors: &[SourceDiagnostic]) -> String {
     errors

@@ -6,6 +6,8 @@
 //! script runs it on `data/`, the binary on the embedded copy and on `--data DIR`; nothing
 //! here knows how a brief is rendered.
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod checked;
 pub mod glyphs;

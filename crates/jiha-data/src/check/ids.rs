@@ -186,6 +186,14 @@ impl Checker<'_> {
         if kind == IdKind::Source {
             self.cited.insert(value.to_string());
         }
+        if let Some(citations) = &mut self.citations {
+            citations.push(Citation {
+                file: parsed.file.clone(),
+                path: path.to_string(),
+                kind,
+                value: value.to_string(),
+            });
+        }
         let Some(known) = refs.of(kind) else { return };
         if known.contains(value) {
             return;
@@ -203,6 +211,14 @@ impl Checker<'_> {
         };
         self.report(parsed, path, finding);
     }
+}
+
+/// A reference as [`Checker::reference`] met it: in which file, where, and to what.
+pub(super) struct Citation {
+    pub(super) file: String,
+    pub(super) path: String,
+    pub(super) kind: IdKind,
+    pub(super) value: String,
 }
 
 /// The known id closest to `value`, if it is close enough to be a typo.

@@ -206,6 +206,9 @@ struct Checker<'a> {
     report: Report,
     /// Sources cited so far, to warn about the others.
     cited: BTreeSet<String>,
+    /// Every reference met, when asked for (`single::Base` checks them again when a file
+    /// renames ids).
+    citations: Option<Vec<ids::Citation>>,
     /// The languages `dataset.ron` declares; `None` until it is read (or if it is broken).
     languages: Option<Vec<String>>,
     /// The language the texts were written in, once `dataset.ron` is read.
@@ -249,6 +252,7 @@ impl<'a> Checker<'a> {
         Checker {
             report: Report::default(),
             cited: BTreeSet::new(),
+            citations: None,
             languages: None,
             original: None,
             coverage,

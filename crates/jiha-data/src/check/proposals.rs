@@ -86,6 +86,12 @@ impl Checker<'_> {
             let (id, stem) = (id.clone(), stem.to_string());
             self.report(parsed, "id", ProposalFinding::FileName { id, stem });
         }
+        self.check_not_a_region(parsed, refs);
+    }
+
+    /// A proposal's id is no region's: both name a brief.
+    pub(super) fn check_not_a_region(&mut self, parsed: &Parsed<Proposal>, refs: &Refs) {
+        let id = &parsed.value.id;
         if refs.regions.as_ref().is_some_and(|r| r.contains(id)) {
             let id = id.clone();
             self.report(parsed, "id", ProposalFinding::IsRegion { id });

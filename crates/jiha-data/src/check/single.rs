@@ -7,12 +7,17 @@
 //!
 //! The rules run are those of [`super::load`] that concern the file: its parse, its ids, its
 //! texts and its references to the base's ids, and the cross-file rules it takes part in (the
-//! speech, the chefs-lieux inside their outlines). Not run: the base's rules about the new
-//! file (a proposal's duplicate id or order against the base's proposals, a source cited
-//! nowhere), which only [`super::load`] sees.
+//! speech, the chefs-lieux inside their outlines, the sources cited nowhere). A file that
+//! renames or removes ids has the other files' references to them checked again (recorded
+//! once, by the base's check), and a new region set the outlines and the proposals' ids
+//! checked against it. What is reported is what [`super::load`] reports for the whole
+//! dataset; the few files that change what every other file must be (a proposal taking
+//! another's id or order, a `dataset.ron` changing the languages) are checked with the whole
+//! dataset.
 
 use std::collections::BTreeMap;
 
+use super::ids::Citation;
 use super::{
     Checker, DataFile, Dataset, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report, checked, finish,
 };
@@ -24,8 +29,10 @@ use crate::model::{Labels, Proposal};
 pub struct Base<'c> {
     root: String,
     coverage: &'c Coverage,
-    /// The base's files, for a file that changes the ids the others refer to.
+    /// The base's files, for a file that changes what every other file must be.
     files: Vec<DataFile>,
+    /// Every reference of the base's files, for a file that renames or removes ids.
+    citations: Vec<Citation>,
     /// The base's file texts, for the excerpts of findings in its files.
     texts: BTreeMap<String, String>,
     parsed: ParsedFiles,
@@ -64,6 +71,7 @@ impl<'c> Base<'c> {
     /// Parses and checks `files`; every finding if any is an error.
     pub fn new(root: &str, files: Vec<DataFile>, coverage: &'c Coverage) -> Result<Self, Report> {
         let mut checker = Checker::new(coverage);
+        checker.citations = Some(Vec::new());
         let parsed = checker.parse_files(root, files.clone());
         let refs = checker.collect_ids(&parsed);
         checker.check_parsed(&parsed, &refs);
@@ -76,6 +84,7 @@ impl<'c> Base<'c> {
             coverage,
             files,
             texts: checker.report.texts(),
+            citations: checker.citations.take().unwrap_or_default(),
             parsed,
             refs,
             languages: checker.languages,
@@ -107,8 +116,9 @@ impl<'c> Base<'c> {
         finish(&self.root, dataset, report)
     }
 
-    /// Checks `file` alone, unless it changes the ids that the other files refer to: then
-    /// the whole dataset, as [`super::load`] does, since every reference must be checked again.
+    /// Checks `file` against the base, unless it changes what every other file must be
+    /// (another proposal's id or order, the languages): then the whole dataset, as
+    /// [`super::load`] does.
     fn check_one(&self, file: DataFile) -> Checked {
         let whole = || {
             let mut files = self.files.clone();
@@ -116,14 +126,13 @@ impl<'c> Base<'c> {
             files.push(file.clone());
             Checked::Whole(Box::new(super::load(&self.root, files, self.coverage)))
         };
-        let defines_ids = ["sources.ron", "actors.ron", "figures.ron", "regions.ron"];
         let mut checker = Checker::new(self.coverage);
         for (display, text) in &self.texts {
             checker.report.keep_text(display, text.clone());
         }
         checker.languages = self.languages.clone();
         checker.original = self.original.clone();
-        let name = file.name.clone();
+        let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
         let replaced = if let Some(file) = sorted.proposals.pop() {
             let replaced = self.proposal(&mut checker, &file);
@@ -141,14 +150,76 @@ impl<'c> Base<'c> {
             self.labels(&mut checker, &file)
         } else if let Some(file) = sorted.required.remove(&name) {
             let (replaced, refs) = self.required(&mut checker, &file);
-            if defines_ids.contains(&name.as_str()) && refs != self.refs {
+            if checker.languages != self.languages || checker.original != self.original {
+                // Every text of every file is checked against the languages.
                 return whole();
+            }
+            if refs != self.refs {
+                self.check_again(&mut checker, &file.display, &refs);
             }
             replaced
         } else {
             None
         };
+        if let Some(replaced) = &replaced {
+            self.check_cited(&mut checker, &display, replaced);
+        }
         Checked::One(replaced, checker.report)
+    }
+
+    /// What the other files' rules say against the ids `refs` (a file renamed, removed or
+    /// added some): each reference to an id that is gone, as the base's check met it, and
+    /// the rules about every region.
+    fn check_again(&self, checker: &mut Checker, display: &str, refs: &Refs) {
+        let base = &self.parsed;
+        for citation in self.citations.iter().filter(|c| c.file != display) {
+            if refs
+                .of(citation.kind)
+                .is_none_or(|k| k.contains(&citation.value))
+            {
+                continue;
+            }
+            let found = again(checker, base.meta.as_ref(), citation, refs)
+                || again(checker, base.sources.as_ref(), citation, refs)
+                || again(checker, base.actors.as_ref(), citation, refs)
+                || again(checker, base.figures.as_ref(), citation, refs)
+                || again(checker, base.territories.as_ref(), citation, refs)
+                || again(checker, base.outlines.as_ref(), citation, refs)
+                || (base.proposals.iter()).any(|(p, _)| again(checker, Some(p), citation, refs));
+            debug_assert!(
+                found,
+                "a reference in no file of the base: {}",
+                citation.file
+            );
+        }
+        if refs.regions != self.refs.regions {
+            if let Some(outlines) = &base.outlines
+                && outlines.file != display
+            {
+                checker.check_every_region_outlined(outlines, refs);
+            }
+            for (parsed, _) in &base.proposals {
+                checker.check_not_a_region(parsed, refs);
+            }
+        }
+    }
+
+    /// The sources cited nowhere, once the file has parsed (as [`super::load`] checks them
+    /// once every file has): cited by the file itself or by the base's other files.
+    fn check_cited(&self, checker: &mut Checker, display: &str, replaced: &Replaced) {
+        let sources = match replaced {
+            Replaced::Sources(sources) => sources,
+            _ => match &self.parsed.sources {
+                Some(sources) => sources,
+                None => return,
+            },
+        };
+        let elsewhere = self
+            .citations
+            .iter()
+            .filter(|c| c.kind == IdKind::Source && c.file != display);
+        checker.cited.extend(elsewhere.map(|c| c.value.clone()));
+        checker.check_cited(sources);
     }
 
     fn proposal(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
@@ -239,6 +310,23 @@ impl<'c> Base<'c> {
             _ => return None,
         })
     }
+}
+
+/// Checks `citation` again against `refs` if it is in `parsed`; whether it is.
+fn again<T>(
+    checker: &mut Checker,
+    parsed: Option<&Parsed<T>>,
+    citation: &Citation,
+    refs: &Refs,
+) -> bool {
+    let Some(parsed) = parsed.filter(|p| p.file == citation.file) else {
+        return false;
+    };
+    let Citation {
+        path, kind, value, ..
+    } = citation;
+    checker.reference(parsed, path, *kind, value, refs);
+    true
 }
 
 /// The value of a parsed file, if it parsed.
@@ -370,6 +458,63 @@ mod tests {
                     "{}: {message}",
                     file.name
                 );
+            }
+        }
+    }
+
+    /// Every finding `load` gives for the whole dataset, and no other, for each file of the
+    /// repository changed in ways that reach across files: ids renamed (every one, or the
+    /// first), a language's text or catalogue changed, an id and a text damaged. The whole
+    /// dataset is refused or accepted alike, and the same dataset comes out.
+    #[test]
+    fn one_file_against_the_base_reports_exactly_what_load_reports() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        type Mutation = (&'static str, fn(&str) -> String);
+        let mutations: [Mutation; 5] = [
+            ("every id renamed", |t| t.replace("id: \"", "id: \"x")),
+            ("the first id renamed", |t| {
+                t.replacen("id: \"", "id: \"x", 1)
+            }),
+            ("a language renamed", |t| t.replacen("\"en\"", "\"es\"", 1)),
+            ("a reference dropped", |t| {
+                t.replacen("\", \"", "\", \"x", 1)
+            }),
+            ("an id and a text damaged", |t| {
+                t.replacen("id: \"", "id: \"Not A Slug ", 1)
+                    .replacen(": \"", ": \"TODO ", 2)
+            }),
+        ];
+        let messages = |r: &Report| -> Vec<String> {
+            let mut m: Vec<String> = (r.diagnostics.iter())
+                .map(|d| d.render(r.text(&d.file)))
+                .collect();
+            m.sort();
+            m
+        };
+        for i in 0..repository_files().len() {
+            for (what, mutate) in mutations {
+                let mut files = repository_files();
+                let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
+                let changed = DataFile {
+                    bytes: mutate(&text).into_bytes(),
+                    ..files[i].clone()
+                };
+                files[i] = changed.clone();
+                let name = format!("{} ({what})", changed.name);
+                let whole = super::super::load("data", files, coverage());
+                let one = base.load(changed);
+                match (whole, one) {
+                    (Ok((whole, w)), Ok((one, o))) => {
+                        assert_eq!(messages(&w), messages(&o), "{name}");
+                        assert!(format!("{whole:?}") == format!("{one:?}"), "{name}");
+                    }
+                    (Err(w), Err(o)) => assert_eq!(messages(&w), messages(&o), "{name}"),
+                    (w, o) => panic!(
+                        "{name}: load {:?}, against the base {:?}",
+                        w.is_ok(),
+                        o.is_ok()
+                    ),
+                }
             }
         }
     }

@@ -335,11 +335,21 @@ impl Checker<'_> {
                 self.report(parsed, &format!("{path}.ring"), finding);
             }
         }
-        if let Some(regions) = &refs.regions {
-            for region in regions.iter().filter(|r| !seen.contains(r.as_str())) {
-                let region = region.clone();
-                self.report(parsed, "regions", TerritoryFinding::NoOutline { region });
-            }
+        self.check_every_region_outlined(parsed, refs);
+    }
+
+    /// Every region has an outline.
+    pub(super) fn check_every_region_outlined(&mut self, parsed: &Parsed<Outlines>, refs: &Refs) {
+        let Some(regions) = &refs.regions else { return };
+        let outlined: BTreeSet<&str> = parsed
+            .value
+            .regions
+            .iter()
+            .map(|o| o.region.as_str())
+            .collect();
+        for region in regions.iter().filter(|r| !outlined.contains(r.as_str())) {
+            let region = region.clone();
+            self.report(parsed, "regions", TerritoryFinding::NoOutline { region });
         }
     }
 

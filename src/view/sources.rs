@@ -136,7 +136,7 @@ impl<'a> Views<'a> {
             parts.push(locale.text(&event.name));
         }
         if let Some(publisher) = &source.publisher {
-            parts.push(isolate(publisher.clone()));
+            parts.push(locale.text(publisher));
         }
         parts.push(match source.date {
             Some(date) => locale.date(date),

@@ -192,7 +192,7 @@ pub struct Source {
     /// Its title, as published (not translated).
     pub title: String,
     pub author: Option<Text>,
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     /// The event where it was said, for a speech.
     pub event: Option<Event>,
     /// When it was published; `None` when unknown.

@@ -145,8 +145,8 @@ pub struct Source {
     pub title: String,
     /// Its author or speaker, with their role.
     pub author: Option<Text>,
-    /// Who published it.
-    pub publisher: Option<String>,
+    /// Who published it, named in each language.
+    pub publisher: Option<Text>,
     /// The event where it was said, for a speech.
     pub event: Option<Event>,
     /// When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` when unknown.

@@ -128,14 +128,12 @@ impl Checker<'_> {
             self.plain_as(sources, &p("title"), &source.title, Field::Title);
             for (field, text, kind) in [
                 ("author", &source.author, Field::Title),
+                ("publisher", &source.publisher, Field::Title),
                 ("note", &source.note, Field::Paragraph),
             ] {
                 if let Some(text) = text {
                     self.text_as(sources, &p(field), text, kind);
                 }
-            }
-            if let Some(publisher) = &source.publisher {
-                self.plain_as(sources, &p("publisher"), publisher, Field::Title);
             }
             if let Some(url) = &source.url {
                 self.url(sources, &p("url"), url);

@@ -347,10 +347,10 @@ fn the_pdfs_carry_the_figures() {
         .success();
     let overview = squash(&pdf_text(&out.path().join("fr/overview.pdf")));
     assert!(
-        overview.contains("Les pôles de compétence proposés par l’orateur"),
+        overview.contains("Les pôles évoqués par l’orateur, à titre d’exemple"),
         "{overview}"
     );
     let region = squash(&pdf_text(&out.path().join("fr/regions/oriental.pdf")));
-    assert!(region.contains("Oriental face à la moyenne nationale (%)"));
-    assert!(region.contains("La région Oriental parmi les douze régions"));
+    assert!(region.contains("Oriental face à la valeur nationale (%)"));
+    assert!(region.contains("Oriental parmi les douze régions"));
 }

@@ -33,7 +33,7 @@ const PATHS: [&str; 8] = [
     "[3].value.Count",
     "regions[2].name_fr",
     "regions[11].indicators[1]",
-    "key_points[1].fr",
+    "said[1].quotes[0].translation.\"ar\"",
     "languages[0]",
     "numbers.decimal",
 ];

@@ -113,16 +113,21 @@ fn stance_name(stance: Stance) -> &'static str {
 impl Checker<'_> {
     /// A quote: short, located, translated into every language but the original.
     pub(super) fn quote<T>(&mut self, parsed: &Parsed<T>, path: &str, quote: &Quote) {
+        self.excerpt(parsed, path, &quote.words, quote.paragraph);
+        self.translation(parsed, &format!("{path}.translation"), &quote.translation);
+    }
+
+    /// The `words` and `paragraph` of a quote or a note: printable, short, located.
+    fn excerpt<T>(&mut self, parsed: &Parsed<T>, path: &str, excerpt: &str, paragraph: u32) {
         let at = |field: &str| format!("{path}.{field}");
-        self.plain_as(parsed, &at("words"), &quote.words, Field::Line);
-        let n = words(&quote.words);
+        self.plain_as(parsed, &at("words"), excerpt, Field::Line);
+        let n = words(excerpt);
         if n > MAX_WORDS {
             self.report(parsed, &at("words"), QuoteFinding::TooLong { words: n });
         }
-        if quote.paragraph == 0 {
+        if paragraph == 0 {
             self.report(parsed, &at("paragraph"), QuoteFinding::NoParagraph);
         }
-        self.translation(parsed, &at("translation"), &quote.translation);
     }
 
     /// A text in every declared language but the original.
@@ -145,30 +150,11 @@ impl Checker<'_> {
                 QuoteFinding::TranslatedIntoOriginal { lang: original },
             );
         }
-        let rest = Text(
-            text.0
-                .iter()
-                .filter(|(l, _)| languages.contains(l))
-                .map(|(l, v)| (l.clone(), v.clone()))
-                .collect(),
-            text.1.clone(),
-        );
-        for (lang, value) in &rest.0 {
+        for (lang, value) in text.0.iter().filter(|(l, _)| languages.contains(l)) {
             self.plain_as(parsed, &format!("{path}.\"{lang}\""), value, Field::Line);
         }
-        for lang in text.0.keys().filter(|l| !languages.contains(l)) {
-            let at = format!("{path}.\"{lang}\"");
-            let (lang, declared) = (lang.clone(), languages.clone());
-            self.report(
-                parsed,
-                &at,
-                TextFinding::UndeclaredLanguage { lang, declared },
-            );
-        }
-        for lang in &text.1 {
-            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
-            self.report_key(parsed, &format!("{path}.\"{lang}\""), finding);
-        }
+        self.undeclared_versions(parsed, path, text, &languages);
+        self.repeated_versions(parsed, path, text);
     }
 
     /// A statement attributed to the speaker: its text, and at least one quote.
@@ -195,16 +181,9 @@ impl Checker<'_> {
 
     /// A note on a passage of a source: short, located, with our reading.
     pub(super) fn text_note<T>(&mut self, parsed: &Parsed<T>, path: &str, note: &TextNote) {
-        let at = |field: &str| format!("{path}.{field}");
-        self.plain_as(parsed, &at("words"), &note.words, Field::Line);
-        let n = words(&note.words);
-        if n > MAX_WORDS {
-            self.report(parsed, &at("words"), QuoteFinding::TooLong { words: n });
-        }
-        if note.paragraph == 0 {
-            self.report(parsed, &at("paragraph"), QuoteFinding::NoParagraph);
-        }
-        self.text_as(parsed, &at("reading"), &note.reading, Field::Paragraph);
+        self.excerpt(parsed, path, &note.words, note.paragraph);
+        let reading = format!("{path}.reading");
+        self.text_as(parsed, &reading, &note.reading, Field::Paragraph);
     }
 
     /// A proposal's title and summary against its stance, in every language whose

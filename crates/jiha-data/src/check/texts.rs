@@ -153,24 +153,40 @@ impl Checker<'_> {
                     TextFinding::MissingLanguage { lang, declared },
                 );
             }
-            for lang in text.0.keys().filter(|l| !declared.contains(l)) {
-                let at = format!("{path}.\"{lang}\"");
-                let (lang, declared) = (lang.clone(), declared.clone());
-                self.report(
-                    parsed,
-                    &at,
-                    TextFinding::UndeclaredLanguage { lang, declared },
-                );
-            }
+            self.undeclared_versions(parsed, path, text, &declared);
         }
-        for lang in &text.1 {
-            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
-            self.report_key(parsed, &format!("{path}.\"{lang}\""), finding);
-        }
+        self.repeated_versions(parsed, path, text);
         for (lang, value) in &text.0 {
             if !self.plain_ok(value) {
                 self.plain(parsed, &format!("{path}.\"{lang}\""), value);
             }
+        }
+    }
+
+    /// Reports each version of `text` in a language outside `declared`.
+    pub(super) fn undeclared_versions<T>(
+        &mut self,
+        parsed: &Parsed<T>,
+        path: &str,
+        text: &Text,
+        declared: &[String],
+    ) {
+        for lang in text.0.keys().filter(|l| !declared.contains(l)) {
+            let at = format!("{path}.\"{lang}\"");
+            let (lang, declared) = (lang.clone(), declared.to_vec());
+            self.report(
+                parsed,
+                &at,
+                TextFinding::UndeclaredLanguage { lang, declared },
+            );
+        }
+    }
+
+    /// Reports each language `text` writes twice (only the last version would be kept).
+    pub(super) fn repeated_versions<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &Text) {
+        for lang in &text.1 {
+            let finding = TextFinding::RepeatedLanguage { lang: lang.clone() };
+            self.report_key(parsed, &format!("{path}.\"{lang}\""), finding);
         }
     }
 

@@ -116,6 +116,8 @@ pub enum IdKind {
     Figure,
     Region,
     Proposal,
+    Voice,
+    Theme,
 }
 
 impl IdKind {
@@ -133,6 +135,8 @@ impl fmt::Display for IdKind {
             IdKind::Figure => "figure",
             IdKind::Region => "region",
             IdKind::Proposal => "proposal",
+            IdKind::Voice => "voice",
+            IdKind::Theme => "theme",
         })
     }
 }

@@ -314,6 +314,13 @@ impl<'a> Checker<'a> {
             let ids = f.value.iter().map(|x| &x.id);
             self.ids(f, "", IdKind::Figure, ids)
         });
+        let (voices, themes) = match &parsed.meta {
+            Some(meta) => {
+                let (voices, themes) = self.meta_ids(meta);
+                (Some(voices), Some(themes))
+            }
+            None => (None, None),
+        };
         Refs {
             sources,
             actors,
@@ -322,6 +329,8 @@ impl<'a> Checker<'a> {
                 .territories
                 .as_ref()
                 .map(|t| self.check_territories(t)),
+            voices,
+            themes,
         }
     }
 
@@ -333,7 +342,7 @@ impl<'a> Checker<'a> {
         if let Some(sources) = &parsed.sources {
             self.check_sources(sources, refs);
             if let Some(meta) = &parsed.meta {
-                self.check_speech(meta, sources);
+                self.check_voices(meta, sources);
             }
         }
         if let Some(actors) = &parsed.actors {
@@ -373,6 +382,9 @@ struct Refs {
     actors: Option<BTreeSet<String>>,
     figures: Option<BTreeSet<String>>,
     regions: Option<BTreeSet<String>>,
+    /// The voices, by the id of their source (`dataset.ron`).
+    voices: Option<BTreeSet<String>>,
+    themes: Option<BTreeSet<String>>,
 }
 
 impl Refs {
@@ -383,6 +395,8 @@ impl Refs {
             IdKind::Actor => self.actors.as_ref(),
             IdKind::Figure => self.figures.as_ref(),
             IdKind::Region => self.regions.as_ref(),
+            IdKind::Voice => self.voices.as_ref(),
+            IdKind::Theme => self.themes.as_ref(),
             IdKind::Proposal => None,
         }
     }

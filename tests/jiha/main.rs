@@ -14,3 +14,4 @@ mod output;
 mod print;
 mod snapshot;
 mod support;
+mod voices;

@@ -58,7 +58,7 @@ impl<'a> Views<'a> {
         for p in self.dataset.proposals() {
             if let Scope::Regions(regions) = &p.scope {
                 for &region in regions {
-                    poles.insert(region, self.locale.text(&p.short_title));
+                    poles.insert(region, self.text(&p.short_title));
                 }
             }
         }
@@ -82,7 +82,7 @@ impl<'a> Views<'a> {
                 region: r,
                 pole: poles.get(&r.key).cloned(),
                 highlighted: highlight == Some(r.key),
-                capital: self.locale.text(&r.capital.name),
+                capital: self.text(&r.capital.name),
             })
             .collect();
         let text = MapText {
@@ -109,7 +109,7 @@ impl<'a> Views<'a> {
         links: Links<'_>,
         citations: &mut Citations,
     ) -> OverviewView {
-        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let (d, l) = (self.dataset, &self.labels);
         let meta = d.meta();
         let mut cited = citations.brief();
         let speech = self.speech(&mut cited);
@@ -125,16 +125,16 @@ impl<'a> Views<'a> {
             .map(|f| self.figure_view(f, &mut cited))
             .collect();
         OverviewView {
-            title: locale.text(&meta.title),
-            subtitle: locale.text(&meta.subtitle),
-            summary: locale.text(&meta.summary),
-            disclosure: locale.text(&meta.disclosure),
+            title: self.text(&meta.title),
+            subtitle: self.text(&meta.subtitle),
+            summary: self.text(&meta.summary),
+            disclosure: self.text(&meta.disclosure),
             key_messages: meta
                 .key_messages
                 .iter()
                 .map(|m| self.said_view(m, &mut cited))
                 .collect(),
-            synthesis: meta.synthesis.iter().map(|m| locale.text(m)).collect(),
+            synthesis: meta.synthesis.iter().map(|m| self.text(m)).collect(),
             speech,
             coverage_note: fill(
                 &l.coverage_note,
@@ -167,15 +167,15 @@ impl<'a> Views<'a> {
         let source = d.source(speech.source);
         let event = &speech.event;
         SpeechView {
-            speaker: locale.text(&speech.speaker),
+            speaker: self.text(&speech.speaker),
             title: locale.quote(&french(&source.title)),
-            event: locale.text(&event.name),
+            event: self.text(&event.name),
             theme: locale.quote(&french(&event.theme)),
-            organiser: locale.text(&d.actor(event.organiser).name),
+            organiser: self.text(&d.actor(event.organiser).name),
             date: source
                 .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
-            note: source.note.as_ref().map(|n| locale.text(n)),
+            note: source.note.as_ref().map(|n| self.text(n)),
             source: cited.cite(speech.source),
         }
     }

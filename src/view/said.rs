@@ -80,7 +80,7 @@ impl<'a> Views<'a> {
                         &l.printed_text,
                         &isolate(original.quote(&n.words)),
                     ),
-                    reading: labelled(locale.colon(), &l.our_reading, &locale.text(&n.reading)),
+                    reading: labelled(locale.colon(), &l.our_reading, &self.text(&n.reading)),
                 })
                 .collect(),
         }
@@ -90,7 +90,7 @@ impl<'a> Views<'a> {
     pub(super) fn said_view(&self, said: &Said, cited: &mut Cited) -> SaidView {
         let speech = cited.cite(self.dataset.meta().speech.source);
         SaidView {
-            text: self.locale.text(&said.text),
+            text: self.text(&said.text),
             quotes: said
                 .quotes
                 .iter()

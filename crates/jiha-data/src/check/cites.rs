@@ -17,8 +17,8 @@ pub enum CiteFinding {
     Unclosed,
     /// A `}` that closes nothing.
     StrayClose,
-    /// Braces around something that is not a reference (`{high}`, `{valeur: x}`):
-    /// `written` is its function, or all of it; `suggestion` the closest function.
+    /// Braces around something that is not a reference (`{high}`, `{valeur: x}`), as
+    /// written; `suggestion` is the closest function.
     NotAReference {
         written: String,
         suggestion: Option<String>,
@@ -159,15 +159,15 @@ impl Describe for CiteFinding {
             F::Unclosed => "`{` opens a reference that is never closed".into(),
             F::StrayClose => "`}` closes no reference".into(),
             F::NotAReference { written, .. } => {
-                format!("`{{{written}…}}` is not a reference to the data")
+                format!("`{written}` is not a reference to the data")
             }
             F::Arguments { function, given } => format!(
-                "`{function}` takes {} value{}, not {given}",
+                "`{{{function}: …}}` takes {} value{}, not {given}",
                 if *function == "compare" { "two" } else { "one" },
                 if *function == "compare" { "s" } else { "" },
             ),
             F::Argument { function, written } => {
-                format!("`{written}` is not a value `{function}` takes")
+                format!("`{written}` is not what `{{{function}: …}}` takes")
             }
             F::UnknownTerritory { value, .. } => format!("unknown territory `{value}`"),
             F::UnknownIndicator { value, .. } => format!("unknown indicator `{value}`"),
@@ -180,7 +180,10 @@ impl Describe for CiteFinding {
                 first,
                 second,
             } => format!("`{cite}` compares {first} with {second}"),
-            F::Tie { cite, .. } => format!("`{cite}` names no single region: several tie"),
+            F::Tie { cite, regions } => format!(
+                "`{cite}` names no single region: {} regions share the value",
+                regions.len()
+            ),
             F::MissingInTranslation {
                 lang,
                 original,
@@ -208,6 +211,7 @@ impl Describe for CiteFinding {
             F::UnknownYear { .. } => "no census of this year".into(),
             F::UnknownFigure { .. } => "no figure has this id".into(),
             F::NotInOriginal { .. } => "not in the original".into(),
+            F::MissingInTranslation { .. } => "this version".into(),
             _ => return None,
         })
     }
@@ -251,7 +255,7 @@ impl Describe for CiteFinding {
             ),
             F::Incomparable { .. } => "compare two values of one kind: two percentages, two counts, two distances or two durations (a year or a date is never above another)".into(),
             F::Tie { regions, .. } => format!(
-                "{} share the value: cite each region's value with `{{value: …}}` instead",
+                "{} have the same value, and a text cannot name one of them: cite each region's value with `{{value: …}}` instead",
                 quoted(regions)
             ),
             F::MissingInTranslation { .. } | F::NotInOriginal { .. } => {
@@ -261,23 +265,23 @@ impl Describe for CiteFinding {
     }
 }
 
-impl From<Malformed<'_>> for CiteFinding {
-    fn from(malformed: Malformed<'_>) -> CiteFinding {
-        match malformed {
-            Malformed::Unclosed => CiteFinding::Unclosed,
-            Malformed::StrayClose => CiteFinding::StrayClose,
-            Malformed::Function(written) => CiteFinding::NotAReference {
-                written: written.to_string(),
-                suggestion: closest(written, &cite::FUNCTIONS.map(String::from))
-                    .filter(|f| *f != written)
-                    .cloned(),
-            },
-            Malformed::Arguments { function, given } => CiteFinding::Arguments { function, given },
-            Malformed::Argument { function, written } => CiteFinding::Argument {
-                function,
-                written: written.to_string(),
-            },
-        }
+/// The finding for braces that make no reference; `written` is what they enclose, braces
+/// included.
+fn malformed(malformed: Malformed<'_>, written: &str) -> CiteFinding {
+    match malformed {
+        Malformed::Unclosed => CiteFinding::Unclosed,
+        Malformed::StrayClose => CiteFinding::StrayClose,
+        Malformed::Function(function) => CiteFinding::NotAReference {
+            written: written.to_string(),
+            suggestion: closest(function, &cite::FUNCTIONS.map(String::from))
+                .filter(|f| *f != function)
+                .cloned(),
+        },
+        Malformed::Arguments { function, given } => CiteFinding::Arguments { function, given },
+        Malformed::Argument { function, written } => CiteFinding::Argument {
+            function,
+            written: written.to_string(),
+        },
     }
 }
 
@@ -425,8 +429,9 @@ impl Checker<'_> {
             for piece in cite::parse(version) {
                 match piece {
                     Piece::Text(_) => {}
-                    Piece::Malformed(malformed, span) => {
-                        self.report_within(parsed, &at, span, malformed.into());
+                    Piece::Malformed(why, span) => {
+                        let finding = malformed(why, &version[span.clone()]);
+                        self.report_within(parsed, &at, span, finding);
                         found = None;
                     }
                     Piece::Cite(cite, span) => {
@@ -501,7 +506,8 @@ impl Checker<'_> {
                         original: original.clone(),
                         cite: cite.clone(),
                     };
-                    self.report(parsed, &at, finding);
+                    // At the start of the version: it lacks the reference as a whole.
+                    self.report_within(parsed, &at, 0..0, finding);
                 }
             }
         }

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::cite::{self, COUNTRY, Cite, Datum, Malformed, Piece, Series};
+use crate::ronspan::string_offset;
 
 use super::*;
 
@@ -353,38 +354,6 @@ pub(super) struct CiteText {
     pub(super) text: Text,
 }
 
-/// Where the decoded byte `decoded` of a RON string literal stands in the literal as
-/// written (escapes and all); `None` when the literal cannot be walked to it.
-fn raw_offset(literal: &str, decoded: usize) -> Option<usize> {
-    let bytes = literal.as_bytes();
-    if literal.starts_with('r') {
-        let hashes = literal[1..].bytes().take_while(|&b| b == b'#').count();
-        return Some(1 + hashes + 1 + decoded).filter(|&at| at <= literal.len());
-    }
-    if !literal.starts_with('"') {
-        return None;
-    }
-    let (mut at, mut done) = (1, 0);
-    while done < decoded {
-        let b = *bytes.get(at)?;
-        if b == b'\\' {
-            match *bytes.get(at + 1)? {
-                b'x' => (at, done) = (at + 4, done + 1),
-                b'u' => {
-                    let close = literal[at..].find('}')? + at;
-                    let code = u32::from_str_radix(literal.get(at + 3..close)?, 16).ok()?;
-                    (at, done) = (close + 1, done + char::from_u32(code)?.len_utf8());
-                }
-                _ => (at, done) = (at + 2, done + 1),
-            }
-        } else {
-            let c = literal[at..].chars().next()?;
-            (at, done) = (at + c.len_utf8(), done + c.len_utf8());
-        }
-    }
-    (done == decoded).then_some(at)
-}
-
 impl Checker<'_> {
     /// Reports a finding about the bytes `range` of `version`, the string at `path`: under
     /// those bytes in the file when the string's literal can be walked to them, else under
@@ -399,8 +368,8 @@ impl Checker<'_> {
         let literal = self.span(parsed, path);
         let inside = literal.clone().and_then(|literal| {
             let written = self.report.text(&parsed.file)?.get(literal.clone())?;
-            let start = raw_offset(written, range.start)?;
-            let end = raw_offset(written, range.end)?;
+            let start = string_offset(written, range.start)?;
+            let end = string_offset(written, range.end)?;
             Some(literal.start + start..literal.start + end)
         });
         self.push(Diagnostic::new(&parsed.file, finding).at(inside.or(literal)));
@@ -680,24 +649,5 @@ impl Checker<'_> {
             };
             self.report_within(parsed, at, span, finding);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_decoded_offset_is_found_in_its_literal() {
-        let literal = r#""a\"é\u{e9}\n{x}""#;
-        // Decoded: a " é é \n { x }
-        assert_eq!(raw_offset(literal, 0), Some(1));
-        assert_eq!(raw_offset(literal, 2), Some(4));
-        assert_eq!(raw_offset(literal, 4), Some(6));
-        assert_eq!(raw_offset(literal, 6), Some(12));
-        assert_eq!(raw_offset(literal, 7), Some(14));
-        assert_eq!(&literal[14..17], "{x}");
-        assert_eq!(raw_offset(r##"r#"{x}"#"##, 0), Some(3));
-        assert_eq!(raw_offset("\"ab\"", 9), None);
     }
 }

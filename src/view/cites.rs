@@ -44,8 +44,7 @@ impl<'a> Views<'a> {
                 // printed as written rather than lost.
                 None => {
                     debug_assert!(false, "a reference check let through, in {version:?}");
-                    out.push_str(version);
-                    return out;
+                    return self.locale.typo(version);
                 }
             }
         }
@@ -80,7 +79,7 @@ impl<'a> Views<'a> {
     /// The regions with the lowest and the highest value of a series.
     fn extreme(&self, series: &Series<'_>) -> Option<(&'a Region, &'a Region)> {
         let census = self.series_census(series)?;
-        let ((low, _), (high, _)) = self.census_values(census).extremes()?;
+        let [(low, _), (high, _)] = self.census_values(census).extremes()?;
         Some((low, high))
     }
 

@@ -225,10 +225,10 @@ impl<'a> IndicatorValues<'a> {
     /// The region with the lowest value and the one with the highest: what a table's range
     /// shows and what a text's `{lowest: …}` and `{highest: …}` name (the rules refuse a
     /// tie in a text).
-    fn extremes(&self) -> Option<((&'a Region, f64), (&'a Region, f64))> {
+    fn extremes(&self) -> Option<[(&'a Region, f64); 2]> {
         let low = self.regional.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
         let high = self.regional.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-        Some((*low, *high))
+        Some([*low, *high])
     }
 }
 

@@ -273,7 +273,7 @@ impl<'a> Views<'a> {
             )
         };
         let range = match extremes {
-            Some((low, high)) => fill(
+            Some([low, high]) => fill(
                 &self.labels.range,
                 &[("low", &at(&low)), ("high", &at(&high))],
             ),

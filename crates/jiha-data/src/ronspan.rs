@@ -75,8 +75,8 @@ pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {
 /// written (escapes and all); `None` when the literal cannot be walked to it.
 pub(crate) fn string_offset(literal: &str, decoded: usize) -> Option<usize> {
     let bytes = literal.as_bytes();
-    if literal.starts_with('r') {
-        let hashes = literal[1..].bytes().take_while(|&b| b == b'#').count();
+    if let Some(raw) = literal.strip_prefix('r') {
+        let hashes = raw.bytes().take_while(|&b| b == b'#').count();
         return Some(1 + hashes + 1 + decoded).filter(|&at| at <= literal.len());
     }
     if !literal.starts_with('"') {

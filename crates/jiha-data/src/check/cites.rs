@@ -221,7 +221,7 @@ impl Describe for CiteFinding {
         use CiteFinding as F;
         Some(match self {
             F::Unclosed => format!("close it with `}}`; {LITERAL_BRACE}"),
-            F::StrayClose => format!("{LITERAL_BRACE}"),
+            F::StrayClose => LITERAL_BRACE.to_string(),
             F::NotAReference { suggestion, .. } => format!(
                 "{}a reference is `{{value: …}}`, `{{compare: …, …}}`, `{{highest: …}}` or `{{lowest: …}}`; {LITERAL_BRACE}",
                 did_you_mean(suggestion)
@@ -295,13 +295,20 @@ pub(super) struct Citable {
     figures: Option<BTreeMap<String, Measure>>,
 }
 
+/// One territory's census values, by indicator and year.
+type Values = BTreeMap<(IndicatorKind, i32), f64>;
+
+/// The references of a text's version, in their written form, each with where it is;
+/// `None` for a version with braces that make no reference, which is not compared.
+type Written = Option<Vec<(String, Range<usize>)>>;
+
 /// The census values of `regions.ron`, by indicator and year.
 #[derive(Debug, Clone, PartialEq)]
 struct Census {
     /// The country's: what exists.
-    country: BTreeMap<(IndicatorKind, i32), f64>,
+    country: Values,
     /// Each region's id and values, in the file's order.
-    regions: Vec<(String, BTreeMap<(IndicatorKind, i32), f64>)>,
+    regions: Vec<(String, Values)>,
 }
 
 impl Citable {
@@ -389,9 +396,7 @@ impl Checker<'_> {
                 text: text.clone(),
             });
         }
-        // Each version's references, in their written form, with where they are; `None` for
-        // a version with braces that make no reference, which is not compared.
-        let mut versions: BTreeMap<&str, Option<Vec<(String, Range<usize>)>>> = BTreeMap::new();
+        let mut versions: BTreeMap<&str, Written> = BTreeMap::new();
         for (lang, version) in &text.0 {
             let at = format!("{path}.\"{lang}\"");
             let mut found = Some(Vec::new());
@@ -435,7 +440,7 @@ impl Checker<'_> {
         &mut self,
         parsed: &Parsed<T>,
         path: &str,
-        versions: &BTreeMap<&str, Option<Vec<(String, Range<usize>)>>>,
+        versions: &BTreeMap<&str, Written>,
     ) {
         let Some(original) = self.original.clone() else {
             return;

@@ -1,7 +1,7 @@
 //! Texts that cite the data (`{value: …}`, `{compare: …}`, `{highest: …}`, `{lowest: …}`):
 //! every number the context layer states comes from the data, and the prose follows the
 //! data when a value changes. The rules on references are in the corpus
-//! (`tests/fixtures/broken/96-*` to `99-*`).
+//! (`tests/fixtures/broken/74-*` and `96-*` to `99-*`).
 
 use std::collections::BTreeSet;
 use std::path::Path;

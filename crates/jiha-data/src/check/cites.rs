@@ -65,6 +65,8 @@ pub enum CiteFinding {
     },
     /// `highest` or `lowest` where several regions share the value: no single region has it.
     Tie { cite: String, regions: Vec<String> },
+    /// A proposal's context (sourced facts) citing a figure that is the speaker's claim.
+    ClaimAsFact { figure: String },
     /// A translation without a reference of its original.
     MissingInTranslation {
         lang: String,
@@ -150,6 +152,9 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
     }
 }
 
+/// Where a proposal's context is: the layer of sourced facts.
+const CONTEXT: &str = "context.";
+
 /// The help every brace finding ends with.
 const LITERAL_BRACE: &str = "a brace printed as such is written twice, `{{` or `}}`";
 
@@ -185,6 +190,9 @@ impl Describe for CiteFinding {
                 "`{cite}` names no single region: {} regions share the value",
                 regions.len()
             ),
+            F::ClaimAsFact { figure } => {
+                format!("the context cites `{figure}`, the speaker's claim, as a fact")
+            }
             F::MissingInTranslation {
                 lang,
                 original,
@@ -213,6 +221,7 @@ impl Describe for CiteFinding {
             F::UnknownFigure { .. } => "no figure has this id".into(),
             F::NotInOriginal { .. } => "not in the original".into(),
             F::MissingInTranslation { .. } => "this version".into(),
+            F::ClaimAsFact { .. } => "his claim".into(),
             _ => return None,
         })
     }
@@ -259,6 +268,7 @@ impl Describe for CiteFinding {
                 "{} have the same value, and a text cannot name one of them: cite each region's value with `{{value: …}}` instead",
                 quoted(regions)
             ),
+            F::ClaimAsFact { .. } => "the context states sourced facts only: say his figure as his, in what he said (`said`), or cite a figure a source gives".into(),
             F::MissingInTranslation { .. } | F::NotInOriginal { .. } => {
                 "a translation cites what its original cites, each reference as often, in any order: it says the same thing".into()
             }
@@ -291,8 +301,8 @@ fn malformed(malformed: Malformed<'_>, written: &str) -> CiteFinding {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Citable {
     territories: Option<Census>,
-    /// Each figure's id and what its value measures.
-    figures: Option<BTreeMap<String, Measure>>,
+    /// Each figure's id, what its value measures, and whether it is the speaker's claim.
+    figures: Option<BTreeMap<String, (Measure, bool)>>,
 }
 
 /// One territory's census values, by indicator and year.
@@ -331,7 +341,10 @@ impl Citable {
             }),
             figures: figures.map(|f| {
                 f.iter()
-                    .map(|f| (f.id.clone(), Measure::of_quantity(&f.value)))
+                    .map(|f| {
+                        let claim = f.status == crate::model::Status::SpeakerClaim;
+                        (f.id.clone(), (Measure::of_quantity(&f.value), claim))
+                    })
                     .collect()
             }),
         }
@@ -530,8 +543,17 @@ impl Checker<'_> {
         match datum {
             Datum::Figure(id) => {
                 let figures = self.citable.figures.as_ref()?;
-                if let Some(measure) = figures.get(id) {
-                    return Some(*measure);
+                if let Some(&(measure, claim)) = figures.get(id) {
+                    // The context layer states sourced facts: his figures are said as his,
+                    // in what he said.
+                    if claim && at.starts_with(CONTEXT) {
+                        let finding = CiteFinding::ClaimAsFact {
+                            figure: id.to_string(),
+                        };
+                        let start = cite::offset_in(version, id);
+                        self.report_within(parsed, at, start..start + id.len(), finding);
+                    }
+                    return Some(measure);
                 }
                 let known: Vec<String> = figures.keys().cloned().collect();
                 let finding = CiteFinding::UnknownFigure {

@@ -596,6 +596,45 @@ mod tests {
         }
     }
 
+    /// A file that changes what the texts cite (here a census value, which makes two regions
+    /// tie for the highest distance to a paved road) has the other files' references
+    /// checked again: against the base, the same findings as `load`.
+    #[test]
+    fn a_file_that_changes_what_texts_cite_has_their_references_checked_again() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        let mut files = repository_files();
+        let i = files
+            .iter()
+            .position(|f| f.name == "regions.ron")
+            .expect("regions");
+        let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
+        let tied = text.replacen(
+            "Indicator(kind: DistanceToPavedRoad, value: 2.0,",
+            "Indicator(kind: DistanceToPavedRoad, value: 2.3,",
+            1,
+        );
+        assert_ne!(tied, text);
+        files[i].bytes = tied.into_bytes();
+        let changed = files[i].clone();
+        let render = |r: &Report| -> Vec<String> {
+            let mut m: Vec<String> = (r.diagnostics.iter())
+                .map(|d| d.render(r.text(&d.file)))
+                .collect();
+            m.sort();
+            m
+        };
+        let whole = super::super::load("data", files, coverage()).expect_err("a tie");
+        let one = base.load(changed).expect_err("a tie");
+        assert!(
+            render(&whole)
+                .iter()
+                .any(|m| m.contains("names no single region")),
+            "{}",
+            whole.render()
+        );
+        assert_eq!(render(&whole), render(&one));
+    }
+
     #[test]
     fn parse_locates_a_syntax_error_in_each_shape() {
         for file in repository_files() {

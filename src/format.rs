@@ -4,7 +4,7 @@
 //! not markup. The conventions come from the language's label catalogue (`labels/<lang>.ron`:
 //! `numbers`, `dates`, `writing`); no code here compares language tags.
 
-use jiha_data::checked::{Date, Dates, Direction, Labels, Numbers, PlaceNames, Text, Writing};
+use jiha_data::checked::{Date, Dates, Direction, Labels, Numbers, PlaceNames, Writing};
 
 /// No-break space: before `:` and `%` in French, inside `« »`.
 pub const NBSP: char = '\u{a0}';
@@ -80,11 +80,6 @@ impl<'a> Locale<'a> {
     pub fn quote(&self, text: &str) -> String {
         let (open, close) = &self.writing.quotes;
         self.typo(&format!("{open}{text}{close}"))
-    }
-
-    /// A text of the data in this language, typeset.
-    pub fn text(&self, text: &Text) -> String {
-        self.typo(text.get(self.lang))
     }
 
     /// Typesets prose as the language sets it: typographic apostrophes, no-break spaces

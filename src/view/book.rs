@@ -71,8 +71,8 @@ impl<'a> Views<'a> {
             .glossary
             .iter()
             .map(|t| TermView {
-                term: locale.text(&t.term),
-                definition: locale.text(&t.definition),
+                term: self.text(&t.term),
+                definition: self.text(&t.definition),
                 source: t.source.map(|s| citations.cite(s)),
             })
             .collect();
@@ -80,11 +80,11 @@ impl<'a> Views<'a> {
             .credits
             .iter()
             .map(|c| CreditView {
-                work: locale.text(&c.work),
-                holder: locale.text(&c.holder),
+                work: self.text(&c.work),
+                holder: self.text(&c.holder),
                 licence: c.licence.clone(),
                 url: c.url.clone(),
-                changes: c.changes.as_ref().map(|t| locale.text(t)),
+                changes: c.changes.as_ref().map(|t| self.text(t)),
             })
             .collect();
         let toc = self.toc(&proposals, &regions);
@@ -92,11 +92,11 @@ impl<'a> Views<'a> {
         let edition = locale.date(meta.edition);
         BookView {
             kicker: kicker(&[&l.dossier, "jiha"]),
-            title: locale.text(&meta.title),
-            subtitle: locale.text(&meta.subtitle),
+            title: self.text(&meta.title),
+            subtitle: self.text(&meta.subtitle),
             produced: fill(&l.produced, &[("date", &edition)]),
             edition,
-            publisher: locale.text(&meta.publisher),
+            publisher: self.text(&meta.publisher),
             toc,
             overview,
             proposals_note: fill(&l.proposals_note, &[("n", &proposals.len().to_string())]),

@@ -5,6 +5,7 @@
 //! dates formatted. Templates only lay it out and escape it.
 
 mod book;
+mod cites;
 mod overview;
 mod proposal;
 mod region;
@@ -17,8 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
-    ActorKind, Dataset, Figure, GroupBy, IndicatorKind, Labels, PlaceNames, Proposal, Quantity,
-    Region, RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit, Value, VoiceRef,
+    ActorKind, Census, Dataset, Figure, GroupBy, IndicatorKind, Labels, PlaceNames, Proposal,
+    Quantity, Region, RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit, Value,
+    VoiceRef,
 };
 
 pub use book::{BookView, CreditView, TermView, TocEntry};
@@ -212,12 +214,23 @@ fn kicker(parts: &[&str]) -> String {
     parts.join(" · ")
 }
 
-/// One indicator's latest census values: national, and per region.
+/// One indicator's census values: national, and per region.
 struct IndicatorValues<'a> {
     national: f64,
     year: i32,
     source: SourceRef,
     regional: Vec<(&'a Region, f64)>,
+}
+
+impl<'a> IndicatorValues<'a> {
+    /// The region with the lowest value and the one with the highest: what a table's range
+    /// shows and what a text's `{lowest: …}` and `{highest: …}` name (the rules refuse a
+    /// tie in a text).
+    fn extremes(&self) -> Option<[(&'a Region, f64); 2]> {
+        let low = self.regional.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let high = self.regional.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        Some([*low, *high])
+    }
 }
 
 /// Builds the views of one dataset in one language.
@@ -276,10 +289,10 @@ impl<'a> Views<'a> {
             colon: self.locale.colon(),
             semicolon: self.locale.semicolon(),
             comma: self.locale.comma(),
-            editor: self.locale.text(&d.meta().editor),
+            editor: self.text(&d.meta().editor),
             analysis_note: fill(
                 &self.labels.analysis_note,
-                &[("editor", &self.locale.text(&d.meta().editor))],
+                &[("editor", &self.text(&d.meta().editor))],
             ),
         }
     }
@@ -295,8 +308,8 @@ impl<'a> Views<'a> {
     /// Every brief, in reading order: overview, proposals, regions, book; titles in this
     /// edition's language.
     pub fn briefs(&self) -> Vec<BriefEntry> {
-        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let title = locale.text(&d.meta().title);
+        let (d, l) = (self.dataset, &self.labels);
+        let title = self.text(&d.meta().title);
         let mut list = vec![BriefEntry {
             id: OVERVIEW_ID.to_string(),
             kind: BriefKind::Overview,
@@ -307,7 +320,7 @@ impl<'a> Views<'a> {
             list.push(BriefEntry {
                 id: p.id.clone(),
                 kind: BriefKind::Proposal,
-                title: locale.text(&p.title),
+                title: self.text(&p.title),
                 stem: BriefKind::Proposal.stem(&p.id),
             });
         }
@@ -340,7 +353,7 @@ impl<'a> Views<'a> {
             page: self.page(&entry.title),
             brief: self.brief(entry, written)?,
             keywords: vec![
-                self.locale.text(&self.dataset.meta().title),
+                self.text(&self.dataset.meta().title),
                 self.labels.country.clone(),
                 entry.kind.name().to_string(),
             ],

@@ -97,7 +97,7 @@ impl<'a> Views<'a> {
         for p in self.dataset.proposals() {
             if let Scope::Regions(regions) = &p.scope {
                 for &region in regions {
-                    let pole = self.locale.text(&p.short_title);
+                    let pole = self.text(&p.short_title);
                     poles.entry(region).or_default().push(pole);
                 }
             }
@@ -122,7 +122,7 @@ impl<'a> Views<'a> {
                 region: r,
                 poles: poles.get(&r.key).cloned().unwrap_or_default(),
                 highlighted: highlight == Some(r.key),
-                capital: self.locale.text(&r.capital.name),
+                capital: self.text(&r.capital.name),
             })
             .collect();
         let text = MapText {
@@ -149,7 +149,7 @@ impl<'a> Views<'a> {
         links: Links<'_>,
         citations: &mut Citations,
     ) -> OverviewView {
-        let (d, l, locale) = (self.dataset, &self.labels, self.locale);
+        let (d, l) = (self.dataset, &self.labels);
         let meta = d.meta();
         let mut cited = citations.brief();
         let voices = d
@@ -168,11 +168,11 @@ impl<'a> Views<'a> {
             .map(|f| self.figure_view(f, &mut cited))
             .collect();
         OverviewView {
-            title: locale.text(&meta.title),
-            subtitle: locale.text(&meta.subtitle),
-            summary: locale.text(&meta.summary),
+            title: self.text(&meta.title),
+            subtitle: self.text(&meta.subtitle),
+            summary: self.text(&meta.summary),
             voices,
-            synthesis: meta.synthesis.iter().map(|m| locale.text(m)).collect(),
+            synthesis: meta.synthesis.iter().map(|m| self.text(m)).collect(),
             groups: self.groups(&proposals),
             show_voice: meta.group_by == GroupBy::Theme,
             comparison_voices: d.voice_refs().map(|v| self.speaker(v)).collect(),
@@ -215,22 +215,22 @@ impl<'a> Views<'a> {
         };
         VoiceView {
             author_label: author_label.clone(),
-            author: locale.text(&voice.author),
+            author: self.text(&voice.author),
             title_label: title_label.clone(),
             title: locale.quote(&french(&source.title)),
             event: source.event.as_ref().map(|e| {
-                let organiser = locale.text(&d.actor(e.organiser).name);
-                let name = locale.text(&e.name);
+                let organiser = self.text(&d.actor(e.organiser).name);
+                let name = self.text(&e.name);
                 format!("{name}{}{} {organiser}", locale.comma(), l.organised_by)
             }),
             theme: (source.event.as_ref()).map(|e| locale.quote(&french(&e.theme))),
             date: source
                 .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
-            place: source.place.as_ref().map(|p| locale.text(p)),
-            note: source.note.as_ref().map(|n| locale.text(n)),
+            place: source.place.as_ref().map(|p| self.text(p)),
+            note: source.note.as_ref().map(|n| self.text(n)),
             source: cited.cite(voice.source),
-            disclosure: voice.disclosure.as_ref().map(|t| locale.text(t)),
+            disclosure: voice.disclosure.as_ref().map(|t| self.text(t)),
             key_messages_heading: fill(&l.key_messages, &[("speaker", &speaker)]),
             key_messages: (voice.key_messages.iter())
                 .map(|m| self.said_view(m, voice.source, cited))
@@ -260,7 +260,7 @@ impl<'a> Views<'a> {
             GroupBy::Theme => d
                 .theme_refs()
                 .map(|t| ProposalGroup {
-                    heading: self.locale.text(&d.theme(t).name),
+                    heading: self.text(&d.theme(t).name),
                     proposals: in_group(&|p| p.theme == t),
                 })
                 .collect(),
@@ -287,7 +287,7 @@ impl<'a> Views<'a> {
                     })
                     .collect();
                 cells.iter().any(|c| !c.is_empty()).then(|| ComparisonRow {
-                    theme: self.locale.text(&d.theme(t).name),
+                    theme: self.text(&d.theme(t).name),
                     cells,
                 })
             })

@@ -126,8 +126,8 @@ impl<'a> Views<'a> {
         ProposalLink {
             id: p.id.clone(),
             number: self.number(p),
-            title: self.locale.text(&p.title),
-            short_title: self.locale.text(&p.short_title),
+            title: self.text(&p.title),
+            short_title: self.text(&p.short_title),
             speaker: self.speaker(p.voice),
             scope: self.scope_label(&p.scope),
             stance: self.stance_view(p.stance),
@@ -140,13 +140,27 @@ impl<'a> Views<'a> {
         self.proposal_with(p, links, &mut Citations::default())
     }
 
+    /// A proposal's sources, then those of the values its texts cite, if it does not list
+    /// them.
+    fn cite_sources(&self, p: &Proposal, cited: &mut Cited) {
+        for &s in &p.sources {
+            cited.cite(s);
+        }
+        let texts = [&p.context, &p.relevance];
+        for text in texts.into_iter().chain(&p.attention).chain(&p.questions) {
+            for s in self.cited_sources(text) {
+                cited.cite(s);
+            }
+        }
+    }
+
     pub(super) fn proposal_with(
         &self,
         p: &Proposal,
         links: Links<'_>,
         citations: &mut Citations,
     ) -> ProposalView {
-        let (d, locale) = (self.dataset, self.locale);
+        let d = self.dataset;
         let regions: Vec<RegionLink> = match &p.scope {
             Scope::Regions(regions) => regions
                 .iter()
@@ -155,9 +169,7 @@ impl<'a> Views<'a> {
             _ => Vec::new(),
         };
         let mut cited = citations.brief();
-        for &s in &p.sources {
-            cited.cite(s);
-        }
+        self.cite_sources(p, &mut cited);
         let source = d.voice(p.voice).source;
         let summary = self.said_view(&p.summary, source, &mut cited);
         let said = p
@@ -177,9 +189,9 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(|&kind| self.indicator_spread(p, kind, &mut cited))
             .collect();
-        let all = |list: &[Text]| list.iter().map(|t| locale.text(t)).collect();
+        let all = |list: &[Text]| list.iter().map(|t| self.text(t)).collect();
         let l = &self.labels;
-        let (number, short_title) = (self.number(p), locale.text(&p.short_title));
+        let (number, short_title) = (self.number(p), self.text(&p.short_title));
         let scope = self.scope_label(&p.scope);
         let scope_labelled = self.labelled(&l.scope, &scope);
         ProposalView {
@@ -201,17 +213,17 @@ impl<'a> Views<'a> {
             regions_lead: format!("{}{}", l.named_regions, self.page_colon()),
             scope_line: scope_labelled,
             number,
-            title: locale.text(&p.title),
+            title: self.text(&p.title),
             short_title,
             scope,
             regions,
             stance: self.stance_view(p.stance),
             summary,
             said,
-            context: locale.text(&p.context),
+            context: self.text(&p.context),
             figures,
             indicators,
-            relevance: locale.text(&p.relevance),
+            relevance: self.text(&p.relevance),
             actors,
             attention: all(&p.attention),
             questions: all(&p.questions),
@@ -232,9 +244,9 @@ impl<'a> Views<'a> {
                     self.quote_view(q, cited.cite(source))
                 });
                 RoleView {
-                    name: self.locale.text(&actor.name),
+                    name: self.text(&actor.name),
                     kind: self.actor_kind(actor.kind),
-                    role: self.locale.text(&role.role),
+                    role: self.text(&role.role),
                     provenance: if quote.is_some() {
                         fill(&l.role_assigned, &[("speaker", &self.speaker(p.voice))])
                     } else {
@@ -254,12 +266,13 @@ impl<'a> Views<'a> {
         kind: IndicatorKind,
         cited: &mut Cited,
     ) -> Option<IndicatorSpread> {
+        let values = self.values(kind)?;
         let IndicatorValues {
             national,
             year,
             source,
-            regional,
-        } = self.values(kind)?;
+            ref regional,
+        } = values;
         let named: Vec<String> = match &p.scope {
             Scope::Regions(regions) => regional
                 .iter()
@@ -268,8 +281,7 @@ impl<'a> Views<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        let low = regional.iter().min_by(|a, b| a.1.total_cmp(&b.1));
-        let high = regional.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+        let extremes = values.extremes();
         let at = |(r, v): &(&Region, f64)| {
             format!(
                 "{} ({})",
@@ -277,12 +289,12 @@ impl<'a> Views<'a> {
                 self.region_name(r)
             )
         };
-        let range = match (low, high) {
-            (Some(low), Some(high)) => fill(
+        let range = match extremes {
+            Some([low, high]) => fill(
                 &self.labels.range,
-                &[("low", &at(low)), ("high", &at(high))],
+                &[("low", &at(&low)), ("high", &at(&high))],
             ),
-            _ => String::new(),
+            None => String::new(),
         };
         Some(IndicatorSpread {
             label: self.indicator_label(kind),

@@ -112,19 +112,20 @@ impl<'a> Views<'a> {
     /// The national and regional values of one indicator (latest census year).
     /// `None` if the dataset does not carry the indicator.
     pub(super) fn values(&self, kind: IndicatorKind) -> Option<IndicatorValues<'a>> {
-        let territories = self.dataset.territories();
-        let census = territories.latest(kind)?;
-        let regional = territories
-            .regions
-            .iter()
+        Some(self.census_values(self.dataset.territories().latest(kind)?))
+    }
+
+    /// The national and regional values of one census.
+    pub(super) fn census_values(&self, census: &Census) -> IndicatorValues<'a> {
+        let regional = (self.dataset.territories().regions.iter())
             .map(|r| (r, census.region(r.key).value))
             .collect();
-        Some(IndicatorValues {
+        IndicatorValues {
             national: census.national.value,
             year: census.year,
             source: census.national.source,
             regional,
-        })
+        }
     }
 
     pub fn region_brief(&self, r: &Region, links: Links<'_>) -> RegionView {
@@ -166,13 +167,13 @@ impl<'a> Views<'a> {
             name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),
             kicker: kicker(&[
                 &format!("{} {}", l.region, r.hcp_code),
-                &self.labelled(&l.capital, &locale.text(&r.capital.name)),
+                &self.labelled(&l.capital, &self.text(&r.capital.name)),
             ]),
             name,
             name_fr: r.name_fr.clone(),
             name_ar: r.name_ar.clone(),
             hcp_code: r.hcp_code.clone(),
-            capital: locale.text(&r.capital.name),
+            capital: self.text(&r.capital.name),
             population_label: fill(
                 &l.legal_population,
                 &[(

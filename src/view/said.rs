@@ -80,7 +80,7 @@ impl<'a> Views<'a> {
                         &l.printed_text,
                         &isolate(original.quote(&n.words)),
                     ),
-                    reading: labelled(locale.colon(), &l.our_reading, &locale.text(&n.reading)),
+                    reading: labelled(locale.colon(), &l.our_reading, &self.text(&n.reading)),
                 })
                 .collect(),
         }
@@ -91,7 +91,7 @@ impl<'a> Views<'a> {
     pub(super) fn said_view(&self, said: &Said, source: SourceRef, cited: &mut Cited) -> SaidView {
         let speech = cited.cite(source);
         SaidView {
-            text: self.locale.text(&said.text),
+            text: self.text(&said.text),
             quotes: said
                 .quotes
                 .iter()
@@ -102,7 +102,7 @@ impl<'a> Views<'a> {
 
     /// How the briefs name the voice `v` in their wording.
     pub(super) fn speaker(&self, v: VoiceRef) -> String {
-        self.locale.text(&self.dataset.voice(v).speaker)
+        self.text(&self.dataset.voice(v).speaker)
     }
 
     pub(super) fn stance_view(&self, stance: Stance) -> StanceView {

@@ -121,7 +121,7 @@ impl<'a> Views<'a> {
         };
         let mut parts = Vec::new();
         if let Some(author) = &source.author {
-            parts.push(locale.text(author));
+            parts.push(self.text(author));
         }
         // A title stays in the language it was published in, quoted; in a right-to-left
         // edition it is isolated (FSI ... PDI) so that its punctuation stays with it.
@@ -135,10 +135,10 @@ impl<'a> Views<'a> {
         parts.push(isolate(locale.quote(&french(&source.title))));
         parts.push(kind.clone());
         if let Some(event) = &source.event {
-            parts.push(locale.text(&event.name));
+            parts.push(self.text(&event.name));
         }
         if let Some(publisher) = &source.publisher {
-            parts.push(locale.text(publisher));
+            parts.push(self.text(publisher));
         }
         parts.push(match source.date {
             Some(date) => locale.date(date),
@@ -149,7 +149,7 @@ impl<'a> Views<'a> {
             number,
             citation: parts.join(separator),
             url: source.url.clone(),
-            note: source.note.as_ref().map(|n| locale.text(n)),
+            note: source.note.as_ref().map(|n| self.text(n)),
         }
     }
 
@@ -191,25 +191,32 @@ impl<'a> Views<'a> {
         .collect()
     }
 
-    /// A figure, its source cited in the brief.
-    pub(super) fn figure_view(&self, figure: &Figure, cited: &mut Cited) -> FigureView {
+    /// A figure's value with its unit, as the briefs print it: in the figures' tables and
+    /// where a text cites it (`{value: FIGURE}`).
+    pub(super) fn figure_value(&self, value: &Quantity) -> String {
         let (l, locale) = (&self.labels, self.locale);
-        let value = match &figure.value {
+        match value {
             Quantity::Count(n) => locale.integer(*n),
             Quantity::Percent(v) => locale.percent_as_given(*v),
             Quantity::Years(n) => format!("{}\u{a0}{}", locale.integer(u64::from(*n)), l.years),
             Quantity::Year(y) => y.to_string(),
             Quantity::Date(d) => locale.date(*d),
             Quantity::Kilometres(v) => format!("{}\u{a0}{}", locale.decimal(*v, 1), l.km),
-        };
+        }
+    }
+
+    /// A figure, its source cited in the brief.
+    pub(super) fn figure_view(&self, figure: &Figure, cited: &mut Cited) -> FigureView {
+        let locale = self.locale;
+        let value = self.figure_value(&figure.value);
         FigureView {
-            label: locale.text(&figure.label),
+            label: self.text(&figure.label),
             value,
             period: figure.period.map(|p| locale.date(p)),
-            scope: locale.text(&figure.scope),
+            scope: self.text(&figure.scope),
             status: self.status_view(figure.status),
             source: cited.cite(figure.source),
-            note: figure.note.as_ref().map(|n| locale.text(n)),
+            note: figure.note.as_ref().map(|n| self.text(n)),
             quote: figure
                 .quote
                 .as_ref()

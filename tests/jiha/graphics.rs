@@ -347,7 +347,7 @@ fn the_pdfs_carry_the_figures() {
         .success();
     let overview = squash(&pdf_text(&out.path().join("fr/overview.pdf")));
     assert!(
-        overview.contains("Les pôles évoqués par l’orateur, à titre d’exemple"),
+        overview.contains("Les pôles évoqués par région, à titre d’exemple"),
         "{overview}"
     );
     let region = squash(&pdf_text(&out.path().join("fr/regions/oriental.pdf")));

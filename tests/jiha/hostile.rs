@@ -70,9 +70,13 @@ fn hostile(seed: u64) -> String {
     text.trim_end().to_string()
 }
 
-/// A string as RON writes it.
+/// A string as RON writes it, in a data text: a brace printed as such is written twice (a
+/// single one would open a reference to the data, `{value: …}`).
 fn ron(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('{', "{{")
+        .replace('}', "}}")
 }
 
 /// Spaces and typographic variants folded, invisible characters dropped: what a reader sees.

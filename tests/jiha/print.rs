@@ -183,5 +183,5 @@ fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 24);
+    assert_eq!(checked, 27);
 }

@@ -344,6 +344,13 @@ impl Territories {
             .max_by_key(|c| c.year)
     }
 
+    /// The census of `kind` in `year`; `None` if the dataset does not carry it.
+    pub fn census(&self, kind: IndicatorKind, year: i32) -> Option<&Census> {
+        self.census
+            .iter()
+            .find(|c| c.kind == kind && c.year == year)
+    }
+
     /// Every census of `kind`, oldest first.
     pub fn series(&self, kind: IndicatorKind) -> Vec<&Census> {
         let mut series: Vec<&Census> = self.census.iter().filter(|c| c.kind == kind).collect();

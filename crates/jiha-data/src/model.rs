@@ -465,6 +465,26 @@ impl IndicatorKind {
             _ => Unit::Percent,
         }
     }
+
+    /// The kind's name in a data text's references (`{value: oriental.unemployment.2024}`):
+    /// kebab-case, documented in `docs/data-format.md`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            IndicatorKind::Population => "population",
+            IndicatorKind::Households => "households",
+            IndicatorKind::IlliteracyRate => "illiteracy",
+            IndicatorKind::HigherEducation => "higher-education",
+            IndicatorKind::UnemploymentRate => "unemployment",
+            IndicatorKind::ActivityRate => "activity",
+            IndicatorKind::HouseholdsWithElectricity => "electricity",
+            IndicatorKind::DistanceToPavedRoad => "distance-to-paved-road",
+        }
+    }
+
+    /// The kind a slug names, if any.
+    pub fn from_slug(slug: &str) -> Option<IndicatorKind> {
+        IndicatorKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
 }
 
 /// The region outlines (`outlines.ron`).

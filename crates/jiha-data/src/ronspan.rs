@@ -71,6 +71,38 @@ pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {
     is_string.then_some(token.span.0..token.span.1)
 }
 
+/// Where the decoded byte `decoded` of a RON string literal stands in the literal as
+/// written (escapes and all); `None` when the literal cannot be walked to it.
+pub(crate) fn string_offset(literal: &str, decoded: usize) -> Option<usize> {
+    let bytes = literal.as_bytes();
+    if let Some(raw) = literal.strip_prefix('r') {
+        let hashes = raw.bytes().take_while(|&b| b == b'#').count();
+        return Some(1 + hashes + 1 + decoded).filter(|&at| at <= literal.len());
+    }
+    if !literal.starts_with('"') {
+        return None;
+    }
+    let (mut at, mut done) = (1, 0);
+    while done < decoded {
+        let b = *bytes.get(at)?;
+        if b == b'\\' {
+            match *bytes.get(at + 1)? {
+                b'x' => (at, done) = (at + 4, done + 1),
+                b'u' => {
+                    let close = literal[at..].find('}')? + at;
+                    let code = u32::from_str_radix(literal.get(at + 3..close)?, 16).ok()?;
+                    (at, done) = (close + 1, done + char::from_u32(code)?.len_utf8());
+                }
+                _ => (at, done) = (at + 2, done + 1),
+            }
+        } else {
+            let c = literal[at..].chars().next()?;
+            (at, done) = (at + c.len_utf8(), done + c.len_utf8());
+        }
+    }
+    (done == decoded).then_some(at)
+}
+
 /// `a.b[2]` -> `a.b`, `a.b` -> `a`, `a` -> ``, `` -> none.
 fn parent(path: &str) -> Option<&str> {
     if path.is_empty() {
@@ -401,5 +433,19 @@ mod tests {
         assert_eq!(at("list[2].\"k\""), Some("v"));
         assert_eq!(at(""), Some("Figure"));
         assert_eq!(at("missing.field"), Some("Figure"));
+    }
+
+    #[test]
+    fn a_decoded_offset_is_found_in_its_literal() {
+        let literal = r#""a\"é\u{e9}\n{x}""#;
+        // Decoded: a " é é \n { x }
+        assert_eq!(string_offset(literal, 0), Some(1));
+        assert_eq!(string_offset(literal, 2), Some(4));
+        assert_eq!(string_offset(literal, 4), Some(6));
+        assert_eq!(string_offset(literal, 6), Some(12));
+        assert_eq!(string_offset(literal, 7), Some(14));
+        assert_eq!(&literal[14..17], "{x}");
+        assert_eq!(string_offset(r##"r#"{x}"#"##, 0), Some(3));
+        assert_eq!(string_offset("\"ab\"", 9), None);
     }
 }

@@ -11,8 +11,8 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, QuoteFinding,
-    StringFinding, TerritoryFinding, TextFinding, UrlFinding,
+    CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
+    QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.
@@ -84,6 +84,8 @@ domains! {
     String(StringFinding),
     /// Web addresses.
     Url(UrlFinding),
+    /// References to the data in texts (`{value: ...}`).
+    Cite(CiteFinding),
 }
 
 impl Finding {

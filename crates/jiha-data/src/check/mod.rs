@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::ronspan::SpanIndex;
 
+mod cites;
 mod dates;
 pub mod diagnostic;
 mod figures;
@@ -39,6 +40,7 @@ mod territories;
 mod texts;
 mod urls;
 
+pub use cites::{CiteFinding, Measure};
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
 pub use files::FileFinding;
@@ -184,6 +186,14 @@ impl ParsedFiles {
             && self.proposals_complete
     }
 
+    /// What a data text may cite, from the files that parsed.
+    fn citable(&self) -> cites::Citable {
+        cites::Citable::of(
+            self.territories.as_ref().map(|t| &t.value),
+            self.figures.as_ref().map(|f| f.value.as_slice()),
+        )
+    }
+
     /// The dataset, if every file was read.
     fn into_dataset(self) -> Option<Dataset> {
         let mut proposals: Vec<Proposal> =
@@ -215,6 +225,11 @@ struct Checker<'a> {
     original: Option<String>,
     /// What the PDF fonts can draw.
     coverage: &'a Coverage,
+    /// What a data text may cite (`{value: ...}`), from the files that define it.
+    citable: cites::Citable,
+    /// Every text with braces met, when asked for (`single::Base` checks their references
+    /// again when a file changes what may be cited).
+    cite_texts: Option<Vec<cites::CiteText>>,
 }
 
 impl<'a> Checker<'a> {
@@ -256,11 +271,14 @@ impl<'a> Checker<'a> {
             languages: None,
             original: None,
             coverage,
+            citable: cites::Citable::default(),
+            cite_texts: None,
         }
     }
 
     fn run(&mut self, root: &str, files: Vec<DataFile>) -> Option<Dataset> {
         let parsed = self.parse_files(root, files);
+        self.citable = parsed.citable();
         let refs = self.collect_ids(&parsed);
         self.check_parsed(&parsed, &refs);
         if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {

@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 
+use super::cites::{Citable, CiteText};
 use super::ids::Citation;
 use super::{
     Checker, DataFile, Dataset, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report, checked, finish,
@@ -39,6 +40,10 @@ pub struct Base<'c> {
     refs: Refs,
     languages: Option<Vec<String>>,
     original: Option<String>,
+    /// What the base's texts may cite, and every text of it with braces, for a file that
+    /// changes what may be cited.
+    citable: Citable,
+    cite_texts: Vec<CiteText>,
 }
 
 impl std::fmt::Debug for Base<'_> {
@@ -72,7 +77,9 @@ impl<'c> Base<'c> {
     pub fn new(root: &str, files: Vec<DataFile>, coverage: &'c Coverage) -> Result<Self, Report> {
         let mut checker = Checker::new(coverage);
         checker.citations = Some(Vec::new());
+        checker.cite_texts = Some(Vec::new());
         let parsed = checker.parse_files(root, files.clone());
+        checker.citable = parsed.citable();
         let refs = checker.collect_ids(&parsed);
         checker.check_parsed(&parsed, &refs);
         let complete = parsed.every_citing_file_read() && parsed.sources.is_some();
@@ -89,6 +96,8 @@ impl<'c> Base<'c> {
             refs,
             languages: checker.languages,
             original: checker.original,
+            citable: checker.citable,
+            cite_texts: checker.cite_texts.unwrap_or_default(),
         })
     }
 
@@ -132,6 +141,7 @@ impl<'c> Base<'c> {
         }
         checker.languages = self.languages.clone();
         checker.original = self.original.clone();
+        checker.citable = self.citable.clone();
         let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
         let replaced = if let Some(file) = sorted.proposals.pop() {
@@ -156,6 +166,9 @@ impl<'c> Base<'c> {
             }
             if refs != self.refs {
                 self.check_again(&mut checker, &file.display, &refs);
+            }
+            if checker.citable != self.citable {
+                self.check_cites_again(&mut checker, &file.display);
             }
             replaced
         } else {
@@ -201,6 +214,22 @@ impl<'c> Base<'c> {
             for (parsed, _) in &base.proposals {
                 checker.check_not_a_region(parsed, refs);
             }
+        }
+    }
+
+    /// The references of the other files' texts against what `checker` may now cite (the
+    /// file changed the regions, the census or the figures).
+    fn check_cites_again(&self, checker: &mut Checker, display: &str) {
+        let base = &self.parsed;
+        for text in self.cite_texts.iter().filter(|t| t.file != display) {
+            let found = cites_again(checker, base.meta.as_ref(), text)
+                || cites_again(checker, base.sources.as_ref(), text)
+                || cites_again(checker, base.actors.as_ref(), text)
+                || cites_again(checker, base.figures.as_ref(), text)
+                || cites_again(checker, base.territories.as_ref(), text)
+                || cites_again(checker, base.outlines.as_ref(), text)
+                || (base.proposals.iter()).any(|(p, _)| cites_again(checker, Some(p), text));
+            debug_assert!(found, "a text in no file of the base: {}", text.file);
         }
     }
 
@@ -291,13 +320,15 @@ impl<'c> Base<'c> {
             }
             "figures.ron" => {
                 let figures: Parsed<Vec<crate::model::Figure>> = checker.parse(Some(file))?;
+                checker.citable = checker.citable.with_figures(&figures.value);
                 let ids = figures.value.iter().map(|x| &x.id);
                 refs.figures = Some(checker.ids(&figures, "", IdKind::Figure, ids));
                 checker.check_figures(&figures, refs);
                 Replaced::Figures(figures)
             }
             "regions.ron" => {
-                let territories = checker.parse(Some(file))?;
+                let territories: Parsed<crate::model::Territories> = checker.parse(Some(file))?;
+                checker.citable = checker.citable.with_territories(&territories.value);
                 refs.regions = Some(checker.check_territories(&territories));
                 checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
@@ -328,6 +359,15 @@ fn again<T>(
         path, kind, value, ..
     } = citation;
     checker.reference(parsed, path, *kind, value, refs);
+    true
+}
+
+/// Checks the references of `text` again if it is in `parsed`; whether it is.
+fn cites_again<T>(checker: &mut Checker, parsed: Option<&Parsed<T>>, text: &CiteText) -> bool {
+    let Some(parsed) = parsed.filter(|p| p.file == text.file) else {
+        return false;
+    };
+    checker.cites_again(parsed, &text.path, &text.text);
     true
 }
 
@@ -556,6 +596,45 @@ mod tests {
             });
             assert!(elsewhere, "{name}: {}", report.render());
         }
+    }
+
+    /// A file that changes what the texts cite (here a census value, which makes two regions
+    /// tie for the highest distance to a paved road) has the other files' references
+    /// checked again: against the base, the same findings as `load`.
+    #[test]
+    fn a_file_that_changes_what_texts_cite_has_their_references_checked_again() {
+        let base = Base::new("data", repository_files(), coverage()).expect("valid");
+        let mut files = repository_files();
+        let i = files
+            .iter()
+            .position(|f| f.name == "regions.ron")
+            .expect("regions");
+        let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
+        let tied = text.replacen(
+            "Indicator(kind: DistanceToPavedRoad, value: 2.0,",
+            "Indicator(kind: DistanceToPavedRoad, value: 2.3,",
+            1,
+        );
+        assert_ne!(tied, text);
+        files[i].bytes = tied.into_bytes();
+        let changed = files[i].clone();
+        let render = |r: &Report| -> Vec<String> {
+            let mut m: Vec<String> = (r.diagnostics.iter())
+                .map(|d| d.render(r.text(&d.file)))
+                .collect();
+            m.sort();
+            m
+        };
+        let whole = super::super::load("data", files, coverage()).expect_err("a tie");
+        let one = base.load(changed).expect_err("a tie");
+        assert!(
+            render(&whole)
+                .iter()
+                .any(|m| m.contains("names no single region")),
+            "{}",
+            whole.render()
+        );
+        assert_eq!(render(&whole), render(&one));
     }
 
     #[test]

@@ -161,6 +161,7 @@ impl Checker<'_> {
                 self.plain(parsed, &format!("{path}.\"{lang}\""), value);
             }
         }
+        self.cites(parsed, path, text);
     }
 
     /// Reports each version of `text` in a language outside `declared`.

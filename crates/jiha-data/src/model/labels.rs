@@ -384,6 +384,12 @@ labels! {
     legend_national,
     /// Before a figure's number: « Figure ».
     figure_word,
+    /// What a text's `{compare: A, B}` says when A is above B, the text going on with B: « au-dessus » (« … du taux national »).
+    compare_above,
+    /// When A is below B: « en dessous ».
+    compare_below,
+    /// When A and B are equal as the briefs print them: « au niveau ».
+    compare_level,
 }
 
 /// How the language says that the speaker gave something as an example or a suggestion,

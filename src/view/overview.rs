@@ -211,6 +211,7 @@ impl<'a> Views<'a> {
         let (author_label, title_label) = match source.kind {
             SourceKind::Report => (&l.author, &l.report),
             SourceKind::Interview => (&l.speaker, &l.interview),
+            SourceKind::Press => (&l.author, &l.talk),
             _ => (&l.speaker, &l.talk),
         };
         VoiceView {
@@ -223,7 +224,9 @@ impl<'a> Views<'a> {
                 let name = self.text(&e.name);
                 format!("{name}{}{} {organiser}", locale.comma(), l.organised_by)
             }),
-            theme: (source.event.as_ref()).map(|e| locale.quote(&french(&e.theme))),
+            theme: (source.event.as_ref())
+                .and_then(|e| e.theme.as_ref())
+                .map(|theme| locale.quote(&french(theme))),
             date: source
                 .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),

@@ -279,8 +279,8 @@ pub struct Said {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub name: Text,
-    /// Its announced theme, as published (not translated).
-    pub theme: String,
+    /// Its announced theme, as published (not translated), when known.
+    pub theme: Option<String>,
     /// Who organised it.
     pub organiser: ActorRef,
 }

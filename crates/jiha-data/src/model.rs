@@ -257,8 +257,9 @@ pub enum SourceKind {
 pub struct Event {
     /// Its name and edition.
     pub name: Text,
-    /// Its announced theme, as published (not translated).
-    pub theme: String,
+    /// Its announced theme, as published (not translated), when the source gives it.
+    #[serde(default)]
+    pub theme: Option<String>,
     /// Id of the actor who organised it.
     pub organiser: String,
 }

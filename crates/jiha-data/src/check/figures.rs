@@ -14,7 +14,8 @@ pub enum FigureFinding {
     Uncited { id: String },
     /// A voice's source that lacks who they are (`author`), or the event of a speech.
     VoiceWithout { id: String, field: &'static str },
-    /// A voice's source that is not a speech, a report or an interview.
+    /// A voice's source that is not a speech, a report, an interview or a press report of
+    /// their words.
     VoiceKind { id: String, kind: SourceKind },
 }
 
@@ -103,7 +104,7 @@ impl Describe for FigureFinding {
                 "the overview introduces each voice by its author and, for a speech, its event: give this source an `author` (who, with their role) and, for a speech, an `event`"
             }
             FigureFinding::VoiceKind { .. } => {
-                "a voice speaks in a `Speech`, a `Report` or an `Interview`: give the source one of these kinds, or attribute the proposals to another voice"
+                "a voice speaks in a `Speech`, a `Report` or an `Interview`, or is reported by the `Press`: give the source one of these kinds, or attribute the proposals to another voice"
             }
         };
         Some(help.to_string())
@@ -125,7 +126,7 @@ impl Checker<'_> {
             let speech = source.kind == SourceKind::Speech;
             if !matches!(
                 source.kind,
-                SourceKind::Speech | SourceKind::Report | SourceKind::Interview
+                SourceKind::Speech | SourceKind::Report | SourceKind::Interview | SourceKind::Press
             ) {
                 let (id, kind) = (id.clone(), source.kind);
                 self.report(
@@ -174,7 +175,9 @@ impl Checker<'_> {
             }
             if let Some(event) = &source.event {
                 self.text_as(sources, &p("event.name"), &event.name, Field::Title);
-                self.plain_as(sources, &p("event.theme"), &event.theme, Field::Title);
+                if let Some(theme) = &event.theme {
+                    self.plain_as(sources, &p("event.theme"), theme, Field::Title);
+                }
                 let organiser = &event.organiser;
                 self.reference(
                     sources,

@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, QuoteFinding,
+    BookFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, QuoteFinding,
     StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
@@ -84,6 +84,8 @@ domains! {
     String(StringFinding),
     /// Web addresses.
     Url(UrlFinding),
+    /// Books made to measure.
+    Book(BookFinding),
 }
 
 impl Finding {
@@ -116,12 +118,16 @@ pub enum IdKind {
     Figure,
     Region,
     Proposal,
+    /// A book made to measure.
+    Book,
+    /// What a book may hold: the overview, a proposal or a region.
+    Brief,
 }
 
 impl IdKind {
     /// Whether the id names a brief of its own, so that it may not take a reserved id.
     pub fn names_a_brief(self) -> bool {
-        matches!(self, IdKind::Region | IdKind::Proposal)
+        matches!(self, IdKind::Region | IdKind::Proposal | IdKind::Book)
     }
 }
 
@@ -133,6 +139,8 @@ impl fmt::Display for IdKind {
             IdKind::Figure => "figure",
             IdKind::Region => "region",
             IdKind::Proposal => "proposal",
+            IdKind::Book => "book",
+            IdKind::Brief => "brief",
         })
     }
 }

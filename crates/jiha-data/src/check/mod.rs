@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::ronspan::SpanIndex;
 
+mod books;
 mod dates;
 pub mod diagnostic;
 mod figures;
@@ -39,6 +40,7 @@ mod territories;
 mod texts;
 mod urls;
 
+pub use books::BookFinding;
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
 pub use files::FileFinding;
@@ -314,15 +316,15 @@ impl<'a> Checker<'a> {
             let ids = f.value.iter().map(|x| &x.id);
             self.ids(f, "", IdKind::Figure, ids)
         });
-        Refs {
-            sources,
-            actors,
-            figures,
-            regions: parsed
-                .territories
-                .as_ref()
-                .map(|t| self.check_territories(t)),
-        }
+        let proposals = parsed.proposals_complete.then(|| {
+            let ids = parsed.proposals.iter().map(|(p, _)| p.value.id.clone());
+            ids.collect()
+        });
+        let regions = parsed
+            .territories
+            .as_ref()
+            .map(|t| self.check_territories(t));
+        Refs::new(sources, actors, figures, regions, proposals)
     }
 
     /// Every rule on the parsed files that needs the ids.
@@ -373,9 +375,45 @@ struct Refs {
     actors: Option<BTreeSet<String>>,
     figures: Option<BTreeSet<String>>,
     regions: Option<BTreeSet<String>>,
+    /// `None` unless every proposal file parsed.
+    proposals: Option<BTreeSet<String>>,
+    /// What a book may hold: the overview, the proposals and the regions; `None` unless both
+    /// are known.
+    briefs: Option<BTreeSet<String>>,
 }
 
 impl Refs {
+    fn new(
+        sources: Option<BTreeSet<String>>,
+        actors: Option<BTreeSet<String>>,
+        figures: Option<BTreeSet<String>>,
+        regions: Option<BTreeSet<String>>,
+        proposals: Option<BTreeSet<String>>,
+    ) -> Refs {
+        let mut refs = Refs {
+            sources,
+            actors,
+            figures,
+            regions: None,
+            proposals,
+            briefs: None,
+        };
+        refs.set_regions(regions);
+        refs
+    }
+
+    /// Sets the region ids, and with them the briefs a book may hold.
+    fn set_regions(&mut self, regions: Option<BTreeSet<String>>) {
+        self.briefs = match (&regions, &self.proposals) {
+            (Some(regions), Some(proposals)) => {
+                let overview = std::iter::once(OVERVIEW_ID.to_string());
+                Some(overview.chain(proposals.iter().cloned()).chain(regions.iter().cloned()).collect())
+            }
+            _ => None,
+        };
+        self.regions = regions;
+    }
+
     /// The ids of `kind`, if known.
     fn of(&self, kind: IdKind) -> Option<&BTreeSet<String>> {
         match kind {
@@ -383,7 +421,9 @@ impl Refs {
             IdKind::Actor => self.actors.as_ref(),
             IdKind::Figure => self.figures.as_ref(),
             IdKind::Region => self.regions.as_ref(),
-            IdKind::Proposal => None,
+            IdKind::Brief => self.briefs.as_ref(),
+            // Nothing refers to a proposal or a book but a book's chapters, as briefs.
+            IdKind::Proposal | IdKind::Book => None,
         }
     }
 }

@@ -145,6 +145,15 @@ impl<'c> Base<'c> {
                 // Its id or its place is another proposal's: `load` says which.
                 return whole();
             }
+            if let Some(Replaced::Proposal(p, stem)) = &replaced
+                && self.names_books()
+                && !self.parsed.proposals.iter().any(|(other, other_stem)| {
+                    other_stem == stem && other.value.id == p.value.id
+                })
+            {
+                // A new proposal id: the books may name the one it replaces, or take it.
+                return whole();
+            }
             replaced
         } else if let Some(file) = sorted.labels.pop() {
             self.labels(&mut checker, &file)
@@ -165,6 +174,14 @@ impl<'c> Base<'c> {
             self.check_cited(&mut checker, &display, replaced);
         }
         Checked::One(replaced, checker.report)
+    }
+
+    /// Whether the base's `dataset.ron` has books, whose chapters name proposals.
+    fn names_books(&self) -> bool {
+        self.parsed
+            .meta
+            .as_ref()
+            .is_some_and(|m| !m.value.books.is_empty())
     }
 
     /// What the other files' rules say against the ids `refs` (a file renamed, removed or
@@ -200,6 +217,11 @@ impl<'c> Base<'c> {
             }
             for (parsed, _) in &base.proposals {
                 checker.check_not_a_region(parsed, refs);
+            }
+            if let Some(meta) = &base.meta
+                && meta.file != display
+            {
+                checker.check_books_not_briefs(meta, refs);
             }
         }
     }
@@ -296,7 +318,7 @@ impl<'c> Base<'c> {
             }
             "regions.ron" => {
                 let territories = checker.parse(Some(file))?;
-                refs.regions = Some(checker.check_territories(&territories));
+                refs.set_regions(Some(checker.check_territories(&territories)));
                 checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
                 Replaced::Territories(Box::new(territories))

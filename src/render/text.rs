@@ -5,8 +5,8 @@ use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
 use crate::view::{
-    BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView, RegionView,
-    SaidView, SourceView,
+    BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView,
+    RegionView, SaidView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.

@@ -193,7 +193,11 @@ impl<'a> Views<'a> {
                         briefs: proposals,
                     },
                     Part {
-                        heading: heading("regions".into(), &l.regions, Some(l.regions_note.clone())),
+                        heading: heading(
+                            "regions".into(),
+                            &l.regions,
+                            Some(l.regions_note.clone()),
+                        ),
                         briefs: regions,
                     },
                 ];
@@ -222,7 +226,11 @@ impl<'a> Views<'a> {
                         proposals(Concern::Named),
                     );
                     part(
-                        heading(format!("national-proposals-{id}"), &l.national_proposals, None),
+                        heading(
+                            format!("national-proposals-{id}"),
+                            &l.national_proposals,
+                            None,
+                        ),
                         proposals(Concern::Nationwide),
                     );
                 }

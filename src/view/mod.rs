@@ -157,9 +157,7 @@ impl Links<'_> {
                     None
                 }
             }
-            Links::Anchors { held } => held
-                .has(kind, id)
-                .then(|| format!("#{}", kind.anchor(id))),
+            Links::Anchors { held } => held.has(kind, id).then(|| format!("#{}", kind.anchor(id))),
         }
     }
 

@@ -161,7 +161,11 @@ impl Dataset {
 
     /// The region whose id is `id`, if any.
     pub fn region_id(&self, id: &str) -> Option<RegionRef> {
-        self.territories.regions.iter().find(|r| r.id == id).map(|r| r.key)
+        self.territories
+            .regions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.key)
     }
 
     /// The brief whose id is `id` among those a book may hold: the overview (`overview`), a
@@ -173,6 +177,16 @@ impl Dataset {
         let proposal = self.proposals.iter().position(|p| p.id == id);
         let proposal = proposal.map(|i| BriefRef::Proposal(ProposalRef(i)));
         proposal.or_else(|| self.region_id(id).map(BriefRef::Region))
+    }
+
+    /// The ids [`Dataset::brief`] knows: the overview's, then the proposals' and the regions'.
+    pub fn brief_ids(&self) -> Vec<String> {
+        let proposals = self.proposals.iter().map(|p| p.id.clone());
+        let regions = self.territories.regions.iter().map(|r| r.id.clone());
+        std::iter::once(crate::check::OVERVIEW_ID.to_string())
+            .chain(proposals)
+            .chain(regions)
+            .collect()
     }
 
     /// The proposals that concern `region` as `concern` says ([`Scope::concern`]), in the

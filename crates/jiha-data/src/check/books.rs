@@ -14,11 +14,13 @@ pub enum BookFinding {
     /// A book named as a brief of a book: `book` (the whole book) or one of `books`.
     BookInBook { id: String },
     /// A brief named a second time in book `book`; `first_at` is where it is first
-    /// (`file:line:col`): a brief is printed once in a book.
+    /// (`file:line:col`), by a region's chapter if `by_region`: a brief is printed once in a
+    /// book.
     Twice {
         id: String,
         book: String,
         first_at: String,
+        by_region: bool,
     },
 }
 
@@ -57,8 +59,18 @@ impl Describe for BookFinding {
             BookFinding::BookInBook { .. } => {
                 "a book holds the overview, proposals and regions: name those briefs instead (`jiha list` shows their ids)".to_string()
             }
-            BookFinding::Twice { id, first_at, .. } => format!(
-                "a brief is printed once in a book; `{id}` is first named at {first_at} (a region's chapter holds the region's brief)"
+            BookFinding::Twice {
+                id,
+                first_at,
+                by_region,
+                ..
+            } => format!(
+                "a brief is printed once in a book; `{id}` is first named at {first_at}{}",
+                if *by_region {
+                    ", by its region's chapter, which holds the region's brief"
+                } else {
+                    ""
+                }
             ),
         })
     }
@@ -85,13 +97,21 @@ impl Checker<'_> {
         for (i, book) in meta.value.books.iter().enumerate() {
             let kind = if refs.regions.as_ref().is_some_and(|r| r.contains(&book.id)) {
                 IdKind::Region
-            } else if refs.proposals.as_ref().is_some_and(|p| p.contains(&book.id)) {
+            } else if refs
+                .proposals
+                .as_ref()
+                .is_some_and(|p| p.contains(&book.id))
+            {
                 IdKind::Proposal
             } else {
                 continue;
             };
             let id = book.id.clone();
-            self.report(meta, &format!("books[{i}].id"), BookFinding::IsBrief { id, kind });
+            self.report(
+                meta,
+                &format!("books[{i}].id"),
+                BookFinding::IsBrief { id, kind },
+            );
         }
     }
 
@@ -105,14 +125,14 @@ impl Checker<'_> {
         books: &BTreeSet<String>,
         refs: &Refs,
     ) {
-        // Every brief the book names, and where, in order.
-        let mut named: Vec<(&str, String)> = Vec::new();
+        // Every brief the book names, where, and whether by a region's chapter, in order.
+        let mut named: Vec<(&str, String, bool)> = Vec::new();
         for (j, chapter) in book.chapters.iter().enumerate() {
             let at = format!("{path}[{j}].0");
             match chapter {
                 Chapter::Region(region) => {
                     self.reference(meta, &at, IdKind::Region, region, refs);
-                    named.push((region, at));
+                    named.push((region, at, true));
                 }
                 Chapter::Briefs(briefs) => {
                     if briefs.is_empty() {
@@ -131,21 +151,27 @@ impl Checker<'_> {
                         } else {
                             self.reference(meta, &at, IdKind::Brief, brief, refs);
                         }
-                        named.push((brief, at));
+                        named.push((brief, at, false));
                     }
                 }
             }
         }
-        let mut first: HashMap<&str, &str> = HashMap::new();
-        for (id, at) in &named {
+        let mut first: HashMap<&str, (&str, bool)> = HashMap::new();
+        for (id, at, by_region) in &named {
             match first.get(id) {
-                Some(first) => {
+                Some(&(first, by_region)) => {
                     let first_at = self.position(&meta.file, self.span(meta, first));
                     let (id, book) = (id.to_string(), book.id.clone());
-                    self.report(meta, at, BookFinding::Twice { id, book, first_at });
+                    let finding = BookFinding::Twice {
+                        id,
+                        book,
+                        first_at,
+                        by_region,
+                    };
+                    self.report(meta, at, finding);
                 }
                 None => {
-                    first.insert(id, at);
+                    first.insert(id, (at, *by_region));
                 }
             }
         }

@@ -11,8 +11,8 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    BookFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding, QuoteFinding,
-    StringFinding, TerritoryFinding, TextFinding, UrlFinding,
+    BookFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
+    QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.

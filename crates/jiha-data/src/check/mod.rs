@@ -407,7 +407,12 @@ impl Refs {
         self.briefs = match (&regions, &self.proposals) {
             (Some(regions), Some(proposals)) => {
                 let overview = std::iter::once(OVERVIEW_ID.to_string());
-                Some(overview.chain(proposals.iter().cloned()).chain(regions.iter().cloned()).collect())
+                Some(
+                    overview
+                        .chain(proposals.iter().cloned())
+                        .chain(regions.iter().cloned())
+                        .collect(),
+                )
             }
             _ => None,
         };

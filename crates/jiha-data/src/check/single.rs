@@ -134,42 +134,43 @@ impl<'c> Base<'c> {
         checker.original = self.original.clone();
         let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
-        let replaced = if let Some(file) = sorted.proposals.pop() {
-            let replaced = self.proposal(&mut checker, &file);
-            if let Some(Replaced::Proposal(p, stem)) = &replaced
-                && self.parsed.proposals.iter().any(|(other, other_stem)| {
-                    other_stem != stem
-                        && (other.value.id == p.value.id || other.value.order == p.value.order)
-                })
-            {
-                // Its id or its place is another proposal's: `load` says which.
-                return whole();
-            }
-            if let Some(Replaced::Proposal(p, stem)) = &replaced
-                && self.names_books()
-                && !self.parsed.proposals.iter().any(|(other, other_stem)| {
-                    other_stem == stem && other.value.id == p.value.id
-                })
-            {
-                // A new proposal id: the books may name the one it replaces, or take it.
-                return whole();
-            }
-            replaced
-        } else if let Some(file) = sorted.labels.pop() {
-            self.labels(&mut checker, &file)
-        } else if let Some(file) = sorted.required.remove(&name) {
-            let (replaced, refs) = self.required(&mut checker, &file);
-            if checker.languages != self.languages || checker.original != self.original {
-                // Every text of every file is checked against the languages.
-                return whole();
-            }
-            if refs != self.refs {
-                self.check_again(&mut checker, &file.display, &refs);
-            }
-            replaced
-        } else {
-            None
-        };
+        let replaced =
+            if let Some(file) = sorted.proposals.pop() {
+                let replaced = self.proposal(&mut checker, &file);
+                if let Some(Replaced::Proposal(p, stem)) = &replaced
+                    && self.parsed.proposals.iter().any(|(other, other_stem)| {
+                        other_stem != stem
+                            && (other.value.id == p.value.id || other.value.order == p.value.order)
+                    })
+                {
+                    // Its id or its place is another proposal's: `load` says which.
+                    return whole();
+                }
+                if let Some(Replaced::Proposal(p, stem)) = &replaced
+                    && self.names_books()
+                    && !self.parsed.proposals.iter().any(|(other, other_stem)| {
+                        other_stem == stem && other.value.id == p.value.id
+                    })
+                {
+                    // A new proposal id: the books may name the one it replaces, or take it.
+                    return whole();
+                }
+                replaced
+            } else if let Some(file) = sorted.labels.pop() {
+                self.labels(&mut checker, &file)
+            } else if let Some(file) = sorted.required.remove(&name) {
+                let (replaced, refs) = self.required(&mut checker, &file);
+                if checker.languages != self.languages || checker.original != self.original {
+                    // Every text of every file is checked against the languages.
+                    return whole();
+                }
+                if refs != self.refs {
+                    self.check_again(&mut checker, &file.display, &refs);
+                }
+                replaced
+            } else {
+                None
+            };
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
         }

@@ -134,55 +134,51 @@ impl<'c> Base<'c> {
         checker.original = self.original.clone();
         let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
-        let replaced =
-            if let Some(file) = sorted.proposals.pop() {
-                let replaced = self.proposal(&mut checker, &file);
-                if let Some(Replaced::Proposal(p, stem)) = &replaced
-                    && self.parsed.proposals.iter().any(|(other, other_stem)| {
-                        other_stem != stem
-                            && (other.value.id == p.value.id || other.value.order == p.value.order)
-                    })
-                {
-                    // Its id or its place is another proposal's: `load` says which.
-                    return whole();
-                }
-                if let Some(Replaced::Proposal(p, stem)) = &replaced
-                    && self.names_books()
-                    && !self.parsed.proposals.iter().any(|(other, other_stem)| {
-                        other_stem == stem && other.value.id == p.value.id
-                    })
-                {
-                    // A new proposal id: the books may name the one it replaces, or take it.
-                    return whole();
-                }
-                replaced
-            } else if let Some(file) = sorted.labels.pop() {
-                self.labels(&mut checker, &file)
-            } else if let Some(file) = sorted.required.remove(&name) {
-                let (replaced, refs) = self.required(&mut checker, &file);
-                if checker.languages != self.languages || checker.original != self.original {
-                    // Every text of every file is checked against the languages.
-                    return whole();
-                }
-                if refs != self.refs {
-                    self.check_again(&mut checker, &file.display, &refs);
-                }
-                replaced
-            } else {
-                None
-            };
+        let replaced = if let Some(file) = sorted.proposals.pop() {
+            let replaced = self.proposal(&mut checker, &file);
+            if let Some(Replaced::Proposal(p, stem)) = &replaced
+                && self.reaches_across(&p.value, stem)
+            {
+                return whole();
+            }
+            replaced
+        } else if let Some(file) = sorted.labels.pop() {
+            self.labels(&mut checker, &file)
+        } else if let Some(file) = sorted.required.remove(&name) {
+            let (replaced, refs) = self.required(&mut checker, &file);
+            if checker.languages != self.languages || checker.original != self.original {
+                // Every text of every file is checked against the languages.
+                return whole();
+            }
+            if refs != self.refs {
+                self.check_again(&mut checker, &file.display, &refs);
+            }
+            replaced
+        } else {
+            None
+        };
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
         }
         Checked::One(replaced, checker.report)
     }
 
-    /// Whether the base's `dataset.ron` has books, whose chapters name proposals.
-    fn names_books(&self) -> bool {
-        self.parsed
+    /// Whether a proposal (from the file `stem`) changes what the other files must be: its
+    /// id or its place is another proposal's (`load` says which), or its id is new while the
+    /// books name proposals (they may name the one it replaces, or take its id).
+    fn reaches_across(&self, p: &Proposal, stem: &str) -> bool {
+        let others = &self.parsed.proposals;
+        let taken = others.iter().any(|(other, other_stem)| {
+            other_stem != stem && (other.value.id == p.id || other.value.order == p.order)
+        });
+        let renamed = !(others.iter())
+            .any(|(other, other_stem)| other_stem == stem && other.value.id == p.id);
+        let books = self
+            .parsed
             .meta
             .as_ref()
-            .is_some_and(|m| !m.value.books.is_empty())
+            .is_some_and(|m| !m.value.books.is_empty());
+        taken || (books && renamed)
     }
 
     /// What the other files' rules say against the ids `refs` (a file renamed, removed or
@@ -491,6 +487,31 @@ mod tests {
     /// dataset is refused or accepted alike, and the same dataset comes out.
     #[test]
     fn one_file_against_the_base_reports_exactly_what_load_reports() {
+        reports_exactly_what_load_reports(repository_files(), |_| true);
+    }
+
+    /// The same with a book in `dataset.ron` that names a region and briefs, for the files
+    /// whose ids the book names: `dataset.ron`, `regions.ron` and the proposals.
+    #[test]
+    fn with_books_one_file_against_the_base_reports_exactly_what_load_reports() {
+        let mut files = repository_files();
+        let meta = files
+            .iter_mut()
+            .find(|f| f.name == "dataset.ron")
+            .expect("dataset.ron");
+        let text = String::from_utf8(meta.bytes.clone()).expect("UTF-8");
+        let end = text.trim_end().len() - 1;
+        let book = r#"    books: [Book(id: "sud", title: {"fr": "Sud", "en": "South", "ar": "الجنوب"}, chapters: [Region("souss-massa"), Briefs(["overview", "pole-agritech-agadir"])])],
+"#;
+        meta.bytes = format!("{}{book}{}", &text[..end], &text[end..]).into_bytes();
+        let named = |name: &str| {
+            name == "dataset.ron" || name == "regions.ron" || name.starts_with(PROPOSALS_DIR)
+        };
+        reports_exactly_what_load_reports(files, named);
+    }
+
+    fn reports_exactly_what_load_reports(repository: Vec<DataFile>, checked: fn(&str) -> bool) {
+        let repository_files = || repository.clone();
         let base = Base::new("data", repository_files(), coverage()).expect("valid");
         type Mutation = (&'static str, fn(&str) -> String);
         let mutations: [Mutation; 5] = [
@@ -515,6 +536,9 @@ mod tests {
             m
         };
         for i in 0..repository_files().len() {
+            if !checked(&repository[i].name) {
+                continue;
+            }
             for (what, mutate) in mutations {
                 let mut files = repository_files();
                 let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");

@@ -145,7 +145,9 @@ impl Checker<'_> {
                     }
                     for (k, brief) in briefs.iter().enumerate() {
                         let at = format!("{at}[{k}]");
-                        if brief == BOOK_ID || books.contains(brief) {
+                        // An id both a book's and a brief's is reported on the book.
+                        let is_brief = refs.briefs.as_ref().is_some_and(|b| b.contains(brief));
+                        if brief == BOOK_ID || (books.contains(brief) && !is_brief) {
                             let id = brief.clone();
                             self.report(meta, &at, BookFinding::BookInBook { id });
                         } else {

@@ -208,9 +208,16 @@ fn chapters(dataset: &Dataset, request: &Request) -> Result<Option<Vec<Chapter>>
             "`--region` and `--briefs` make the book alone, but other kinds are asked for\nhelp: drop `--kind`".to_string(),
         ));
     }
-    // `a,,b` and a trailing comma name nothing more; an empty list is refused below.
+    // Each id once, as `render ID...` takes them; `a,,b` and a trailing comma name nothing
+    // more, and an empty list is refused below.
     let named = |ids: &'_ [String]| -> Vec<String> {
-        ids.iter().filter(|id| !id.is_empty()).cloned().collect()
+        let mut named: Vec<String> = Vec::new();
+        for id in ids.iter().filter(|id| !id.is_empty()) {
+            if !named.contains(id) {
+                named.push(id.clone());
+            }
+        }
+        named
     };
     let (regions, briefs) = (named(request.regions), named(request.briefs));
     for (flag, given, ids) in [

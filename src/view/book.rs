@@ -215,21 +215,28 @@ impl<'a> Views<'a> {
         for chapter in chapters {
             match chapter {
                 Chapter::Region(r) => {
-                    let id = &d.region(*r).id;
+                    let region = d.region(*r);
+                    let (id, name) = (&region.id, self.region_name(region));
                     let proposals = |concern| {
                         let refs = d.concerning(*r, concern).into_iter();
                         refs.map(BriefRef::Proposal).collect()
                     };
+                    // Under the region's brief: the proposals that name it, then those that
+                    // concern it as they concern every region; each part's note names it.
                     part(None, vec![BriefRef::Region(*r)]);
                     part(
-                        heading(format!("proposals-naming-{id}"), &l.proposals_naming, None),
+                        heading(
+                            format!("proposals-naming-{id}"),
+                            &l.proposals_naming,
+                            Some(name.to_string()),
+                        ),
                         proposals(Concern::Named),
                     );
                     part(
                         heading(
                             format!("national-proposals-{id}"),
                             &l.national_proposals,
-                            None,
+                            Some(name.to_string()),
                         ),
                         proposals(Concern::Nationwide),
                     );

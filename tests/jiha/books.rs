@@ -81,100 +81,16 @@ fn glossary_citations(book: &str) -> BTreeSet<usize> {
         .collect()
 }
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|_| panic!("{} missing", path.display()))
-}
-
-/// `jiha render book --region souss-massa` writes the book of Souss-Massa alone: its brief, the
-/// proposals its own brief lists (those that name it, then those for the whole country or
-/// every region), their sources and the glossary's, numbered from 1, and no link that leads
-/// out of the book.
-#[test]
-fn the_book_of_a_region_holds_the_region_its_proposals_and_their_sources() {
-    let out = TempDir::new().expect("tempdir");
-    let dir = out.path().to_str().expect("UTF-8 path");
-    let printed = run(
-        &[
-            "render",
-            "book",
-            "--region",
-            "souss-massa",
-            "-f",
-            "html",
-            "-l",
-            "fr",
-            "-o",
-            dir,
-        ],
-        None,
-    );
-    assert_eq!(printed.lines().count(), 1, "{printed}");
-    assert_eq!(
-        tree(out.path()).into_keys().collect::<Vec<_>>(),
-        ["fr/book.html"]
-    );
-    let book = read(&out.path().join("fr/book.html"));
-
-    // The proposals the region's own brief lists, linked to their files when written beside it.
-    let alone = TempDir::new().expect("tempdir");
-    let alone_dir = alone.path().to_str().expect("UTF-8 path");
-    run(
-        &[
-            "render",
-            "--kind",
-            "region,proposal",
-            "-f",
-            "html",
-            "-l",
-            "fr",
-            "-o",
-            alone_dir,
-        ],
-        None,
-    );
-    let region = read(&alone.path().join("fr/regions/souss-massa.html"));
-    let concerned: Vec<String> = attributes(&region, "a[href^='../proposals/']", "href")
-        .iter()
-        .map(|href| {
-            href["../proposals/".len()..]
-                .trim_end_matches(".html")
-                .to_string()
-        })
-        .collect();
-    assert!(concerned.contains(&"pole-agritech-agadir".to_string()));
-    assert!(concerned.contains(&"connectivite-droit-fondamental".to_string()));
-    assert!(!concerned.contains(&"pole-cybersecurite-oriental".to_string()));
-
-    let mut expected = vec!["region-souss-massa".to_string()];
-    expected.extend(concerned.iter().map(|id| format!("proposal-{id}")));
-    assert_eq!(briefs_held(&book), expected);
-
-    // The contents: Souss-Massa, the proposals that name it, those that concern it.
-    let toc = contents(&book);
-    assert_eq!(toc[0], "#region-souss-massa");
-    assert_eq!(toc[1], "#proposals-naming-souss-massa");
-    assert!(toc.contains(&"#national-proposals-souss-massa".to_string()));
-    assert_eq!(toc[toc.len() - 3..], ["#sources", "#glossary", "#colophon"]);
-    let briefs_in_toc: Vec<&String> = toc
-        .iter()
-        .filter(|a| a.starts_with("#proposal-") || a.starts_with("#region-"))
-        .collect();
-    assert_eq!(briefs_in_toc.len(), expected.len(), "{toc:?}");
-    assert!(!toc.contains(&"#overview".to_string()));
-    assert!(!book.contains("id=\"region-oriental\""));
-    assert_eq!(dangling(&book), Vec::<String>::new());
-
-    // Its sources: those of its briefs and of the glossary, each once, numbered from 1.
-    let listed = sources(&book);
+/// The sources `book` lists are those `briefs` list on their own, and those its glossary
+/// cites, each once, numbered from 1; returns them.
+fn assert_sources_are_its_briefs(book: &str, briefs: &[String]) -> Vec<(usize, String)> {
+    let listed = sources(book);
     let numbers: Vec<usize> = listed.iter().map(|(n, _)| *n).collect();
     assert_eq!(numbers, (1..=listed.len()).collect::<Vec<_>>());
-    let mut of_briefs: BTreeSet<String> = BTreeSet::new();
-    of_briefs.extend(sources(&region).into_iter().map(|(_, s)| s));
-    for id in &concerned {
-        let brief = read(&alone.path().join(format!("fr/proposals/{id}.html")));
-        of_briefs.extend(sources(&brief).into_iter().map(|(_, s)| s));
-    }
-    let glossary = glossary_citations(&book);
+    let of_briefs: BTreeSet<String> = (briefs.iter())
+        .flat_map(|brief| sources(brief).into_iter().map(|(_, s)| s))
+        .collect();
+    let glossary = glossary_citations(book);
     for (number, citation) in &listed {
         assert!(
             of_briefs.contains(citation) || glossary.contains(number),
@@ -188,6 +104,87 @@ fn the_book_of_a_region_holds_the_region_its_proposals_and_their_sources() {
             "missing from the book: {citation}"
         );
     }
+    listed
+}
+
+/// The ids of the proposals a region's brief lists, rendered beside every proposal so that it
+/// links to their files: those that name it, then those that concern every region.
+fn proposals_listed(region: &str) -> Vec<String> {
+    attributes(region, "a[href^='../proposals/']", "href")
+        .iter()
+        .map(|href| {
+            let file = href.trim_start_matches("../proposals/");
+            file.trim_end_matches(".html").to_string()
+        })
+        .collect()
+}
+
+/// The words of a command line without quotes.
+fn words(line: &str) -> Vec<&str> {
+    line.split(' ').collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|_| panic!("{} missing", path.display()))
+}
+
+/// `jiha render book --region souss-massa` writes the book of Souss-Massa alone: its brief, the
+/// proposals its own brief lists (those that name it, then those for the whole country or
+/// every region), their sources and the glossary's, numbered from 1, and no link that leads
+/// out of the book.
+#[test]
+fn the_book_of_a_region_holds_the_region_its_proposals_and_their_sources() {
+    let out = TempDir::new().expect("tempdir");
+    let dir = out.path().to_str().expect("UTF-8 path");
+    let render = "render book --region souss-massa -f html -l fr -o";
+    let printed = run(&[words(render), vec![dir]].concat(), None);
+    assert_eq!(printed.lines().count(), 1, "{printed}");
+    assert_eq!(
+        tree(out.path()).into_keys().collect::<Vec<_>>(),
+        ["fr/book.html"]
+    );
+    let book = read(&out.path().join("fr/book.html"));
+
+    // The proposals the region's own brief lists, linked to their files when written beside it.
+    let alone = TempDir::new().expect("tempdir");
+    let alone_dir = alone.path().to_str().expect("UTF-8 path");
+    let render = "render --kind region,proposal -f html -l fr -o";
+    run(&[words(render), vec![alone_dir]].concat(), None);
+    let region = read(&alone.path().join("fr/regions/souss-massa.html"));
+    let concerned = proposals_listed(&region);
+    assert!(concerned.contains(&"pole-agritech-agadir".to_string()));
+    assert!(concerned.contains(&"connectivite-droit-fondamental".to_string()));
+    assert!(!concerned.contains(&"pole-cybersecurite-oriental".to_string()));
+
+    let mut expected = vec!["region-souss-massa".to_string()];
+    expected.extend(concerned.iter().map(|id| format!("proposal-{id}")));
+    assert_eq!(briefs_held(&book), expected);
+
+    // The contents: Souss-Massa, the proposals that name it, those that concern it, under
+    // the two parts that say which are which.
+    let toc = contents(&book);
+    let parts = [
+        "#proposals-naming-souss-massa",
+        "#national-proposals-souss-massa",
+    ];
+    assert_eq!(toc[1], parts[0], "{toc:?}");
+    assert!(toc.contains(&parts[1].to_string()), "{toc:?}");
+    let mut entries: Vec<String> = (toc.iter())
+        .filter(|a| !parts.contains(&a.as_str()))
+        .map(|a| a.trim_start_matches('#').to_string())
+        .collect();
+    let end = entries.split_off(entries.len() - 3);
+    assert_eq!(end, ["sources", "glossary", "colophon"]);
+    assert_eq!(entries, expected);
+    assert!(!book.contains("id=\"region-oriental\""));
+    assert_eq!(dangling(&book), Vec::<String>::new());
+
+    // Its sources: those of its briefs and of the glossary, each once, numbered from 1.
+    let mut briefs = vec![region];
+    for id in &concerned {
+        briefs.push(read(&alone.path().join(format!("fr/proposals/{id}.html"))));
+    }
+    let listed = assert_sources_are_its_briefs(&book, &briefs);
     let whole = run(
         &["render", "book", "-f", "html", "-l", "fr", "-o", "-"],
         None,

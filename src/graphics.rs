@@ -47,8 +47,9 @@ fn open(height: f64, title: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct MapRegion<'a> {
     pub region: &'a Region,
-    /// The pole the speaker proposes here, if any: filled and labelled with it.
-    pub pole: Option<String>,
+    /// The poles mentioned here, by any voice: the region is filled, and each pole has a
+    /// label of its own.
+    pub poles: Vec<String>,
     /// Drawn dark: the region a brief is about.
     pub highlighted: bool,
     /// Name of the chef-lieu, written beside its dot when the region is highlighted.
@@ -157,7 +158,7 @@ fn draw_regions(svg: &mut String, regions: &[MapRegion], projection: &Projection
     for r in regions {
         let fill = if r.highlighted {
             "#3a3a3a"
-        } else if r.pole.is_some() {
+        } else if !r.poles.is_empty() {
             "url(#hatch)"
         } else {
             "#ffffff"
@@ -208,11 +209,10 @@ fn draw_pole_labels(svg: &mut String, regions: &[MapRegion], projection: &Projec
     // Top to bottom, never closer than a line apart.
     let mut labels: Vec<(f64, f64, f64, &str)> = regions
         .iter()
-        .filter_map(|r| {
-            let pole = r.pole.as_deref()?;
+        .flat_map(|r| {
             let (lon, lat) = centroid(&r.region.outline);
             let (x, y) = projection.point(lon, lat);
-            Some((y, x, y, pole))
+            r.poles.iter().map(move |pole| (y, x, y, pole.as_str()))
         })
         .collect();
     labels.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -245,7 +245,7 @@ fn draw_legend(svg: &mut String, regions: &[MapRegion], text: &MapText, legend_t
     let shown: Vec<&(&str, &str)> = entries
         .iter()
         .filter(|(kind, _)| match *kind {
-            "pole" => regions.iter().any(|r| r.pole.is_some()),
+            "pole" => regions.iter().any(|r| !r.poles.is_empty()),
             "highlight" => regions.iter().any(|r| r.highlighted),
             _ => true,
         })

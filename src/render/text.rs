@@ -46,57 +46,42 @@ fn overview(doc: &mut Doc, page: &Page, o: &OverviewView, book: bool) {
     doc.title(&o.title);
     doc.para(&o.subtitle);
     doc.para(&o.summary);
-    doc.quote(&labelled(page, &l.disclosure, &o.disclosure));
-    doc.heading(&l.event_and_speaker);
-    doc.pairs(
-        page,
-        &[
-            (&l.speaker, o.speech.speaker.clone()),
-            (&l.talk, o.speech.title.clone()),
-            (
-                &l.event,
-                format!(
-                    "{}{}{} {}",
-                    o.speech.event, page.comma, l.organised_by, o.speech.organiser
-                ),
-            ),
-            (&l.theme, o.speech.theme.clone()),
-            (&l.date, o.speech.date.clone()),
-            (
-                &l.source,
-                format!(
-                    "[{}] {}",
-                    o.speech.source,
-                    o.speech.note.clone().unwrap_or_default()
-                ),
-            ),
-        ],
-    );
-    doc.heading(&l.key_messages);
-    doc.para(&l.said_note);
-    said(doc, page, &o.key_messages);
+    voices::voices(doc, page, o);
     doc.heading(&format!("{} ({})", l.our_synthesis, l.our_analysis));
     doc.para(&page.analysis_note);
     doc.bullets(&o.synthesis);
     doc.heading(&l.proposals);
-    let rows: Vec<Vec<String>> = o
-        .proposals
-        .iter()
-        .map(|p| {
-            vec![
-                p.number.clone(),
-                p.title.clone(),
-                p.stance.label.clone(),
-                p.scope.clone(),
-            ]
+    for g in &o.groups {
+        doc.heading(&g.heading);
+        let rows: Vec<Vec<String>> = (g.proposals.iter())
+            .map(|p| {
+                let voice = o.show_voice.then(|| p.speaker.clone());
+                let cells = [p.number.clone(), p.title.clone()].into_iter().chain(voice);
+                cells
+                    .chain([p.stance.label.clone(), p.scope.clone()])
+                    .collect()
+            })
+            .collect();
+        let mut head: Vec<&str> = vec![&l.number, &l.proposal];
+        if o.show_voice {
+            head.push(&l.voice);
+        }
+        head.extend([l.stance.as_str(), l.scope.as_str()]);
+        doc.table(&head, &vec![false; head.len()], &rows);
+    }
+    doc.para(&l.stance_legend);
+    doc.heading(&l.comparison);
+    let mut head: Vec<&str> = vec![&l.theme];
+    head.extend(o.comparison_voices.iter().map(String::as_str));
+    let rows: Vec<Vec<String>> = (o.comparison.iter())
+        .map(|row| {
+            std::iter::once(row.theme.clone())
+                .chain(row.cells.clone())
+                .collect()
         })
         .collect();
-    doc.table(
-        &[&l.number, &l.proposal, &l.stance, &l.scope],
-        &[false, false, false, false],
-        &rows,
-    );
-    doc.para(&l.stance_legend);
+    doc.table(&head, &vec![false; head.len()], &rows);
+    doc.para(&l.comparison_note);
     doc.heading(&l.poles);
     let rows: Vec<Vec<String>> = o
         .poles
@@ -133,8 +118,23 @@ fn coverage(doc: &mut Doc, page: &Page, o: &OverviewView) {
         })
         .collect();
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    let right = vec![false; head.len()];
-    doc.table(&head, &right, &rows);
+    // A mark column takes four columns with its gap; past the width, a line per region.
+    if 20 + 4 * o.proposals.len() <= doc.width {
+        let right = vec![false; head.len()];
+        doc.table(&head, &right, &rows);
+    } else {
+        let lines: Vec<String> = (o.coverage.iter().zip(&rows))
+            .map(|(row, cells)| {
+                let marks: Vec<String> = (o.proposals.iter().zip(&row.marks))
+                    .filter(|(_, m)| !m.is_empty())
+                    .map(|(p, m)| format!("{m}\u{a0}{}", p.number))
+                    .collect();
+                let count = labelled(page, &l.count, &row.specific.to_string());
+                format!("{}{} {} ({count})", cells[0], page.colon, marks.join(" "))
+            })
+            .collect();
+        doc.bullets(&lines);
+    }
     doc.para(&o.coverage_note);
 }
 
@@ -154,7 +154,7 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
             names.join(page.comma)
         ));
     }
-    doc.heading(&l.said);
+    doc.heading(&p.said_heading);
     doc.para(&l.said_note);
     said(doc, page, std::slice::from_ref(&p.summary));
     said(doc, page, &p.said);
@@ -614,7 +614,7 @@ impl Doc {
                     .flat_map(|cell| cell.split(' ').map(display_width).collect::<Vec<_>>())
                     .max()
                     .unwrap_or(1)
-                    .clamp(1, 16)
+                    .clamp(1, 12)
             })
             .collect();
         let mut widths = natural.clone();
@@ -690,6 +690,8 @@ impl Doc {
         self.out.push('\n');
     }
 }
+
+mod voices;
 
 #[cfg(test)]
 mod tests;

@@ -17,15 +17,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
-    ActorKind, BriefRef, Chapter, Concern, Dataset, Figure, IndicatorKind, Labels, PlaceNames,
-    Proposal, Quantity, Region, RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text,
-    Unit, Value,
+    ActorKind, BriefRef, Chapter, Concern, Dataset, Figure, GroupBy, IndicatorKind, Labels,
+    PlaceNames, Proposal, Quantity, Region, RegionRef, Scope, Source, SourceKind, SourceRef,
+    Status, Text, Unit, Value, VoiceRef,
 };
 
 pub use book::{
     BookBrief, BookView, CreditView, PartHeading, PartView, Selection, TermView, TocEntry,
 };
-pub use overview::{CoverageRow, OverviewView, SpeechView};
+pub use overview::{ComparisonRow, CoverageRow, OverviewView, ProposalGroup, VoiceView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
 pub use said::{QuoteView, SaidView, StanceView, TextNoteView};

@@ -1,4 +1,5 @@
-//! The overview: the event and the speaker, the key messages, every proposal, the coverage of the regions, the map of the poles.
+//! The overview: the voices and their sources, their key messages, every proposal grouped by
+//! voice or by theme, the voices side by side, the coverage of the regions, the map of the poles.
 
 use super::*;
 
@@ -12,17 +13,47 @@ pub struct CoverageRow {
     pub specific: usize,
 }
 
-/// The speech, as the overview introduces it.
+/// A voice, as the overview introduces it: who, where, in which source, and what they said.
 #[derive(Debug, Clone)]
-pub struct SpeechView {
+pub struct VoiceView {
+    /// How the briefs name them.
     pub speaker: String,
+    /// « Orateur » or « Auteur », before `author`.
+    pub author_label: String,
+    /// Who they are, with their role.
+    pub author: String,
+    /// « Intervention » and its title (as published), for a speech; the source's kind else.
+    pub title_label: String,
     pub title: String,
-    pub event: String,
-    pub theme: String,
-    pub organiser: String,
+    /// The event and its organiser, for a speech.
+    pub event: Option<String>,
+    /// The event's announced theme, as published.
+    pub theme: Option<String>,
     pub date: String,
+    pub place: Option<String>,
     pub note: Option<String>,
+    /// The source's number in the overview.
     pub source: usize,
+    /// What the reader should know first about their interest.
+    pub disclosure: Option<String>,
+    /// « Messages clés de … ».
+    pub key_messages_heading: String,
+    pub key_messages: Vec<SaidView>,
+}
+
+/// The proposals under one heading: a voice, or a theme.
+#[derive(Debug, Clone)]
+pub struct ProposalGroup {
+    pub heading: String,
+    pub proposals: Vec<ProposalLink>,
+}
+
+/// One theme, with each voice's proposals on it (their numbers).
+#[derive(Debug, Clone)]
+pub struct ComparisonRow {
+    pub theme: String,
+    /// One cell per voice, in the order of the voices: `P7, P8`, or empty.
+    pub cells: Vec<String>,
 }
 
 /// The overview brief.
@@ -31,20 +62,27 @@ pub struct OverviewView {
     pub title: String,
     pub subtitle: String,
     pub summary: String,
-    /// The speaker's interest in what he proposes, said first.
-    pub disclosure: String,
-    pub speech: SpeechView,
-    /// What he said: his key messages, with his words.
-    pub key_messages: Vec<SaidView>,
-    /// Our reading of the speech as a whole.
+    /// Each voice, with its disclosure, its source and its key messages.
+    pub voices: Vec<VoiceView>,
+    /// Our reading of the voices, as a whole and side by side.
     pub synthesis: Vec<String>,
+    /// Every proposal, in the order of the briefs.
     pub proposals: Vec<ProposalLink>,
+    /// The proposals grouped as the dataset's editor chose: by voice or by theme.
+    pub groups: Vec<ProposalGroup>,
+    /// Whether the groups' tables name each proposal's voice: when grouped by theme (grouped
+    /// by voice, the heading names it).
+    pub show_voice: bool,
+    /// The voices' names, heading the comparison's columns.
+    pub comparison_voices: Vec<String>,
+    /// The themes, each with every voice's proposals on it.
+    pub comparison: Vec<ComparisonRow>,
     pub coverage: Vec<CoverageRow>,
     /// The coverage legend, with the last proposal number filled in.
     pub coverage_note: String,
     /// The map of the proposed poles, as SVG.
     pub map: Drawing,
-    /// The map's content as a table: region, pole.
+    /// The map's content as a table: region, the poles mentioned there.
     pub poles: Vec<(String, String)>,
     pub figures: Vec<FigureView>,
     pub statuses: Vec<StatusView>,
@@ -52,13 +90,15 @@ pub struct OverviewView {
 }
 
 impl<'a> Views<'a> {
-    /// The poles the speaker proposes, by region: the proposal's short title.
-    pub(super) fn poles(&self) -> BTreeMap<RegionRef, String> {
-        let mut poles = BTreeMap::new();
+    /// The poles the voices mention, by region: each proposal's short title, in the order of
+    /// the briefs. Every proposal naming a region is there.
+    pub(super) fn poles(&self) -> BTreeMap<RegionRef, Vec<String>> {
+        let mut poles: BTreeMap<RegionRef, Vec<String>> = BTreeMap::new();
         for p in self.dataset.proposals() {
             if let Scope::Regions(regions) = &p.scope {
                 for &region in regions {
-                    poles.insert(region, self.locale.text(&p.short_title));
+                    let pole = self.locale.text(&p.short_title);
+                    poles.entry(region).or_default().push(pole);
                 }
             }
         }
@@ -80,7 +120,7 @@ impl<'a> Views<'a> {
             .iter()
             .map(|r| MapRegion {
                 region: r,
-                pole: poles.get(&r.key).cloned(),
+                poles: poles.get(&r.key).cloned().unwrap_or_default(),
                 highlighted: highlight == Some(r.key),
                 capital: self.locale.text(&r.capital.name),
             })
@@ -112,7 +152,10 @@ impl<'a> Views<'a> {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
         let meta = d.meta();
         let mut cited = citations.brief();
-        let speech = self.speech(&mut cited);
+        let voices = d
+            .voice_refs()
+            .map(|v| self.voice_view(v, &mut cited))
+            .collect();
         let proposals: Vec<ProposalLink> = d
             .proposals()
             .iter()
@@ -128,14 +171,12 @@ impl<'a> Views<'a> {
             title: locale.text(&meta.title),
             subtitle: locale.text(&meta.subtitle),
             summary: locale.text(&meta.summary),
-            disclosure: locale.text(&meta.disclosure),
-            key_messages: meta
-                .key_messages
-                .iter()
-                .map(|m| self.said_view(m, &mut cited))
-                .collect(),
+            voices,
             synthesis: meta.synthesis.iter().map(|m| locale.text(m)).collect(),
-            speech,
+            groups: self.groups(&proposals),
+            show_voice: meta.group_by == GroupBy::Theme,
+            comparison_voices: d.voice_refs().map(|v| self.speaker(v)).collect(),
+            comparison: self.comparison(),
             coverage_note: fill(
                 &l.coverage_note,
                 &[("last", &format!("P{}", proposals.len()))],
@@ -147,8 +188,9 @@ impl<'a> Views<'a> {
                     .regions
                     .iter()
                     .filter_map(|r| {
-                        let pole = poles.get(&r.key)?;
-                        Some((self.region_name(r).to_string(), pole.clone()))
+                        let poles = poles.get(&r.key)?;
+                        let poles = poles.join(self.locale.semicolon());
+                        Some((self.region_name(r).to_string(), poles))
                     })
                     .collect()
             },
@@ -160,24 +202,96 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The speech the dataset is built from, as the overview introduces it.
-    fn speech(&self, cited: &mut Cited) -> SpeechView {
+    /// A voice as the overview introduces it; its source is cited.
+    fn voice_view(&self, v: VoiceRef, cited: &mut Cited) -> VoiceView {
         let (d, l, locale) = (self.dataset, &self.labels, self.locale);
-        let speech = &d.meta().speech;
-        let source = d.source(speech.source);
-        let event = &speech.event;
-        SpeechView {
-            speaker: locale.text(&speech.speaker),
+        let voice = d.voice(v);
+        let source = d.source(voice.source);
+        let speaker = self.speaker(v);
+        let (author_label, title_label) = match source.kind {
+            SourceKind::Report => (&l.author, &l.report),
+            SourceKind::Interview => (&l.speaker, &l.interview),
+            _ => (&l.speaker, &l.talk),
+        };
+        VoiceView {
+            author_label: author_label.clone(),
+            author: locale.text(&voice.author),
+            title_label: title_label.clone(),
             title: locale.quote(&french(&source.title)),
-            event: locale.text(&event.name),
-            theme: locale.quote(&french(&event.theme)),
-            organiser: locale.text(&d.actor(event.organiser).name),
+            event: source.event.as_ref().map(|e| {
+                let organiser = locale.text(&d.actor(e.organiser).name);
+                let name = locale.text(&e.name);
+                format!("{name}{}{} {organiser}", locale.comma(), l.organised_by)
+            }),
+            theme: (source.event.as_ref()).map(|e| locale.quote(&french(&e.theme))),
             date: source
                 .date
                 .map_or_else(|| l.unknown.clone(), |date| locale.date(date)),
+            place: source.place.as_ref().map(|p| locale.text(p)),
             note: source.note.as_ref().map(|n| locale.text(n)),
-            source: cited.cite(speech.source),
+            source: cited.cite(voice.source),
+            disclosure: voice.disclosure.as_ref().map(|t| locale.text(t)),
+            key_messages_heading: fill(&l.key_messages, &[("speaker", &speaker)]),
+            key_messages: (voice.key_messages.iter())
+                .map(|m| self.said_view(m, voice.source, cited))
+                .collect(),
+            speaker,
         }
+    }
+
+    /// The proposals under each voice, or under each theme, as `dataset.ron` chooses; a
+    /// heading with no proposal is left out.
+    fn groups(&self, proposals: &[ProposalLink]) -> Vec<ProposalGroup> {
+        let d = self.dataset;
+        let in_group = |keep: &dyn Fn(&Proposal) -> bool| -> Vec<ProposalLink> {
+            (d.proposals().iter().zip(proposals))
+                .filter(|(p, _)| keep(p))
+                .map(|(_, link)| link.clone())
+                .collect()
+        };
+        let groups: Vec<ProposalGroup> = match d.meta().group_by {
+            GroupBy::Voice => d
+                .voice_refs()
+                .map(|v| ProposalGroup {
+                    heading: fill(&self.labels.proposals_of, &[("speaker", &self.speaker(v))]),
+                    proposals: in_group(&|p| p.voice == v),
+                })
+                .collect(),
+            GroupBy::Theme => d
+                .theme_refs()
+                .map(|t| ProposalGroup {
+                    heading: self.locale.text(&d.theme(t).name),
+                    proposals: in_group(&|p| p.theme == t),
+                })
+                .collect(),
+        };
+        groups
+            .into_iter()
+            .filter(|g| !g.proposals.is_empty())
+            .collect()
+    }
+
+    /// Each theme some proposal is filed under, with each voice's proposals on it.
+    fn comparison(&self) -> Vec<ComparisonRow> {
+        let d = self.dataset;
+        d.theme_refs()
+            .filter_map(|t| {
+                let cells: Vec<String> = d
+                    .voice_refs()
+                    .map(|v| {
+                        let numbers: Vec<String> = (d.proposals().iter())
+                            .filter(|p| p.theme == t && p.voice == v)
+                            .map(|p| self.number(p))
+                            .collect();
+                        numbers.join(self.locale.comma())
+                    })
+                    .collect();
+                cells.iter().any(|c| !c.is_empty()).then(|| ComparisonRow {
+                    theme: self.locale.text(&d.theme(t).name),
+                    cells,
+                })
+            })
+            .collect()
     }
 
     /// Which proposals concern each region: `●` named, `○` national or every region.

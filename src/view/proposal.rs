@@ -1,4 +1,4 @@
-//! A proposal brief, in three layers kept apart: what the speaker said, with his words; the
+//! A proposal brief, in three layers kept apart: what its voice said, with their words; the
 //! sourced context, with the figures and census indicators; and our analysis.
 
 use super::*;
@@ -40,6 +40,10 @@ pub struct ProposalView {
     pub number: String,
     pub title: String,
     pub short_title: String,
+    /// Who made it, as the briefs name them.
+    pub speaker: String,
+    /// The first layer's heading, with their name: « Ce que dit Chakib Achour ».
+    pub said_heading: String,
     pub scope: String,
     /// The line above the title: `Proposition P1 · Short title · Portée : Nationale`.
     pub kicker: String,
@@ -75,6 +79,8 @@ pub struct ProposalLink {
     pub number: String,
     pub title: String,
     pub short_title: String,
+    /// Who made it, as the briefs name them.
+    pub speaker: String,
     pub scope: String,
     pub stance: StanceView,
     pub href: Option<String>,
@@ -122,6 +128,7 @@ impl<'a> Views<'a> {
             number: self.number(p),
             title: self.locale.text(&p.title),
             short_title: self.locale.text(&p.short_title),
+            speaker: self.speaker(p.voice),
             scope: self.scope_label(&p.scope),
             stance: self.stance_view(p.stance),
             href: links.proposal(&p.id),
@@ -151,12 +158,14 @@ impl<'a> Views<'a> {
         for &s in &p.sources {
             cited.cite(s);
         }
-        let summary = self.said_view(&p.summary, &mut cited);
+        let source = d.voice(p.voice).source;
+        let summary = self.said_view(&p.summary, source, &mut cited);
         let said = p
             .said
             .iter()
-            .map(|s| self.said_view(s, &mut cited))
+            .map(|s| self.said_view(s, source, &mut cited))
             .collect();
+        let speaker = self.speaker(p.voice);
         let actors = self.roles(p, &mut cited);
         let figures: Vec<FigureView> = p
             .figures
@@ -178,9 +187,12 @@ impl<'a> Views<'a> {
             anchor: BriefKind::Proposal.anchor(&p.id),
             kicker: kicker(&[
                 &format!("{} {number}", l.proposal),
+                &speaker,
                 &short_title,
                 &scope_labelled,
             ]),
+            said_heading: fill(&l.said, &[("speaker", &speaker)]),
+            speaker,
             scope_without_regions: format!(
                 "{scope_labelled}{} {}",
                 self.page_semicolon(),
@@ -216,15 +228,15 @@ impl<'a> Views<'a> {
             .map(|role| {
                 let actor = self.dataset.actor(role.actor);
                 let quote = role.quote.as_ref().map(|q| {
-                    let speech = cited.cite(self.dataset.meta().speech.source);
-                    self.quote_view(q, speech)
+                    let source = self.dataset.voice(p.voice).source;
+                    self.quote_view(q, cited.cite(source))
                 });
                 RoleView {
                     name: self.locale.text(&actor.name),
                     kind: self.actor_kind(actor.kind),
                     role: self.locale.text(&role.role),
                     provenance: if quote.is_some() {
-                        l.role_assigned.clone()
+                        fill(&l.role_assigned, &[("speaker", &self.speaker(p.voice))])
                     } else {
                         l.role_envisaged.clone()
                     },

@@ -86,9 +86,10 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// A statement attributed to the speaker; the speech is cited in the brief.
-    pub(super) fn said_view(&self, said: &Said, cited: &mut Cited) -> SaidView {
-        let speech = cited.cite(self.dataset.meta().speech.source);
+    /// A statement attributed to a voice; `source`, where their words are, is cited in the
+    /// brief.
+    pub(super) fn said_view(&self, said: &Said, source: SourceRef, cited: &mut Cited) -> SaidView {
+        let speech = cited.cite(source);
         SaidView {
             text: self.locale.text(&said.text),
             quotes: said
@@ -97,6 +98,11 @@ impl<'a> Views<'a> {
                 .map(|q| self.quote_view(q, speech))
                 .collect(),
         }
+    }
+
+    /// How the briefs name the voice `v` in their wording.
+    pub(super) fn speaker(&self, v: VoiceRef) -> String {
+        self.locale.text(&self.dataset.voice(v).speaker)
     }
 
     pub(super) fn stance_view(&self, stance: Stance) -> StanceView {

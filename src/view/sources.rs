@@ -117,6 +117,8 @@ impl<'a> Views<'a> {
         let (l, locale) = (&self.labels, self.locale);
         let kind = match source.kind {
             SourceKind::Speech => &l.speech,
+            SourceKind::Report => &l.report,
+            SourceKind::Interview => &l.interview,
             SourceKind::Statistics => &l.statistics,
             SourceKind::Press => &l.press,
             SourceKind::Legal => &l.legal,
@@ -214,10 +216,10 @@ impl<'a> Views<'a> {
             status: self.status_view(figure.status),
             source: cited.cite(figure.source),
             note: figure.note.as_ref().map(|n| locale.text(n)),
-            quote: figure.quote.as_ref().map(|q| {
-                let speech = cited.cite(self.dataset.meta().speech.source);
-                self.quote_view(q, speech)
-            }),
+            quote: figure
+                .quote
+                .as_ref()
+                .map(|q| self.quote_view(q, cited.cite(figure.source))),
         }
     }
 }

@@ -35,10 +35,10 @@ fn list_shows_every_brief_with_kind_and_title() {
     let output = jiha().arg("list").assert().success();
     let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 1 + 10 + 12 + 1, "{stdout}");
+    assert_eq!(lines.len(), 1 + 13 + 12 + 1, "{stdout}");
     assert!(lines[0].starts_with("overview "));
     assert!(lines.last().is_some_and(|l| l.starts_with("book ")));
-    assert_eq!(stdout.matches("  proposal  ").count(), 10);
+    assert_eq!(stdout.matches("  proposal  ").count(), 13);
     assert_eq!(stdout.matches("  region  ").count(), 12);
     for region in REGIONS {
         assert!(stdout.contains(&format!("{region} ")), "{region} missing");
@@ -56,8 +56,8 @@ fn render_writes_every_listed_brief() {
         .success();
     let printed = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let files = tree(out.path());
-    assert_eq!(files.len(), 3 * 24, "{:?}", files.keys());
-    assert_eq!(printed.lines().count(), 3 * 24);
+    assert_eq!(files.len(), 3 * 27, "{:?}", files.keys());
+    assert_eq!(printed.lines().count(), 3 * 27);
     for lang in ["fr", "en", "ar"] {
         for id in list_ids(&[]) {
             let stem = match id.as_str() {
@@ -159,7 +159,7 @@ fn check_accepts_the_embedded_dataset() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok: 10 proposals, 12 regions"))
+        .stdout(predicate::str::contains("ok: 13 proposals, 12 regions"))
         .stdout(predicate::str::contains("0 errors, 0 warnings"));
 }
 
@@ -208,7 +208,7 @@ fn exported_dataset_renders_the_same_briefs() {
             .keys()
             .filter(|k| k.starts_with("proposals/"))
             .count(),
-        10
+        13
     );
 
     jiha()
@@ -275,7 +275,7 @@ fn rendering_twice_gives_the_same_bytes() {
             .success();
     }
     let (a, b) = (tree(&a), tree(&b));
-    assert_eq!(a.len(), 2 * 24 * 5);
+    assert_eq!(a.len(), 2 * 27 * 5);
     assert_eq!(a, b);
 }
 

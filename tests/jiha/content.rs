@@ -1,38 +1,61 @@
-//! The content rules that a test can check against the article the dataset is built from:
-//! its sentences are not copied, and every quote of the speaker is his, word for word, short,
-//! and in the paragraph it names; together the quotes stay under a third of the article.
+//! The content rules that a test can check against the texts the dataset quotes: our
+//! sentences are not copied from them, and every quote of a voice is theirs, word for word,
+//! short, and in the paragraph it names; together the quotes of a text stay under a third of
+//! it.
 //!
-//! The article is third-party text the project does not ship: it lies beside the repository,
-//! in `../shared/sources/`. Where it is missing these tests say so loudly, and fail under
-//! `CI=true`.
+//! Each voice's text is third-party text. The article of the first speech lies beside the
+//! repository, in `../shared/sources/`, and the project does not ship it: where it is missing
+//! these tests say so loudly, and fail under `CI=true`. The excerpt of the second voice's
+//! dispatch is kept in `tests/sources/` (see its README), for these tests only.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jiha_data::check::quotes::{self, MAX_WORDS};
+use jiha_data::checked::Dataset;
 
-/// The article, from `../shared/sources/`; `None`, said loudly, when it is not there, and a
-/// failure under `CI=true`.
-fn article() -> Option<String> {
+/// Where each voice's text is, by the id of its source.
+const TEXTS: [(&str, &str); 2] = [
+    (
+        "discours-achour",
+        "../shared/sources/md-talks-huawei-regionalisation.fr.txt",
+    ),
+    (
+        "depeche-miraoui-md-talks-2022",
+        "tests/sources/depeche-miraoui-md-talks-2022.fr.txt",
+    ),
+];
+
+/// The text of the source `id`, from [`TEXTS`]; `None`, said loudly, when it is not there,
+/// and a failure under `CI=true`. A voice with no text in [`TEXTS`] is a failure.
+fn text_of(id: &str) -> Option<String> {
+    let Some((_, relative)) = TEXTS.iter().find(|(source, _)| *source == id) else {
+        panic!("the voice `{id}` has no text in TEXTS: add where its text is");
+    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path: PathBuf = root.join("../shared/sources/md-talks-huawei-regionalisation.fr.txt");
+    let path: PathBuf = root.join(relative);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(err) if std::env::var_os("CI").is_some_and(|v| v == "true") => {
             panic!(
-                "{}: {err}. The content tests need the article beside the repository",
+                "{}: {err}. The content tests need every voice's text",
                 path.display()
             )
         }
         Err(err) => {
             eprintln!(
                 "\n*** SKIPPED: {}: {err}.\n*** The quotes and the copying are NOT checked; \
-                 put the article there, or run with CI=true to make this a failure.\n",
+                 put the text there, or run with CI=true to make this a failure.\n",
                 path.display()
             );
             None
         }
     }
+}
+
+/// The first speech's article (the first voice's text).
+fn article() -> Option<String> {
+    text_of(TEXTS[0].0)
 }
 
 /// Words of `text`, lower-cased, apostrophes and punctuation dropped.
@@ -94,11 +117,15 @@ fn dataset() -> jiha_data::checked::Dataset {
 }
 
 #[test]
-fn no_sentence_of_the_article_is_copied() {
-    let Some(article) = article() else { return };
+fn no_sentence_of_a_voices_text_is_copied() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // Eight words in a row is a copied phrase, not a shared name or figure.
-    let copied = shingles(&words(&article), 8);
+    let mut copied = BTreeSet::new();
+    for (id, _) in TEXTS {
+        if let Some(text) = text_of(id) {
+            copied.extend(shingles(&words(&text), 8));
+        }
+    }
     // sources.ron is left out: it quotes the titles of the talk, of its theme and of the
     // article as they were published, which is what a reference does. Quotes are left out
     // of every file: they are his words on purpose, checked by the next test.
@@ -116,55 +143,78 @@ fn no_sentence_of_the_article_is_copied() {
         let found: Vec<&String> = own.intersection(&copied).collect();
         assert!(
             found.is_empty(),
-            "{} copies the article: {found:?}",
+            "{} copies a voice's text: {found:?}",
             file.display()
         );
     }
 }
 
 #[test]
-fn every_quote_is_the_speakers_word_for_word_and_they_stay_under_a_third_of_the_article() {
-    let Some(article) = article() else { return };
+fn every_quote_is_its_voices_word_for_word_and_they_stay_under_a_third_of_each_text() {
     let dataset = dataset();
     let quoted = dataset.quotes();
     assert!(!quoted.is_empty(), "the dataset quotes nothing");
-    let mut wrong = Vec::new();
-    for q in &quoted {
-        if let Some(why) = not_in_article(&article, &q.words, q.paragraph) {
-            wrong.push(format!("« {} » (§ {}): {why}", q.words, q.paragraph));
+    let mut checked = 0;
+    for voice in dataset.voice_refs() {
+        let source = dataset.source(dataset.voice(voice).source);
+        let Some(text) = text_of(&source.id) else {
+            continue;
+        };
+        checked += 1;
+        let mine: Vec<_> = (quoted.iter())
+            .filter(|(s, _)| *s == dataset.voice(voice).source)
+            .map(|(_, q)| *q)
+            .collect();
+        assert!(!mine.is_empty(), "`{}` is quoted nowhere", source.id);
+        let mut wrong = Vec::new();
+        for q in &mine {
+            if let Some(why) = not_in_article(&text, &q.words, q.paragraph) {
+                wrong.push(format!("« {} » (§ {}): {why}", q.words, q.paragraph));
+            }
         }
-    }
-    let speech = dataset.source(dataset.meta().speech.source);
-    for n in &speech.notes {
-        if let Some(why) = not_in_article(&article, &n.words, n.paragraph) {
-            wrong.push(format!(
-                "note on « {} » (§ {}): {why}",
-                n.words, n.paragraph
-            ));
+        for n in &source.notes {
+            if let Some(why) = not_in_article(&text, &n.words, n.paragraph) {
+                wrong.push(format!(
+                    "note on « {} » (§ {}): {why}",
+                    n.words, n.paragraph
+                ));
+            }
         }
+        assert!(
+            wrong.is_empty(),
+            "quotes that are not the words of `{}`:\n{}",
+            source.id,
+            wrong.join("\n")
+        );
+        let distinct: BTreeSet<String> = mine.iter().map(|q| quotes::normalise(&q.words)).collect();
+        let quoted_words: usize = distinct.iter().map(|q| quotes::words(q)).sum();
+        let text_words = quotes::words(&text);
+        assert!(
+            quoted_words * 3 < text_words,
+            "the {} distinct quotes of `{}` hold {quoted_words} words, a third of its \
+             {text_words} or more: cite it, do not reproduce it",
+            distinct.len(),
+            source.id
+        );
     }
-    assert!(
-        wrong.is_empty(),
-        "quotes that are not the article's:\n{}",
-        wrong.join("\n")
-    );
+    assert!(checked > 0 || std::env::var_os("CI").is_none_or(|v| v != "true"));
+}
 
-    let distinct: BTreeSet<String> = quoted.iter().map(|q| quotes::normalise(&q.words)).collect();
-    let quoted_words: usize = distinct.iter().map(|q| quotes::words(q)).sum();
-    let article_words = quotes::words(&article);
-    assert!(
-        quoted_words * 3 < article_words,
-        "the {} distinct quotes hold {quoted_words} words, a third of the article's \
-         {article_words} or more: cite it, do not reproduce it",
-        distinct.len()
-    );
+/// The quotes of the first voice, whose text is the article.
+fn first_voice_quotes(dataset: &Dataset) -> Vec<&jiha_data::checked::Quote> {
+    let first = dataset.voice_refs().next().expect("a voice");
+    let source = dataset.voice(first).source;
+    (dataset.quotes().into_iter())
+        .filter(|(s, _)| *s == source)
+        .map(|(_, q)| q)
+        .collect()
 }
 
 #[test]
 fn a_quote_changed_by_one_word_is_not_the_speakers() {
     let Some(article) = article() else { return };
     let dataset = dataset();
-    let quote = dataset.quotes()[0];
+    let quote = first_voice_quotes(&dataset)[0];
     assert_eq!(
         not_in_article(&article, &quote.words, quote.paragraph),
         None

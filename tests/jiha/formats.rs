@@ -42,7 +42,7 @@ fn every_format_of_every_brief_renders_in_every_language() {
                 .keys()
                 .filter(|k| k.starts_with(&format!("{lang}/")) && k.ends_with(&format!(".{ext}")))
                 .count();
-            assert_eq!(count, 24, "{lang} {ext}");
+            assert_eq!(count, 27, "{lang} {ext}");
         }
     }
     let html = |path: &str| String::from_utf8_lossy(&files[path]).into_owned();
@@ -68,7 +68,7 @@ fn every_pdf_of_every_brief_is_sound_a4_and_tagged() {
         .assert()
         .success();
     let files = tree(out.path());
-    assert_eq!(files.len(), 3 * 24, "every brief in every language");
+    assert_eq!(files.len(), 3 * 27, "every brief in every language");
     for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".pdf")) {
         assert!(bytes.starts_with(b"%PDF-"), "{name}");
         let path = out.path().join(name);

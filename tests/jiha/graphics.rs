@@ -327,7 +327,7 @@ fn the_overview_map_labels_the_four_poles() {
         .iter()
         .find(|(s, _)| s.attr("fill") == pole_fill)
         .expect("a legend entry for the pole regions");
-    assert_eq!(*label, "Région où l’orateur évoque un pôle", "legend");
+    assert_eq!(*label, "Région où un pôle est évoqué", "legend");
     assert!(
         html.contains("Contours simplifiés des régions"),
         "caption with the source"

@@ -15,3 +15,4 @@ mod output;
 mod print;
 mod snapshot;
 mod support;
+mod voices;

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 pub use crate::check::Date;
 pub use crate::model::{
-    ActorKind, Credit, Dates, Direction, IndicatorKind, Labels, Numbers, PlaceNames, SourceKind,
-    Stance, Status, Text, TextNote, Unit, Writing,
+    ActorKind, Credit, Dates, Direction, GroupBy, IndicatorKind, Labels, Numbers, PlaceNames,
+    SourceKind, Stance, Status, Text, TextNote, Unit, Writing,
 };
 
 /// A source of the dataset: [`Dataset::source`] resolves it.
@@ -26,6 +26,14 @@ pub struct ActorRef(pub(crate) usize);
 /// A figure of the dataset: [`Dataset::figure`] resolves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FigureRef(pub(crate) usize);
+
+/// A voice of the dataset: [`Dataset::voice`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VoiceRef(pub(crate) usize);
+
+/// A theme of the dataset: [`Dataset::theme`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ThemeRef(pub(crate) usize);
 
 /// A region of the dataset: [`Dataset::region`] resolves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,7 +75,7 @@ pub struct Catalogue {
 }
 
 impl Dataset {
-    /// `dataset.ron`: title, edition, speech, glossary, credits.
+    /// `dataset.ron`: title, edition, voices, themes, glossary, credits.
     pub fn meta(&self) -> &Meta {
         &self.meta
     }
@@ -102,19 +110,25 @@ impl Dataset {
         &self.proposals
     }
 
-    /// Every quote of the speaker the briefs print, in the order of the files: the key
-    /// messages, each proposal's statements and roles, the figures.
-    pub fn quotes(&self) -> Vec<&Quote> {
-        fn said(s: &[Said]) -> impl Iterator<Item = &Quote> {
-            s.iter().flat_map(|s| &s.quotes)
+    /// Every quote of a voice the briefs print, with the source it is from, in the order of
+    /// the files: the key messages, each proposal's statements and roles, the figures.
+    pub fn quotes(&self) -> Vec<(SourceRef, &Quote)> {
+        fn said(source: SourceRef, s: &[Said]) -> impl Iterator<Item = (SourceRef, &Quote)> {
+            s.iter()
+                .flat_map(move |s| s.quotes.iter().map(move |q| (source, q)))
         }
-        let mut quotes: Vec<&Quote> = said(&self.meta.key_messages).collect();
+        let mut quotes: Vec<(SourceRef, &Quote)> = (self.meta.voices.iter())
+            .flat_map(|v| said(v.source, &v.key_messages))
+            .collect();
         for p in &self.proposals {
-            quotes.extend(&p.summary.quotes);
-            quotes.extend(said(&p.said));
-            quotes.extend(p.actors.iter().filter_map(|r| r.quote.as_ref()));
+            let source = self.voice(p.voice).source;
+            quotes.extend(said(source, std::slice::from_ref(&p.summary)));
+            quotes.extend(said(source, &p.said));
+            let roles = p.actors.iter().filter_map(|r| r.quote.as_ref());
+            quotes.extend(roles.map(|q| (source, q)));
         }
-        quotes.extend(self.figures.iter().filter_map(|f| f.quote.as_ref()));
+        let figures = self.figures.iter();
+        quotes.extend(figures.filter_map(|f| Some((f.source, f.quote.as_ref()?))));
         quotes
     }
 
@@ -147,6 +161,26 @@ impl Dataset {
     /// The figure `r` refers to.
     pub fn figure(&self, r: FigureRef) -> &Figure {
         &self.figures[r.0]
+    }
+
+    /// A reference to each voice, in the order of `voices`.
+    pub fn voice_refs(&self) -> impl Iterator<Item = VoiceRef> + use<> {
+        (0..self.meta.voices.len()).map(VoiceRef)
+    }
+
+    /// The voice `r` refers to.
+    pub fn voice(&self, r: VoiceRef) -> &Voice {
+        &self.meta.voices[r.0]
+    }
+
+    /// A reference to each theme, in the order of `themes`.
+    pub fn theme_refs(&self) -> impl Iterator<Item = ThemeRef> + use<> {
+        (0..self.meta.themes.len()).map(ThemeRef)
+    }
+
+    /// The theme `r` refers to.
+    pub fn theme(&self, r: ThemeRef) -> &Theme {
+        &self.meta.themes[r.0]
     }
 
     /// The region `r` refers to.
@@ -213,13 +247,14 @@ pub struct Meta {
     pub publisher: Text,
     /// Who edited the dataset, and whose analysis it is.
     pub editor: Text,
-    /// The speaker's interest in what he proposes, said up front.
-    pub disclosure: Text,
-    /// The speech the dataset is built from.
-    pub speech: Speech,
     pub summary: Text,
-    pub key_messages: Vec<Said>,
-    /// Our analysis of the speech as a whole.
+    /// The voices whose proposals the briefs present.
+    pub voices: Vec<Voice>,
+    /// The themes the proposals are filed under.
+    pub themes: Vec<Theme>,
+    /// How the overview groups the proposals.
+    pub group_by: GroupBy,
+    /// Our analysis of the voices, as a whole and side by side.
     pub synthesis: Vec<Text>,
     pub glossary: Vec<Term>,
     pub credits: Vec<Credit>,
@@ -249,15 +284,28 @@ pub enum Chapter {
     Briefs(Vec<BriefRef>),
 }
 
-/// The speech the dataset is built from: its source, its speaker and its event, which check
-/// requires that source to name.
+/// Someone whose proposals the briefs present, with what check requires their source to
+/// name: who they are and, for a speech, the event.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Speech {
+pub struct Voice {
+    /// Their speech, report or interview.
     pub source: SourceRef,
-    /// Who spoke, with their role.
+    /// How the briefs name them in their wording.
     pub speaker: Text,
-    /// Where.
-    pub event: Event,
+    /// Who they are, with their role (the source's `author`).
+    pub author: Text,
+    /// The actor they speak for.
+    pub organisation: ActorRef,
+    /// What the reader should know first about their interest.
+    pub disclosure: Option<Text>,
+    pub key_messages: Vec<Said>,
+}
+
+/// A theme the proposals are filed under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub name: Text,
 }
 
 /// A glossary entry.
@@ -280,6 +328,8 @@ pub struct Source {
     pub publisher: Option<Text>,
     /// The event where it was said, for a speech.
     pub event: Option<Event>,
+    /// Where it was said or published, when known.
+    pub place: Option<Text>,
     /// When it was published; `None` when unknown.
     pub date: Option<Date>,
     pub url: Option<String>,
@@ -449,7 +499,7 @@ pub struct Capital {
     pub coordinates: SourceRef,
 }
 
-/// A proposal of the speech.
+/// A proposal of one of the voices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub id: String,
@@ -457,6 +507,9 @@ pub struct Proposal {
     pub number: usize,
     pub title: Text,
     pub short_title: Text,
+    /// Who made it.
+    pub voice: VoiceRef,
+    pub theme: ThemeRef,
     pub stance: Stance,
     pub scope: Scope,
     /// What he said, in one sentence: the lede.

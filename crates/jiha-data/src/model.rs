@@ -88,15 +88,18 @@ pub struct Meta {
     /// Who edited the dataset: the analysis is credited to them, on the cover and in the
     /// colophon.
     pub editor: Text,
-    /// What the reader should know first about the speaker's interest in what he proposes.
-    pub disclosure: Text,
-    /// Id of the source holding the speech the dataset is built from.
-    pub speech: String,
-    /// The speech and the dataset in a paragraph, in our words.
+    /// The sources, in our words, in a paragraph.
     pub summary: Text,
-    /// The speech's key messages, in our words, each with the quotes that back it.
-    pub key_messages: Vec<Said>,
-    /// What we read in the speech as a whole: our analysis, apart from what he said.
+    /// The voices whose proposals the briefs present: a speech, a report or an interview
+    /// each, in the order the overview introduces them.
+    pub voices: Vec<Voice>,
+    /// The themes the proposals are filed under, in the order the overview lists them.
+    pub themes: Vec<Theme>,
+    /// How the overview groups the proposals: by voice (the default) or by theme.
+    #[serde(default)]
+    pub group_by: GroupBy,
+    /// What we read in the voices as a whole and side by side: our analysis, apart from what
+    /// they said.
     pub synthesis: Vec<Text>,
     /// Terms a reader may not know.
     pub glossary: Vec<Term>,
@@ -127,6 +130,43 @@ pub enum Chapter {
     Region(String),
     /// These briefs (ids of the overview, proposals or regions), in this order.
     Briefs(Vec<String>),
+}
+
+/// Someone whose proposals the briefs present, and where they made them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    /// Id of the source that holds their words: a speech, a report or an interview, with
+    /// its `author` (who, with their role), its `place`, and its `event` for a speech.
+    pub source: String,
+    /// How the briefs name them in their wording ("what Chakib Achour says").
+    pub speaker: Text,
+    /// Id of the actor they speak for.
+    pub organisation: String,
+    /// What the reader should know first about their interest in what they propose.
+    pub disclosure: Option<Text>,
+    /// Their key messages, in our words, each with the quotes that back it.
+    pub key_messages: Vec<Said>,
+}
+
+/// A theme the proposals are filed under.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Slug, unique among themes.
+    pub id: String,
+    /// Its name, short enough for a table heading.
+    pub name: Text,
+}
+
+/// How the overview groups the proposals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum GroupBy {
+    /// Under each voice, in the order of `voices`.
+    #[default]
+    Voice,
+    /// Under each theme, in the order of `themes`.
+    Theme,
 }
 
 /// A glossary entry.
@@ -174,6 +214,9 @@ pub struct Source {
     pub publisher: Option<Text>,
     /// The event where it was said, for a speech.
     pub event: Option<Event>,
+    /// Where it was said or published (a city), when known.
+    #[serde(default)]
+    pub place: Option<Text>,
     /// When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` when unknown.
     pub date: Option<String>,
     /// Where to read it.
@@ -224,6 +267,8 @@ pub struct Said {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum SourceKind {
     Speech,
+    Report,
+    Interview,
     Statistics,
     Press,
     Legal,
@@ -473,12 +518,16 @@ pub struct Outline {
 pub struct Proposal {
     /// Slug, equal to the file name without `.ron`.
     pub id: String,
-    /// Position in the briefs, in the order of the speech; unique.
+    /// Position in the briefs; unique. Within a voice, the order of its speech or text.
     pub order: u32,
     /// Full title.
     pub title: Text,
     /// Title short enough for a table heading.
     pub short_title: Text,
+    /// Who made it: the `source` of one of the dataset's `voices`.
+    pub voice: String,
+    /// Id of the theme it is filed under.
+    pub theme: String,
     /// How firmly the speaker put it, judged from his words.
     pub stance: Stance,
     /// Where it applies.

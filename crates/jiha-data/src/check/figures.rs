@@ -1,6 +1,7 @@
 //! Figures, sources and actors, the catalogues the briefs cite: values, units, sources.
 
 use super::*;
+use crate::model::SourceKind;
 
 /// What the rules on figures, sources and actors can find.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,8 +12,10 @@ pub enum FigureFinding {
     OutOfRange(OutOfRange),
     /// A source nothing cites (a warning).
     Uncited { id: String },
-    /// The speech the dataset is built from, as a source that lacks its speaker or its event.
-    SpeechWithout { id: String, field: &'static str },
+    /// A voice's source that lacks who they are (`author`), or the event of a speech.
+    VoiceWithout { id: String, field: &'static str },
+    /// A voice's source that is not a speech, a report or an interview.
+    VoiceKind { id: String, kind: SourceKind },
 }
 
 /// Why a value (a figure's or an indicator's) cannot be right.
@@ -67,8 +70,11 @@ impl Describe for FigureFinding {
             FigureFinding::NoSource { id } => format!("figure `{id}` has no source"),
             FigureFinding::OutOfRange(problem) => format!("value out of range: {problem}"),
             FigureFinding::Uncited { id } => format!("source `{id}` is cited by nothing"),
-            FigureFinding::SpeechWithout { id, field } => {
-                format!("the speech `{id}` has no `{field}`")
+            FigureFinding::VoiceWithout { id, field } => {
+                format!("the source `{id}` of a voice has no `{field}`")
+            }
+            FigureFinding::VoiceKind { id, kind } => {
+                format!("the source `{id}` of a voice is of kind `{kind:?}`")
             }
         }
     }
@@ -78,7 +84,9 @@ impl Describe for FigureFinding {
             FigureFinding::NoSource { .. } => Some("this figure names no source".to_string()),
             FigureFinding::OutOfRange(_) => None,
             FigureFinding::Uncited { .. } => Some("never cited".to_string()),
-            FigureFinding::SpeechWithout { .. } => Some("the speech of `dataset.ron`".to_string()),
+            FigureFinding::VoiceWithout { .. } | FigureFinding::VoiceKind { .. } => {
+                Some("a voice of `dataset.ron`".to_string())
+            }
         }
     }
 
@@ -91,8 +99,11 @@ impl Describe for FigureFinding {
             FigureFinding::Uncited { .. } => {
                 "cite it from a figure, an indicator, an actor, a glossary term or a proposal, or remove it"
             }
-            FigureFinding::SpeechWithout { .. } => {
-                "the overview introduces the speech by its speaker and its event: give this source an `author` and an `event`"
+            FigureFinding::VoiceWithout { .. } => {
+                "the overview introduces each voice by its author and, for a speech, its event: give this source an `author` (who, with their role) and, for a speech, an `event`"
+            }
+            FigureFinding::VoiceKind { .. } => {
+                "a voice speaks in a `Speech`, a `Report` or an `Interview`: give the source one of these kinds, or attribute the proposals to another voice"
             }
         };
         Some(help.to_string())
@@ -100,24 +111,40 @@ impl Describe for FigureFinding {
 }
 
 impl Checker<'_> {
-    /// The speech `dataset.ron` names has what the overview introduces it by: its speaker
-    /// (`author`) and its `event`. An unknown id is reported by the reference rule.
-    pub(super) fn check_speech(&mut self, meta: &Parsed<Meta>, sources: &Parsed<Vec<Source>>) {
-        let id = &meta.value.speech;
-        let Some(i) = sources.value.iter().position(|s| &s.id == id) else {
-            return;
-        };
-        let speech = &sources.value[i];
-        for (field, missing) in [
-            ("author", speech.author.is_none()),
-            ("event", speech.event.is_none()),
-        ] {
-            if missing {
-                let finding = FigureFinding::SpeechWithout {
-                    id: id.clone(),
-                    field,
-                };
-                self.report(sources, &format!("[{i}].id"), finding);
+    /// Each voice's source has what the overview introduces it by: who they are
+    /// (`author`) and, for a speech, its `event`; and it is a speech, a report or an
+    /// interview. An unknown id is reported by the reference rule.
+    pub(super) fn check_voices(&mut self, meta: &Parsed<Meta>, sources: &Parsed<Vec<Source>>) {
+        for voice in &meta.value.voices {
+            let id = &voice.source;
+            let Some(i) = sources.value.iter().position(|s| &s.id == id) else {
+                continue;
+            };
+            let source = &sources.value[i];
+            let path = format!("[{i}].id");
+            let speech = source.kind == SourceKind::Speech;
+            if !matches!(
+                source.kind,
+                SourceKind::Speech | SourceKind::Report | SourceKind::Interview
+            ) {
+                let (id, kind) = (id.clone(), source.kind);
+                self.report(
+                    sources,
+                    &format!("[{i}].kind"),
+                    FigureFinding::VoiceKind { id, kind },
+                );
+            }
+            for (field, missing) in [
+                ("author", source.author.is_none()),
+                ("event", speech && source.event.is_none()),
+            ] {
+                if missing {
+                    let finding = FigureFinding::VoiceWithout {
+                        id: id.clone(),
+                        field,
+                    };
+                    self.report(sources, &path, finding);
+                }
             }
         }
     }
@@ -130,6 +157,7 @@ impl Checker<'_> {
                 ("author", &source.author, Field::Title),
                 ("publisher", &source.publisher, Field::Title),
                 ("note", &source.note, Field::Paragraph),
+                ("place", &source.place, Field::Title),
             ] {
                 if let Some(text) = text {
                     self.text_as(sources, &p(field), text, kind);

@@ -118,6 +118,8 @@ pub enum IdKind {
     Figure,
     Region,
     Proposal,
+    Voice,
+    Theme,
     /// A book made to measure.
     Book,
     /// What a book may hold: the overview, a proposal or a region.
@@ -139,6 +141,8 @@ impl fmt::Display for IdKind {
             IdKind::Figure => "figure",
             IdKind::Region => "region",
             IdKind::Proposal => "proposal",
+            IdKind::Voice => "voice",
+            IdKind::Theme => "theme",
             IdKind::Book => "book",
             IdKind::Brief => "brief",
         })

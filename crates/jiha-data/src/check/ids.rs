@@ -124,6 +124,33 @@ impl Checker<'_> {
         ids.into_iter().cloned().collect()
     }
 
+    /// The ids `dataset.ron` defines: its voices (each source once) and its themes (slugs,
+    /// unique).
+    pub(super) fn meta_ids(
+        &mut self,
+        parsed: &Parsed<Meta>,
+    ) -> (BTreeSet<String>, BTreeSet<String>) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, voice) in parsed.value.voices.iter().enumerate() {
+            let path = format!("voices[{i}].source");
+            if let Some(first) = seen.get(voice.source.as_str()) {
+                let first = format!("voices[{first}].source");
+                self.duplicate(parsed, &path, IdKind::Voice, &voice.source, &first);
+            } else {
+                seen.insert(&voice.source, i);
+            }
+        }
+        let voices = parsed
+            .value
+            .voices
+            .iter()
+            .map(|v| v.source.clone())
+            .collect();
+        let themes = parsed.value.themes.iter().map(|t| &t.id);
+        let themes = self.ids(parsed, "themes", IdKind::Theme, themes);
+        (voices, themes)
+    }
+
     /// The region ids: slugs, not reserved, unique. A duplicate is shown with the previous
     /// region that has the id, as it always was. Returns them.
     pub(super) fn region_ids(&mut self, parsed: &Parsed<Territories>) -> BTreeSet<String> {

@@ -316,6 +316,13 @@ impl<'a> Checker<'a> {
             let ids = f.value.iter().map(|x| &x.id);
             self.ids(f, "", IdKind::Figure, ids)
         });
+        let (voices, themes) = match &parsed.meta {
+            Some(meta) => {
+                let (voices, themes) = self.meta_ids(meta);
+                (Some(voices), Some(themes))
+            }
+            None => (None, None),
+        };
         let proposals = parsed.proposals_complete.then(|| {
             let ids = parsed.proposals.iter().map(|(p, _)| p.value.id.clone());
             ids.collect()
@@ -324,7 +331,18 @@ impl<'a> Checker<'a> {
             .territories
             .as_ref()
             .map(|t| self.check_territories(t));
-        Refs::new(sources, actors, figures, regions, proposals)
+        let mut refs = Refs {
+            sources,
+            actors,
+            figures,
+            regions: None,
+            voices,
+            themes,
+            proposals,
+            briefs: None,
+        };
+        refs.set_regions(regions);
+        refs
     }
 
     /// Every rule on the parsed files that needs the ids.
@@ -335,7 +353,7 @@ impl<'a> Checker<'a> {
         if let Some(sources) = &parsed.sources {
             self.check_sources(sources, refs);
             if let Some(meta) = &parsed.meta {
-                self.check_speech(meta, sources);
+                self.check_voices(meta, sources);
             }
         }
         if let Some(actors) = &parsed.actors {
@@ -375,6 +393,9 @@ struct Refs {
     actors: Option<BTreeSet<String>>,
     figures: Option<BTreeSet<String>>,
     regions: Option<BTreeSet<String>>,
+    /// The voices, by the id of their source (`dataset.ron`).
+    voices: Option<BTreeSet<String>>,
+    themes: Option<BTreeSet<String>>,
     /// `None` unless every proposal file parsed.
     proposals: Option<BTreeSet<String>>,
     /// What a book may hold: the overview, the proposals and the regions; `None` unless both
@@ -383,25 +404,6 @@ struct Refs {
 }
 
 impl Refs {
-    fn new(
-        sources: Option<BTreeSet<String>>,
-        actors: Option<BTreeSet<String>>,
-        figures: Option<BTreeSet<String>>,
-        regions: Option<BTreeSet<String>>,
-        proposals: Option<BTreeSet<String>>,
-    ) -> Refs {
-        let mut refs = Refs {
-            sources,
-            actors,
-            figures,
-            regions: None,
-            proposals,
-            briefs: None,
-        };
-        refs.set_regions(regions);
-        refs
-    }
-
     /// Sets the region ids, and with them the briefs a book may hold.
     fn set_regions(&mut self, regions: Option<BTreeSet<String>>) {
         self.briefs = match (&regions, &self.proposals) {
@@ -426,6 +428,8 @@ impl Refs {
             IdKind::Actor => self.actors.as_ref(),
             IdKind::Figure => self.figures.as_ref(),
             IdKind::Region => self.regions.as_ref(),
+            IdKind::Voice => self.voices.as_ref(),
+            IdKind::Theme => self.themes.as_ref(),
             IdKind::Brief => self.briefs.as_ref(),
             // Nothing refers to a proposal or a book but a book's chapters, as briefs.
             IdKind::Proposal | IdKind::Book => None,

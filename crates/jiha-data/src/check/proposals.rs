@@ -124,6 +124,8 @@ impl Checker<'_> {
     /// A proposal's regions, actors, figures and sources.
     fn check_proposal_refs(&mut self, parsed: &Parsed<Proposal>, refs: &Refs) {
         let p = &parsed.value;
+        self.reference(parsed, "voice", IdKind::Voice, &p.voice, refs);
+        self.reference(parsed, "theme", IdKind::Theme, &p.theme, refs);
         match &p.scope {
             Scope::Regions(regions) => {
                 self.non_empty(parsed, "scope", regions, "the list of regions");

@@ -263,11 +263,13 @@ impl Checker<'_> {
             }
         };
         if let Some(meta) = &parsed.meta {
-            for (i, s) in meta.value.key_messages.iter().enumerate() {
-                for (j, q) in s.quotes.iter().enumerate() {
-                    let at = format!("key_messages[{i}].quotes[{j}]");
-                    if let Some((path, f)) = compare(&meta.file, at, q) {
-                        self.report(meta, &path, f);
+            for (v, voice) in meta.value.voices.iter().enumerate() {
+                for (i, s) in voice.key_messages.iter().enumerate() {
+                    for (j, q) in s.quotes.iter().enumerate() {
+                        let at = format!("voices[{v}].key_messages[{i}].quotes[{j}]");
+                        if let Some((path, f)) = compare(&meta.file, at, q) {
+                            self.report(meta, &path, f);
+                        }
                     }
                 }
             }

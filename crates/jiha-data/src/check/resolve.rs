@@ -21,8 +21,11 @@ struct Index<'d> {
     figures: HashMap<&'d str, usize>,
     regions: HashMap<&'d str, usize>,
     proposals: HashMap<&'d str, usize>,
-    /// The speech's notes on its own text, printed with the quotes that contain them.
-    speech_notes: &'d [m::TextNote],
+    /// The voices, by the id of their source.
+    voices: HashMap<&'d str, usize>,
+    themes: HashMap<&'d str, usize>,
+    /// Each source's notes on its own text, printed with the quotes that contain them.
+    notes: Vec<&'d [m::TextNote]>,
 }
 
 /// The positions of a list's ids; the first of two equal ids wins (the rules refuse both).
@@ -79,10 +82,17 @@ impl Index<'_> {
         }
     }
 
-    /// A quote of the speech, with the notes on the passages it contains.
-    fn quote(&self, q: &m::Quote) -> c::Quote {
-        let notes = self
-            .speech_notes
+    fn voice(&self, id: &str) -> Resolved<c::VoiceRef> {
+        find(&self.voices, "voice", id).map(c::VoiceRef)
+    }
+
+    fn theme(&self, id: &str) -> Resolved<c::ThemeRef> {
+        find(&self.themes, "theme", id).map(c::ThemeRef)
+    }
+
+    /// A quote of `source`, with the notes on the passages it contains.
+    fn quote(&self, source: c::SourceRef, q: &m::Quote) -> c::Quote {
+        let notes = self.notes[source.0]
             .iter()
             .filter(|n| n.paragraph == q.paragraph && quotes::contains(&q.words, &n.words))
             .cloned()
@@ -95,10 +105,11 @@ impl Index<'_> {
         }
     }
 
-    fn said(&self, s: &m::Said) -> c::Said {
+    /// A statement with quotes of `source`.
+    fn said(&self, source: c::SourceRef, s: &m::Said) -> c::Said {
         c::Said {
             text: s.text.clone(),
-            quotes: s.quotes.iter().map(|q| self.quote(q)).collect(),
+            quotes: s.quotes.iter().map(|q| self.quote(source, q)).collect(),
         }
     }
 }
@@ -114,15 +125,15 @@ fn optional_date(text: &Option<String>) -> Resolved<Option<Date>> {
 /// The checked dataset of a dataset whose every rule passed; `Err` names what a rule let
 /// through.
 pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
-    let sources = positions(d.sources.iter().map(|s| &s.id));
-    let speech_notes = find(&sources, "source", &d.meta.speech).map(|s| &d.sources[s].notes)?;
     let index = Index {
-        sources,
+        sources: positions(d.sources.iter().map(|s| &s.id)),
         actors: positions(d.actors.iter().map(|a| &a.id)),
         figures: positions(d.figures.iter().map(|f| &f.id)),
         regions: positions(d.territories.regions.iter().map(|r| &r.id)),
         proposals: positions(d.proposals.iter().map(|p| &p.id)),
-        speech_notes,
+        voices: positions(d.meta.voices.iter().map(|v| &v.source)),
+        themes: positions(d.meta.themes.iter().map(|t| &t.id)),
+        notes: d.sources.iter().map(|s| s.notes.as_slice()).collect(),
     };
     Ok(c::Dataset {
         meta: meta(&index, &d.meta, &d.sources)?,
@@ -199,10 +210,19 @@ fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> 
         original: m.original.clone(),
         publisher: m.publisher.clone(),
         editor: m.editor.clone(),
-        disclosure: m.disclosure.clone(),
-        speech: speech(index, m, sources)?,
         summary: m.summary.clone(),
-        key_messages: m.key_messages.iter().map(|s| index.said(s)).collect(),
+        voices: m
+            .voices
+            .iter()
+            .map(|v| voice(index, v, sources))
+            .collect::<Resolved<_>>()?,
+        themes: (m.themes.iter())
+            .map(|t| c::Theme {
+                id: t.id.clone(),
+                name: t.name.clone(),
+            })
+            .collect(),
+        group_by: m.group_by,
         synthesis: m.synthesis.clone(),
         glossary,
         credits: m.credits.clone(),
@@ -232,21 +252,22 @@ fn book(index: &Index, b: &m::Book) -> Resolved<c::Book> {
     })
 }
 
-/// The speech of `dataset.ron`, with the speaker and the event its source names.
-fn speech(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Speech> {
-    let source = index.source(&m.speech)?;
-    let raw = &sources[source.0];
-    let unresolved = |what: &str| Unresolved(format!("the {what} of the speech `{}`", m.speech));
-    let speaker = raw.author.clone().ok_or_else(|| unresolved("speaker"))?;
-    let e = raw.event.as_ref().ok_or_else(|| unresolved("event"))?;
-    Ok(c::Speech {
+/// A voice of `dataset.ron`, with who they are, as their source names them.
+fn voice(index: &Index, v: &m::Voice, sources: &[m::Source]) -> Resolved<c::Voice> {
+    let source = index.source(&v.source)?;
+    let author = (sources[source.0].author.clone())
+        .ok_or_else(|| Unresolved(format!("the author of the voice `{}`", v.source)))?;
+    Ok(c::Voice {
         source,
-        speaker,
-        event: c::Event {
-            name: e.name.clone(),
-            theme: e.theme.clone(),
-            organiser: index.actor(&e.organiser)?,
-        },
+        speaker: v.speaker.clone(),
+        author,
+        organisation: index.actor(&v.organisation)?,
+        disclosure: v.disclosure.clone(),
+        key_messages: v
+            .key_messages
+            .iter()
+            .map(|s| index.said(source, s))
+            .collect(),
     })
 }
 
@@ -266,6 +287,7 @@ fn source(index: &Index, s: &m::Source) -> Resolved<c::Source> {
         author: s.author.clone(),
         publisher: s.publisher.clone(),
         event,
+        place: s.place.clone(),
         date: optional_date(&s.date)?,
         url: s.url.clone(),
         note: s.note.clone(),
@@ -292,16 +314,17 @@ fn figure(index: &Index, f: &m::Figure) -> Resolved<c::Figure> {
         m::Quantity::Date(d) => c::Quantity::Date(date(d)?),
         m::Quantity::Kilometres(v) => c::Quantity::Kilometres(*v),
     };
+    let source = index.required_source(&f.source, &format!("figure `{}`", f.id))?;
     Ok(c::Figure {
         id: f.id.clone(),
         label: f.label.clone(),
         value,
         period: optional_date(&f.period)?,
         scope: f.scope.clone(),
-        source: index.required_source(&f.source, &format!("figure `{}`", f.id))?,
+        source,
         status: f.status,
         note: f.note.clone(),
-        quote: f.quote.as_ref().map(|q| index.quote(q)),
+        quote: f.quote.as_ref().map(|q| index.quote(source, q)),
     })
 }
 
@@ -402,6 +425,8 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
                 .collect::<Resolved<_>>()?,
         ),
     };
+    let voice = index.voice(&p.voice)?;
+    let source = index.source(&p.voice)?;
     let actors = p
         .actors
         .iter()
@@ -409,7 +434,7 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
             Ok(c::Role {
                 actor: index.actor(&r.actor)?,
                 role: r.role.clone(),
-                quote: r.quote.as_ref().map(|q| index.quote(q)),
+                quote: r.quote.as_ref().map(|q| index.quote(source, q)),
             })
         })
         .collect::<Resolved<_>>()?;
@@ -418,10 +443,12 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
         number,
         title: p.title.clone(),
         short_title: p.short_title.clone(),
+        voice,
+        theme: index.theme(&p.theme)?,
         stance: p.stance,
         scope,
-        summary: index.said(&p.summary),
-        said: p.said.iter().map(|s| index.said(s)).collect(),
+        summary: index.said(source, &p.summary),
+        said: p.said.iter().map(|s| index.said(source, s)).collect(),
         context: p.context.clone(),
         actors,
         relevance: p.relevance.clone(),

@@ -287,8 +287,10 @@ impl<'c> Base<'c> {
             "dataset.ron" => {
                 let meta = checker.parse(Some(file))?;
                 checker.check_languages(&meta);
+                let (voices, themes) = checker.meta_ids(&meta);
+                (refs.voices, refs.themes) = (Some(voices), Some(themes));
                 checker.check_meta(&meta, refs);
-                checker.check_speech(&meta, base.sources.as_ref()?);
+                checker.check_voices(&meta, base.sources.as_ref()?);
                 Replaced::Meta(Box::new(meta))
             }
             "sources.ron" => {
@@ -296,7 +298,7 @@ impl<'c> Base<'c> {
                 let ids = sources.value.iter().map(|x| &x.id);
                 refs.sources = Some(checker.ids(&sources, "", IdKind::Source, ids));
                 checker.check_sources(&sources, refs);
-                checker.check_speech(base.meta.as_ref()?, &sources);
+                checker.check_voices(base.meta.as_ref()?, &sources);
                 Replaced::Sources(sources)
             }
             "actors.ron" => {

@@ -244,20 +244,39 @@ impl Checker<'_> {
             ("subtitle", &m.subtitle, Field::Title),
             ("publisher", &m.publisher, Field::Line),
             ("editor", &m.editor, Field::Title),
-            ("disclosure", &m.disclosure, Field::Paragraph),
             ("summary", &m.summary, Field::Paragraph),
         ] {
             self.text_as(meta, path, text, field);
         }
         self.date(meta, "edition", &m.edition);
-        self.reference(meta, "speech", IdKind::Source, &m.speech, refs);
-        self.saids(meta, "key_messages", &m.key_messages, Field::Line);
-        self.non_empty(
-            meta,
-            "key_messages",
-            &m.key_messages,
-            "the list of key messages",
-        );
+        self.non_empty(meta, "voices", &m.voices, "the list of voices");
+        for (i, voice) in m.voices.iter().enumerate() {
+            let p = |field: &str| format!("voices[{i}].{field}");
+            self.reference(meta, &p("source"), IdKind::Source, &voice.source, refs);
+            self.text_as(meta, &p("speaker"), &voice.speaker, Field::Title);
+            let organisation = &voice.organisation;
+            self.reference(meta, &p("organisation"), IdKind::Actor, organisation, refs);
+            if let Some(disclosure) = &voice.disclosure {
+                self.text_as(meta, &p("disclosure"), disclosure, Field::Paragraph);
+            }
+            let messages = &voice.key_messages;
+            self.saids(meta, &p("key_messages"), messages, Field::Line);
+            self.non_empty(
+                meta,
+                &p("key_messages"),
+                messages,
+                "the list of key messages",
+            );
+        }
+        self.non_empty(meta, "themes", &m.themes, "the list of themes");
+        for (i, theme) in m.themes.iter().enumerate() {
+            self.text_as(
+                meta,
+                &format!("themes[{i}].name"),
+                &theme.name,
+                Field::Title,
+            );
+        }
         self.texts_as(meta, "synthesis", &m.synthesis, Field::Line);
         self.non_empty(meta, "synthesis", &m.synthesis, "the list of our synthesis");
         for (i, term) in m.glossary.iter().enumerate() {

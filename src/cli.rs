@@ -18,9 +18,26 @@ Examples:
   jiha show oriental --lang en       the English edition of a brief
   jiha render oriental overview      two briefs
   jiha render book -o -              the book on standard output
+  jiha render book --region oriental the book of one region (`jiha render --help`)
   jiha check --data my-data          check an edited dataset
   jiha export-data my-data           write the embedded dataset, to edit it
   jiha render --data my-data -o out  render the edited dataset";
+
+const RENDER_EXAMPLES: &str = "\
+Examples:
+  jiha render                        every brief, HTML and PDF, in every language, under briefs/
+  jiha render book -f pdf            the whole book, as PDF
+  jiha render oriental overview      two briefs
+  jiha render oriental -o -          one brief on standard output
+  jiha render book --region souss-massa
+                                     the book of a region, as briefs/<lang>/book.*: its brief,
+                                     the proposals that name it, those for the whole country or
+                                     every region, their sources, the glossary
+  jiha render book --briefs overview,pole-agritech-agadir,souss-massa -o out
+                                     a book of these briefs, in this order, into out/
+  jiha render book --region souss-massa --briefs overview
+                                     the region's chapter, then the overview
+  jiha show book --region oriental   read the book of a region in the terminal";
 
 /// Printable briefs on Morocco's advanced regionalisation, from a checked dataset.
 ///
@@ -43,6 +60,7 @@ pub enum Command {
     /// Print a brief as text on standard output.
     Show(ShowArgs),
     /// Render briefs to files (default: every brief, including the book).
+    #[command(after_help = RENDER_EXAMPLES)]
     Render(RenderArgs),
     /// Check the dataset and print every finding; exit 1 if any is an error.
     Check(CheckArgs),
@@ -77,6 +95,31 @@ pub struct RenderArgs {
     /// [default: every language of the dataset; with `-o -`: its original language].
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
     pub lang: Vec<String>,
+
+    #[command(flatten)]
+    pub book: BookArgs,
+}
+
+/// What the book holds, when it is made to measure: written as `book`, alone.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Book made to measure (the book alone, written as `book`)")]
+pub struct BookArgs {
+    /// The book of these regions, comma-separated: each region's brief, then the proposals
+    /// that name it, then those for the whole country or every region.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub region: Vec<String>,
+
+    /// The book of these briefs, comma-separated, in this order: the overview, proposals,
+    /// regions (after the regions' chapters, with --region).
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub briefs: Vec<String>,
+}
+
+impl BookArgs {
+    /// Whether the book is made to measure.
+    pub fn given(&self) -> bool {
+        !self.region.is_empty() || !self.briefs.is_empty()
+    }
 }
 
 #[derive(Debug, Args)]
@@ -126,9 +169,9 @@ impl TypedValueParser for FormatList {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Id of the brief (see `jiha list`).
-    #[arg(value_name = "ID")]
-    pub id: String,
+    /// Id of the brief (see `jiha list`); `book`, or none, with --region or --briefs.
+    #[arg(value_name = "ID", required_unless_present_any = ["region", "briefs"])]
+    pub id: Option<String>,
 
     /// Line width.
     #[arg(long, value_name = "N", default_value_t = 80)]
@@ -137,6 +180,9 @@ pub struct ShowArgs {
     /// Language of the edition [default: the dataset's original language].
     #[arg(short, long, value_name = "LANG")]
     pub lang: Option<String>,
+
+    #[command(flatten)]
+    pub book: BookArgs,
 }
 
 #[derive(Debug, Args)]

@@ -28,6 +28,8 @@ pub enum Error {
         id: String,
         suggestion: Option<String>,
     },
+    /// `--region` or `--briefs` name nothing a book can hold.
+    Unmatched(Unmatched),
     /// `--lang` named a language the dataset does not have.
     UnknownLanguage { lang: String, known: Vec<String> },
     /// `export-data` would overwrite files without `--force`.
@@ -136,11 +138,60 @@ impl fmt::Display for Error {
                 shown(root)
             ),
             Error::Usage(message) => write!(f, "error: {message}"),
+            Error::Unmatched(unmatched) => unmatched.fmt(f),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Why `--region` or `--briefs` make no book: a selection that matches nothing is an error,
+/// never an empty book.
+#[derive(Debug)]
+pub enum Unmatched {
+    /// `--region` named no region; `known` are the region ids.
+    UnknownRegion {
+        id: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    /// No proposal concerns the region: its book would hold its brief alone.
+    NoProposal { region: String },
+    /// The flag (`--region`, `--briefs`) names no id.
+    NoId { flag: &'static str },
+    /// A book named among the briefs of a book.
+    Book { id: String },
+}
+
+impl fmt::Display for Unmatched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unmatched::UnknownRegion {
+                id,
+                suggestion,
+                known,
+            } => {
+                write!(f, "error: no region has the id `{id}`")?;
+                match suggestion {
+                    Some(s) => write!(f, "\nhelp: did you mean `{s}`?"),
+                    None => write!(f, "\nhelp: the regions are {}", known.join(", ")),
+                }
+            }
+            Unmatched::NoProposal { region } => write!(
+                f,
+                "error: no proposal concerns the region `{region}`: its book would hold nothing but the region's brief\nhelp: `jiha render {region}` renders that brief; `--briefs {region},...` makes a book of the briefs you name"
+            ),
+            Unmatched::NoId { flag } => write!(
+                f,
+                "error: `{flag}` names nothing: the book would be empty\nhelp: name ids separated by commas, as `jiha list` shows them: `--region souss-massa`, `--briefs overview,oriental`"
+            ),
+            Unmatched::Book { id } => write!(
+                f,
+                "error: `{id}` is a book, and a book cannot hold a book\nhelp: name the briefs it should hold: the overview, proposals or regions (`jiha list` shows their ids)"
+            ),
+        }
+    }
+}
 
 /// A path as the terminal may show it: a control character in a file name is drawn, never
 /// sent.

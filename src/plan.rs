@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use jiha_data::checked::Dataset;
+use jiha_data::check::BOOK_ID;
+use jiha_data::checked::{Chapter, Concern, Dataset};
 
-use crate::error::Error;
+use crate::error::{Error, Unmatched};
 use crate::render::{Format, Options};
 use crate::view::{BriefEntry, BriefKind, Views, Written};
 
@@ -42,6 +43,10 @@ pub struct Request<'a> {
     pub formats: Vec<Format>,
     /// Languages as given, or `all`; none means the default.
     pub langs: &'a [String],
+    /// The regions of a book made to measure (`--region`), each a chapter.
+    pub regions: &'a [String],
+    /// The briefs of a book made to measure (`--briefs`), a chapter after the regions'.
+    pub briefs: &'a [String],
     pub options: Options,
 }
 
@@ -90,17 +95,24 @@ impl<'d> Plan<'d> {
         if to_stdout && langs.len() != 1 {
             return Err(one_only(request.ids.len(), formats.len(), langs.len()));
         }
+        let made_to_measure = chapters(dataset, request)?;
         let editions: Vec<Views<'d>> = langs
             .into_iter()
             .map(|lang| views(dataset, lang))
             .collect::<Result<_, _>>()?;
         let mut jobs = Vec::new();
         for (edition, views) in editions.iter().enumerate() {
-            let all = views.briefs();
-            for entry in select(&all, request.ids)? {
-                if !request.kinds.is_empty() && !request.kinds.contains(&entry.kind) {
-                    continue;
+            let entries = match &made_to_measure {
+                Some(chapters) => vec![views.made_to_measure(chapters.clone())],
+                None => {
+                    let all = views.briefs();
+                    let selected = select(&all, request.ids)?.into_iter().cloned();
+                    selected
+                        .filter(|e| request.kinds.is_empty() || request.kinds.contains(&e.kind))
+                        .collect()
                 }
+            };
+            for entry in entries {
                 let targets = formats
                     .iter()
                     .map(|&format| Target {
@@ -110,7 +122,7 @@ impl<'d> Plan<'d> {
                     .collect();
                 jobs.push(Job {
                     edition,
-                    entry: entry.clone(),
+                    entry,
                     targets,
                 });
             }
@@ -176,6 +188,90 @@ fn nothing_selected(request: &Request) -> Error {
         request.ids.join(", "),
         kinds.join(", ")
     ))
+}
+
+/// The chapters of the book made to measure that `--region` and `--briefs` name, each
+/// checked against the dataset; `None` when neither is given. Such a book is rendered alone,
+/// as `book`: no other brief id and no other kind may be asked for with it.
+fn chapters(dataset: &Dataset, request: &Request) -> Result<Option<Vec<Chapter>>, Error> {
+    if request.regions.is_empty() && request.briefs.is_empty() {
+        return Ok(None);
+    }
+    if request.ids.iter().any(|id| id != BOOK_ID) {
+        return Err(Error::Usage(format!(
+            "`--region` and `--briefs` make the book alone, but other briefs are named ({})\nhelp: name no id, or `book`: `jiha render book --region souss-massa`",
+            request.ids.join(", ")
+        )));
+    }
+    if request.kinds.iter().any(|&k| k != BriefKind::Book) {
+        return Err(Error::Usage(
+            "`--region` and `--briefs` make the book alone, but other kinds are asked for\nhelp: drop `--kind`".to_string(),
+        ));
+    }
+    // Each id once, as `render ID...` takes them; `a,,b` and a trailing comma name nothing
+    // more, and an empty list is refused below.
+    let named = |ids: &'_ [String]| -> Vec<String> {
+        let mut named: Vec<String> = Vec::new();
+        for id in ids.iter().filter(|id| !id.is_empty()) {
+            if !named.contains(id) {
+                named.push(id.clone());
+            }
+        }
+        named
+    };
+    let (regions, briefs) = (named(request.regions), named(request.briefs));
+    for (flag, given, ids) in [
+        ("--region", request.regions, &regions),
+        ("--briefs", request.briefs, &briefs),
+    ] {
+        if !given.is_empty() && ids.is_empty() {
+            return Err(Error::Unmatched(Unmatched::NoId { flag }));
+        }
+    }
+    let mut chapters = Vec::new();
+    for id in &regions {
+        let Some(region) = dataset.region_id(id) else {
+            let known: Vec<String> = dataset
+                .territories()
+                .regions
+                .iter()
+                .map(|r| r.id.clone())
+                .collect();
+            return Err(Error::Unmatched(Unmatched::UnknownRegion {
+                id: id.clone(),
+                suggestion: jiha_data::check::closest(id, &known).cloned(),
+                known,
+            }));
+        };
+        let concerned = [Concern::Named, Concern::Nationwide]
+            .into_iter()
+            .any(|concern| !dataset.concerning(region, concern).is_empty());
+        if !concerned {
+            let region = id.clone();
+            return Err(Error::Unmatched(Unmatched::NoProposal { region }));
+        }
+        chapters.push(Chapter::Region(region));
+    }
+    if !briefs.is_empty() {
+        let refs = briefs
+            .iter()
+            .map(|id| {
+                dataset.brief(id).ok_or_else(|| {
+                    let is_book = id == BOOK_ID || dataset.meta().books.iter().any(|b| &b.id == id);
+                    if is_book {
+                        return Error::Unmatched(Unmatched::Book { id: id.clone() });
+                    }
+                    let known = dataset.brief_ids();
+                    Error::UnknownBrief {
+                        id: id.clone(),
+                        suggestion: jiha_data::check::closest(id, &known).cloned(),
+                    }
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        chapters.push(Chapter::Briefs(refs));
+    }
+    Ok(Some(chapters))
 }
 
 /// `-o -` takes one brief, one format, one language.

@@ -13,6 +13,8 @@ pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
         kinds: &args.kind,
         formats: args.format.iter().flatten().copied().collect(),
         langs: &args.lang,
+        regions: &args.book.region,
+        briefs: &args.book.briefs,
         options: Options { width: args.width },
     };
     if request.formats.contains(&Format::Pdf)

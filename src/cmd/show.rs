@@ -11,10 +11,12 @@ pub fn run(data: Source, args: &ShowArgs) -> Result<(), Error> {
     super::warn_report(&report);
     let request = Request {
         output: Output::Stdout,
-        ids: std::slice::from_ref(&args.id),
+        ids: args.id.as_slice(),
         kinds: &[],
         formats: vec![Format::Txt],
         langs: args.lang.as_slice(),
+        regions: &args.book.region,
+        briefs: &args.book.briefs,
         options: Options { width: args.width },
     };
     let plan = Plan::new(&dataset, &request)?;

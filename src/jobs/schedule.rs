@@ -197,6 +197,8 @@ mod tests {
             kinds: &[],
             formats: vec![Format::Html, Format::Pdf],
             langs: &[],
+            regions: &[],
+            briefs: &[],
             options: crate::render::Options { width: 80 },
         };
         let plan = Plan::new(&dataset, &request).expect("plan");

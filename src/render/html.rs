@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::{RenderError, Renderer};
-use crate::view::{Brief, Document, Page};
+use crate::view::{BookBrief, Brief, Document, Page};
 
 /// The HTML format.
 #[derive(Debug, Clone, Copy)]

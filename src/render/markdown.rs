@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::{RenderError, Renderer};
-use crate::view::{Brief, Document, Page};
+use crate::view::{BookBrief, Brief, Document, Page};
 
 /// Escapes text for Markdown so that it can never become markup: a backslash before
 /// `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~`, `&`, `#`, `!`, `$`; and before a leading

@@ -5,8 +5,8 @@ use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
 use crate::view::{
-    BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView, RegionView,
-    SaidView, SourceView,
+    BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView,
+    RegionView, SaidView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
@@ -336,21 +336,22 @@ fn book(doc: &mut Doc, page: &Page, b: &BookView) {
         items.extend(entry.children.iter().map(|c| format!("    {}", c.title)));
     }
     doc.lines(&items);
-    doc.rule();
-    overview(doc, page, &b.overview, true);
-    doc.rule();
-    doc.title(&l.proposals);
-    doc.para(&b.proposals_note);
-    for p in &b.proposals {
-        doc.rule();
-        proposal(doc, page, p, true);
-    }
-    doc.rule();
-    doc.title(&l.regions);
-    doc.para(&l.regions_note);
-    for r in &b.regions {
-        doc.rule();
-        region(doc, page, r, true);
+    for part in &b.parts {
+        if let Some(heading) = &part.heading {
+            doc.rule();
+            doc.title(&heading.title);
+            if let Some(note) = &heading.note {
+                doc.para(note);
+            }
+        }
+        for brief in &part.briefs {
+            doc.rule();
+            match brief {
+                BookBrief::Overview(o) => overview(doc, page, o, true),
+                BookBrief::Proposal(p) => proposal(doc, page, p, true),
+                BookBrief::Region(r) => region(doc, page, r, true),
+            }
+        }
     }
     doc.rule();
     doc.title(&l.sources);

@@ -17,7 +17,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use super::{RenderError, Renderer};
-use crate::view::{Brief, Document, Page};
+use crate::view::{BookBrief, Brief, Document, Page};
 
 /// Escapes text for Typst markup: every ASCII punctuation character is preceded by a
 /// backslash (`\#`, `\$`, `\*`, `\_`, `\@`, `\<`, `\[`, `\\`, `\/`, `\=`, `\-`, `\.`...), which

@@ -18,12 +18,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::format::{Locale, fill, french};
 use crate::graphics::{self, Bar, ChartText, MapRegion, MapText};
 use jiha_data::checked::{
-    ActorKind, Census, Dataset, Figure, GroupBy, IndicatorKind, Labels, PlaceNames, Proposal,
-    Quantity, Region, RegionRef, Scope, Source, SourceKind, SourceRef, Status, Text, Unit, Value,
-    VoiceRef,
+    ActorKind, BriefRef, Census, Chapter, Concern, Dataset, Figure, GroupBy, IndicatorKind, Labels,
+    PlaceNames, Proposal, Quantity, Region, RegionRef, Scope, Source, SourceKind, SourceRef,
+    Status, Text, Unit, Value, VoiceRef,
 };
 
-pub use book::{BookView, CreditView, TermView, TocEntry};
+pub use book::{
+    BookBrief, BookView, CreditView, PartHeading, PartView, Selection, TermView, TocEntry,
+};
 pub use overview::{ComparisonRow, CoverageRow, OverviewView, ProposalGroup, VoiceView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
@@ -52,9 +54,11 @@ impl BriefKind {
     }
 
     /// Where the files of the brief `id` of this kind go, under the edition's directory and
-    /// without extension: the one place that decides it.
+    /// without extension: the one place that decides it. The whole book (and a book made to
+    /// measure on the command line) is `book`; a book of the dataset's `books`, `books/<id>`.
     pub fn stem(self, id: &str) -> String {
         match self {
+            BriefKind::Book if id != BOOK_ID => format!("books/{id}"),
             BriefKind::Overview | BriefKind::Book => id.to_string(),
             BriefKind::Proposal => format!("proposals/{id}"),
             BriefKind::Region => format!("regions/{id}"),
@@ -92,6 +96,8 @@ pub struct BriefEntry {
     pub title: String,
     /// Path of its files under the edition's directory, without extension.
     pub stem: String,
+    /// What the book holds: `Some` for a book, `None` for any other brief.
+    pub selection: Option<Selection>,
 }
 
 /// The HTML briefs a render writes in one edition, by stem: a brief links to those only, or
@@ -114,14 +120,26 @@ impl Written {
     }
 }
 
+/// The briefs a book holds, by their anchors in it: it links to those only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Held {
+    anchors: BTreeSet<String>,
+}
+
+impl Held {
+    fn has(&self, kind: BriefKind, id: &str) -> bool {
+        self.anchors.contains(&kind.anchor(id))
+    }
+}
+
 /// How a brief links to another: between files, or to anchors within the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Links<'w> {
     /// A file at `depth` directories under the edition's directory, beside the files
     /// `written`.
     Files { depth: usize, written: &'w Written },
-    /// Everything is in one document.
-    Anchors,
+    /// A brief inside a book, which links to the briefs it `held` by their anchors.
+    Anchors { held: &'w Held },
 }
 
 impl Links<'_> {
@@ -140,7 +158,7 @@ impl Links<'_> {
                     None
                 }
             }
-            Links::Anchors => Some(format!("#{}", kind.anchor(id))),
+            Links::Anchors { held } => held.has(kind, id).then(|| format!("#{}", kind.anchor(id))),
         }
     }
 
@@ -310,35 +328,60 @@ impl<'a> Views<'a> {
     pub fn briefs(&self) -> Vec<BriefEntry> {
         let (d, l) = (self.dataset, &self.labels);
         let title = self.text(&d.meta().title);
-        let mut list = vec![BriefEntry {
-            id: OVERVIEW_ID.to_string(),
-            kind: BriefKind::Overview,
-            title: fill(&l.overview_title, &[("title", &title)]),
-            stem: BriefKind::Overview.stem(OVERVIEW_ID),
-        }];
+        let entry = |id: &str, kind: BriefKind, title: String| BriefEntry {
+            id: id.to_string(),
+            kind,
+            title,
+            stem: kind.stem(id),
+            selection: None,
+        };
+        let mut list = vec![entry(
+            OVERVIEW_ID,
+            BriefKind::Overview,
+            fill(&l.overview_title, &[("title", &title)]),
+        )];
         for p in d.proposals() {
-            list.push(BriefEntry {
-                id: p.id.clone(),
-                kind: BriefKind::Proposal,
-                title: self.text(&p.title),
-                stem: BriefKind::Proposal.stem(&p.id),
-            });
+            list.push(entry(&p.id, BriefKind::Proposal, self.text(&p.title)));
         }
         for r in &d.territories().regions {
-            list.push(BriefEntry {
-                id: r.id.clone(),
-                kind: BriefKind::Region,
-                title: fill(&l.region_title, &[("name", self.region_name(r))]),
-                stem: BriefKind::Region.stem(&r.id),
-            });
+            let title = fill(&l.region_title, &[("name", self.region_name(r))]);
+            list.push(entry(&r.id, BriefKind::Region, title));
         }
         list.push(BriefEntry {
+            selection: Some(Selection::Everything),
+            ..entry(BOOK_ID, BriefKind::Book, title)
+        });
+        for book in &d.meta().books {
+            list.push(BriefEntry {
+                selection: Some(Selection::Chapters(book.chapters.clone())),
+                ..entry(&book.id, BriefKind::Book, self.text(&book.title))
+            });
+        }
+        list
+    }
+
+    /// The book made to measure on the command line: `chapters`, written as the book
+    /// (`book.*`), titled after the regions they name, or else as the whole book is.
+    pub fn made_to_measure(&self, chapters: Vec<Chapter>) -> BriefEntry {
+        let regions: Vec<&str> = chapters
+            .iter()
+            .filter_map(|c| match c {
+                Chapter::Region(r) => Some(self.region_name(self.dataset.region(*r))),
+                Chapter::Briefs(_) => None,
+            })
+            .collect();
+        let title = if regions.is_empty() {
+            self.text(&self.dataset.meta().title)
+        } else {
+            regions.join(self.locale.comma())
+        };
+        BriefEntry {
             id: BOOK_ID.to_string(),
             kind: BriefKind::Book,
             title,
             stem: BriefKind::Book.stem(BOOK_ID),
-        });
-        list
+            selection: Some(Selection::Chapters(chapters)),
+        }
     }
 
     /// The brief `entry` names, ready for every format; `None` if this dataset has no such
@@ -364,12 +407,9 @@ impl<'a> Views<'a> {
     /// The content of the brief `entry` names; `None` if this dataset has no such brief.
     fn brief(&self, entry: &BriefEntry, written: &Written) -> Option<Brief> {
         let d = self.dataset;
-        let links = match entry.kind {
-            BriefKind::Book => Links::Anchors,
-            _ => Links::Files {
-                depth: entry.stem.matches('/').count(),
-                written,
-            },
+        let links = Links::Files {
+            depth: entry.stem.matches('/').count(),
+            written,
         };
         Some(match entry.kind {
             BriefKind::Overview => Brief::Overview(self.overview(links)),
@@ -378,7 +418,9 @@ impl<'a> Views<'a> {
                 Brief::Proposal(self.proposal(p, links))
             }
             BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
-            BriefKind::Book => Brief::Book(Box::new(self.book())),
+            BriefKind::Book => {
+                Brief::Book(Box::new(self.book(entry.selection.as_ref()?, &entry.title)))
+            }
         })
     }
 

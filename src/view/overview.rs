@@ -307,10 +307,10 @@ impl<'a> Views<'a> {
                 let marks: Vec<&'static str> = d
                     .proposals()
                     .iter()
-                    .map(|p| match &p.scope {
-                        Scope::Regions(regions) if regions.contains(&r.key) => "●",
-                        Scope::Regions(_) => "",
-                        Scope::National | Scope::EveryRegion => "○",
+                    .map(|p| match p.scope.concern(r.key) {
+                        Some(Concern::Named) => "●",
+                        Some(Concern::Nationwide) => "○",
+                        None => "",
                     })
                     .collect();
                 CoverageRow {

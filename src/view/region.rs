@@ -147,12 +147,10 @@ impl<'a> Views<'a> {
         let mut specific = Vec::new();
         let mut national = Vec::new();
         for p in self.dataset.proposals() {
-            match &p.scope {
-                Scope::Regions(regions) if regions.contains(&r.key) => {
-                    specific.push(self.proposal_link(p, links))
-                }
-                Scope::Regions(_) => {}
-                Scope::National | Scope::EveryRegion => national.push(self.proposal_link(p, links)),
+            match p.scope.concern(r.key) {
+                Some(Concern::Named) => specific.push(self.proposal_link(p, links)),
+                Some(Concern::Nationwide) => national.push(self.proposal_link(p, links)),
+                None => {}
             }
         }
         let name = self.region_name(r).to_string();

@@ -56,8 +56,14 @@ pub struct FigureView {
 impl Citations {
     /// Every source of the dataset, numbered in the order of `sources.ron`.
     pub(super) fn all(dataset: &Dataset) -> Citations {
+        Citations::of(dataset, dataset.source_refs())
+    }
+
+    /// The sources `cited`, numbered in the order of `sources.ron`.
+    pub(super) fn of(dataset: &Dataset, cited: impl IntoIterator<Item = SourceRef>) -> Citations {
+        let cited: BTreeSet<SourceRef> = cited.into_iter().collect();
         let mut citations = Citations::default();
-        for r in dataset.source_refs() {
+        for r in dataset.source_refs().filter(|r| cited.contains(r)) {
             citations.cite(r);
         }
         citations

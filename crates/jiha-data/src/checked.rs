@@ -39,6 +39,18 @@ pub struct ThemeRef(pub(crate) usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RegionRef(pub(crate) usize);
 
+/// A proposal of the dataset: [`Dataset::proposal`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProposalRef(pub(crate) usize);
+
+/// A brief a book may hold: the overview, a proposal or a region (never a book).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BriefRef {
+    Overview,
+    Proposal(ProposalRef),
+    Region(RegionRef),
+}
+
 /// The whole dataset, checked. Made by [`crate::check::load`] only; its lists are read-only,
 /// so that the references into them stay valid.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +143,11 @@ impl Dataset {
         (0..self.sources.len()).map(SourceRef)
     }
 
+    /// A reference to each proposal, in the order of the briefs.
+    pub fn proposal_refs(&self) -> impl Iterator<Item = ProposalRef> + use<> {
+        (0..self.proposals.len()).map(ProposalRef)
+    }
+
     /// The source `r` refers to.
     pub fn source(&self, r: SourceRef) -> &Source {
         &self.sources[r.0]
@@ -170,6 +187,50 @@ impl Dataset {
     pub fn region(&self, r: RegionRef) -> &Region {
         &self.territories.regions[r.0]
     }
+
+    /// The proposal `r` refers to.
+    pub fn proposal(&self, r: ProposalRef) -> &Proposal {
+        &self.proposals[r.0]
+    }
+
+    /// The region whose id is `id`, if any.
+    pub fn region_id(&self, id: &str) -> Option<RegionRef> {
+        self.territories
+            .regions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.key)
+    }
+
+    /// The brief whose id is `id` among those a book may hold: the overview (`overview`), a
+    /// proposal or a region; `None` for any other id, a book's included.
+    pub fn brief(&self, id: &str) -> Option<BriefRef> {
+        if id == crate::check::OVERVIEW_ID {
+            return Some(BriefRef::Overview);
+        }
+        let proposal = self.proposals.iter().position(|p| p.id == id);
+        let proposal = proposal.map(|i| BriefRef::Proposal(ProposalRef(i)));
+        proposal.or_else(|| self.region_id(id).map(BriefRef::Region))
+    }
+
+    /// The ids [`Dataset::brief`] knows: the overview's, then the proposals' and the regions'.
+    pub fn brief_ids(&self) -> Vec<String> {
+        let proposals = self.proposals.iter().map(|p| p.id.clone());
+        let regions = self.territories.regions.iter().map(|r| r.id.clone());
+        std::iter::once(crate::check::OVERVIEW_ID.to_string())
+            .chain(proposals)
+            .chain(regions)
+            .collect()
+    }
+
+    /// The proposals that concern `region` as `concern` says ([`Scope::concern`]), in the
+    /// order of the briefs.
+    pub fn concerning(&self, region: RegionRef, concern: Concern) -> Vec<ProposalRef> {
+        (self.proposals.iter().enumerate())
+            .filter(|(_, p)| p.scope.concern(region) == Some(concern))
+            .map(|(i, _)| ProposalRef(i))
+            .collect()
+    }
 }
 
 /// What the briefs are about and who publishes them (`dataset.ron`).
@@ -197,6 +258,30 @@ pub struct Meta {
     pub synthesis: Vec<Text>,
     pub glossary: Vec<Term>,
     pub credits: Vec<Credit>,
+    /// Books made to measure, in the order of `dataset.ron`.
+    pub books: Vec<Book>,
+}
+
+/// A book made to measure (`books` in `dataset.ron`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Book {
+    /// Unique among briefs.
+    pub id: String,
+    pub title: Text,
+    /// At least one, none empty.
+    pub chapters: Vec<Chapter>,
+}
+
+/// A chapter of a book made to measure: what it holds.
+///
+/// A book chosen by theme would be one more variant, resolved like these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chapter {
+    /// The region's brief, then the proposals that name it, then those for the whole country
+    /// or every region ([`Scope::concern`]).
+    Region(RegionRef),
+    /// These briefs, in this order; at least one.
+    Briefs(Vec<BriefRef>),
 }
 
 /// Someone whose proposals the briefs present, with what check requires their source to
@@ -461,10 +546,29 @@ pub enum Scope {
     Regions(Vec<RegionRef>),
 }
 
+/// How a proposal concerns a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concern {
+    /// Its scope names the region.
+    Named,
+    /// It is for the whole country, or for every region.
+    Nationwide,
+}
+
 impl Scope {
     /// Whether the scope names `region`.
     pub fn names(&self, region: RegionRef) -> bool {
-        matches!(self, Scope::Regions(regions) if regions.contains(&region))
+        self.concern(region) == Some(Concern::Named)
+    }
+
+    /// How a proposal of this scope concerns `region`, if it does: the one rule that region
+    /// briefs, the overview's coverage and the books of a region follow.
+    pub fn concern(&self, region: RegionRef) -> Option<Concern> {
+        match self {
+            Scope::Regions(regions) if regions.contains(&region) => Some(Concern::Named),
+            Scope::Regions(_) => None,
+            Scope::National | Scope::EveryRegion => Some(Concern::Nationwide),
+        }
     }
 }
 

@@ -105,6 +105,31 @@ pub struct Meta {
     pub glossary: Vec<Term>,
     /// Works reused by the dataset, for the colophon.
     pub credits: Vec<Credit>,
+    /// Books made to measure, each written beside the whole book; none if omitted.
+    #[serde(default)]
+    pub books: Vec<Book>,
+}
+
+/// A book made to measure: a title and the chapters it holds, in order.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Book {
+    /// Slug, unique among briefs: the book's files are `books/<id>.*`.
+    pub id: String,
+    /// Its title, on the cover and in the running header.
+    pub title: Text,
+    /// What it holds, in order; a brief is printed once, where it first falls.
+    pub chapters: Vec<Chapter>,
+}
+
+/// A chapter of a book made to measure.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub enum Chapter {
+    /// A region (id): its brief, then the proposals that name it, then those for the whole
+    /// country or every region.
+    Region(String),
+    /// These briefs (ids of the overview, proposals or regions), in this order.
+    Briefs(Vec<String>),
 }
 
 /// Someone whose proposals the briefs present, and where they made them.

@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::check::diagnostic::Severity;
 use crate::check::{
-    CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
+    BookFinding, CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
     QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
@@ -86,6 +86,8 @@ domains! {
     Url(UrlFinding),
     /// References to the data in texts (`{value: ...}`).
     Cite(CiteFinding),
+    /// Books made to measure.
+    Book(BookFinding),
 }
 
 impl Finding {
@@ -120,12 +122,16 @@ pub enum IdKind {
     Proposal,
     Voice,
     Theme,
+    /// A book made to measure.
+    Book,
+    /// What a book may hold: the overview, a proposal or a region.
+    Brief,
 }
 
 impl IdKind {
     /// Whether the id names a brief of its own, so that it may not take a reserved id.
     pub fn names_a_brief(self) -> bool {
-        matches!(self, IdKind::Region | IdKind::Proposal)
+        matches!(self, IdKind::Region | IdKind::Proposal | IdKind::Book)
     }
 }
 
@@ -139,6 +145,8 @@ impl fmt::Display for IdKind {
             IdKind::Proposal => "proposal",
             IdKind::Voice => "voice",
             IdKind::Theme => "theme",
+            IdKind::Book => "book",
+            IdKind::Brief => "brief",
         })
     }
 }

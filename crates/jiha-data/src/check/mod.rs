@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::ronspan::SpanIndex;
 
+mod books;
 mod cites;
 mod dates;
 pub mod diagnostic;
@@ -40,6 +41,7 @@ mod territories;
 mod texts;
 mod urls;
 
+pub use books::BookFinding;
 pub use cites::{CiteFinding, Measure};
 pub use dates::{Date, parse_date};
 pub use figures::{FigureFinding, OutOfRange};
@@ -339,17 +341,26 @@ impl<'a> Checker<'a> {
             }
             None => (None, None),
         };
-        Refs {
+        let proposals = parsed.proposals_complete.then(|| {
+            let ids = parsed.proposals.iter().map(|(p, _)| p.value.id.clone());
+            ids.collect()
+        });
+        let regions = parsed
+            .territories
+            .as_ref()
+            .map(|t| self.check_territories(t));
+        let mut refs = Refs {
             sources,
             actors,
             figures,
-            regions: parsed
-                .territories
-                .as_ref()
-                .map(|t| self.check_territories(t)),
+            regions: None,
             voices,
             themes,
-        }
+            proposals,
+            briefs: None,
+        };
+        refs.set_regions(regions);
+        refs
     }
 
     /// Every rule on the parsed files that needs the ids.
@@ -403,9 +414,31 @@ struct Refs {
     /// The voices, by the id of their source (`dataset.ron`).
     voices: Option<BTreeSet<String>>,
     themes: Option<BTreeSet<String>>,
+    /// `None` unless every proposal file parsed.
+    proposals: Option<BTreeSet<String>>,
+    /// What a book may hold: the overview, the proposals and the regions; `None` unless both
+    /// are known.
+    briefs: Option<BTreeSet<String>>,
 }
 
 impl Refs {
+    /// Sets the region ids, and with them the briefs a book may hold.
+    fn set_regions(&mut self, regions: Option<BTreeSet<String>>) {
+        self.briefs = match (&regions, &self.proposals) {
+            (Some(regions), Some(proposals)) => {
+                let overview = std::iter::once(OVERVIEW_ID.to_string());
+                Some(
+                    overview
+                        .chain(proposals.iter().cloned())
+                        .chain(regions.iter().cloned())
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        self.regions = regions;
+    }
+
     /// The ids of `kind`, if known.
     fn of(&self, kind: IdKind) -> Option<&BTreeSet<String>> {
         match kind {
@@ -415,7 +448,9 @@ impl Refs {
             IdKind::Region => self.regions.as_ref(),
             IdKind::Voice => self.voices.as_ref(),
             IdKind::Theme => self.themes.as_ref(),
-            IdKind::Proposal => None,
+            IdKind::Brief => self.briefs.as_ref(),
+            // Nothing refers to a proposal or a book but a book's chapters, as briefs.
+            IdKind::Proposal | IdKind::Book => None,
         }
     }
 }

@@ -20,6 +20,7 @@ struct Index<'d> {
     actors: HashMap<&'d str, usize>,
     figures: HashMap<&'d str, usize>,
     regions: HashMap<&'d str, usize>,
+    proposals: HashMap<&'d str, usize>,
     /// The voices, by the id of their source.
     voices: HashMap<&'d str, usize>,
     themes: HashMap<&'d str, usize>,
@@ -70,6 +71,17 @@ impl Index<'_> {
         find(&self.regions, "region", id).map(c::RegionRef)
     }
 
+    /// A brief a book holds: the overview, a proposal or a region.
+    fn brief(&self, id: &str) -> Resolved<c::BriefRef> {
+        if id == super::OVERVIEW_ID {
+            return Ok(c::BriefRef::Overview);
+        }
+        match self.proposals.get(id) {
+            Some(&i) => Ok(c::BriefRef::Proposal(c::ProposalRef(i))),
+            None => find(&self.regions, "brief", id).map(|i| c::BriefRef::Region(c::RegionRef(i))),
+        }
+    }
+
     fn voice(&self, id: &str) -> Resolved<c::VoiceRef> {
         find(&self.voices, "voice", id).map(c::VoiceRef)
     }
@@ -118,6 +130,7 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
         actors: positions(d.actors.iter().map(|a| &a.id)),
         figures: positions(d.figures.iter().map(|f| &f.id)),
         regions: positions(d.territories.regions.iter().map(|r| &r.id)),
+        proposals: positions(d.proposals.iter().map(|p| &p.id)),
         voices: positions(d.meta.voices.iter().map(|v| &v.source)),
         themes: positions(d.meta.themes.iter().map(|t| &t.id)),
         notes: d.sources.iter().map(|s| s.notes.as_slice()).collect(),
@@ -213,6 +226,29 @@ fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> 
         synthesis: m.synthesis.clone(),
         glossary,
         credits: m.credits.clone(),
+        books: m
+            .books
+            .iter()
+            .map(|b| book(index, b))
+            .collect::<Resolved<_>>()?,
+    })
+}
+
+fn book(index: &Index, b: &m::Book) -> Resolved<c::Book> {
+    let chapter = |chapter: &m::Chapter| -> Resolved<c::Chapter> {
+        Ok(match chapter {
+            m::Chapter::Region(id) => c::Chapter::Region(index.region(id)?),
+            m::Chapter::Briefs(ids) => c::Chapter::Briefs(
+                ids.iter()
+                    .map(|id| index.brief(id))
+                    .collect::<Resolved<_>>()?,
+            ),
+        })
+    };
+    Ok(c::Book {
+        id: b.id.clone(),
+        title: b.title.clone(),
+        chapters: b.chapters.iter().map(chapter).collect::<Resolved<_>>()?,
     })
 }
 

@@ -147,12 +147,8 @@ impl<'c> Base<'c> {
         let replaced = if let Some(file) = sorted.proposals.pop() {
             let replaced = self.proposal(&mut checker, &file);
             if let Some(Replaced::Proposal(p, stem)) = &replaced
-                && self.parsed.proposals.iter().any(|(other, other_stem)| {
-                    other_stem != stem
-                        && (other.value.id == p.value.id || other.value.order == p.value.order)
-                })
+                && self.reaches_across(&p.value, stem)
             {
-                // Its id or its place is another proposal's: `load` says which.
                 return whole();
             }
             replaced
@@ -178,6 +174,24 @@ impl<'c> Base<'c> {
             self.check_cited(&mut checker, &display, replaced);
         }
         Checked::One(replaced, checker.report)
+    }
+
+    /// Whether a proposal (from the file `stem`) changes what the other files must be: its
+    /// id or its place is another proposal's (`load` says which), or its id is new while the
+    /// books name proposals (they may name the one it replaces, or take its id).
+    fn reaches_across(&self, p: &Proposal, stem: &str) -> bool {
+        let others = &self.parsed.proposals;
+        let taken = others.iter().any(|(other, other_stem)| {
+            other_stem != stem && (other.value.id == p.id || other.value.order == p.order)
+        });
+        let renamed = !(others.iter())
+            .any(|(other, other_stem)| other_stem == stem && other.value.id == p.id);
+        let books = self
+            .parsed
+            .meta
+            .as_ref()
+            .is_some_and(|m| !m.value.books.is_empty());
+        taken || (books && renamed)
     }
 
     /// What the other files' rules say against the ids `refs` (a file renamed, removed or
@@ -213,6 +227,11 @@ impl<'c> Base<'c> {
             }
             for (parsed, _) in &base.proposals {
                 checker.check_not_a_region(parsed, refs);
+            }
+            if let Some(meta) = &base.meta
+                && meta.file != display
+            {
+                checker.check_books_not_briefs(meta, refs);
             }
         }
     }
@@ -329,7 +348,7 @@ impl<'c> Base<'c> {
             "regions.ron" => {
                 let territories: Parsed<crate::model::Territories> = checker.parse(Some(file))?;
                 checker.citable = checker.citable.with_territories(&territories.value);
-                refs.regions = Some(checker.check_territories(&territories));
+                refs.set_regions(Some(checker.check_territories(&territories)));
                 checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
                 Replaced::Territories(Box::new(territories))
@@ -449,215 +468,4 @@ pub fn parse(file: DataFile, coverage: &Coverage) -> Report {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn repository_files() -> Vec<DataFile> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
-        super::super::read_dir(&root, "data").expect("the repository's data")
-    }
-
-    fn coverage() -> &'static Coverage {
-        static COVERAGE: std::sync::LazyLock<Coverage> =
-            std::sync::LazyLock::new(|| Coverage::of(&crate::glyphs::pdf_fonts()));
-        &COVERAGE
-    }
-
-    /// Each file of the repository, damaged the same way, gives against the base the
-    /// findings `load` gives for the whole dataset, and an intact file the same dataset.
-    #[test]
-    fn one_file_against_the_base_finds_what_load_finds() {
-        let base = Base::new("data", repository_files(), coverage()).expect("valid");
-        for i in 0..repository_files().len() {
-            let mut files = repository_files();
-            let file = files[i].clone();
-            let intact = base.load(file.clone());
-            assert!(intact.is_ok(), "{}", file.name);
-            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
-            // An unknown id where the first id stands, and a text left to do.
-            let damaged =
-                text.replacen("id: \"", "id: \"Not A Slug ", 1)
-                    .replacen(": \"", ": \"TODO ", 2);
-            files[i].bytes = damaged.clone().into_bytes();
-            let whole = super::super::load("data", files, coverage()).expect_err("damaged");
-            let one = base.check(DataFile {
-                bytes: damaged.into_bytes(),
-                ..file.clone()
-            });
-            let messages = |r: &Report| -> Vec<String> {
-                let mut m: Vec<String> = r
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.render(r.text(&d.file)))
-                    .collect();
-                m.sort();
-                m
-            };
-            assert!(!one.diagnostics.is_empty(), "{}", file.name);
-            for message in messages(&one) {
-                assert!(
-                    messages(&whole).contains(&message),
-                    "{}: {message}",
-                    file.name
-                );
-            }
-        }
-    }
-
-    /// Every finding `load` gives for the whole dataset, and no other, for each file of the
-    /// repository changed in ways that reach across files: ids renamed (every one, or the
-    /// first), a language's text or catalogue changed, an id and a text damaged. The whole
-    /// dataset is refused or accepted alike, and the same dataset comes out.
-    #[test]
-    fn one_file_against_the_base_reports_exactly_what_load_reports() {
-        let base = Base::new("data", repository_files(), coverage()).expect("valid");
-        type Mutation = (&'static str, fn(&str) -> String);
-        let mutations: [Mutation; 5] = [
-            ("every id renamed", |t| t.replace("id: \"", "id: \"x")),
-            ("the first id renamed", |t| {
-                t.replacen("id: \"", "id: \"x", 1)
-            }),
-            ("a language renamed", |t| t.replacen("\"en\"", "\"es\"", 1)),
-            ("a reference dropped", |t| {
-                t.replacen("\", \"", "\", \"x", 1)
-            }),
-            ("an id and a text damaged", |t| {
-                t.replacen("id: \"", "id: \"Not A Slug ", 1)
-                    .replacen(": \"", ": \"TODO ", 2)
-            }),
-        ];
-        let messages = |r: &Report| -> Vec<String> {
-            let mut m: Vec<String> = (r.diagnostics.iter())
-                .map(|d| d.render(r.text(&d.file)))
-                .collect();
-            m.sort();
-            m
-        };
-        for i in 0..repository_files().len() {
-            for (what, mutate) in mutations {
-                let mut files = repository_files();
-                let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
-                let changed = DataFile {
-                    bytes: mutate(&text).into_bytes(),
-                    ..files[i].clone()
-                };
-                files[i] = changed.clone();
-                let name = format!("{} ({what})", changed.name);
-                let whole = super::super::load("data", files, coverage());
-                let one = base.load(changed);
-                match (whole, one) {
-                    (Ok((whole, w)), Ok((one, o))) => {
-                        assert_eq!(messages(&w), messages(&o), "{name}");
-                        assert!(format!("{whole:?}") == format!("{one:?}"), "{name}");
-                    }
-                    (Err(w), Err(o)) => assert_eq!(messages(&w), messages(&o), "{name}"),
-                    (w, o) => panic!(
-                        "{name}: load {:?}, against the base {:?}",
-                        w.is_ok(),
-                        o.is_ok()
-                    ),
-                }
-            }
-        }
-    }
-
-    /// Found by the `check` fuzz target: a source renamed in `sources.ron` leaves the files
-    /// that cite it dangling. Checked alone, the file let the dataset through to the
-    /// resolution, which refused it as "a rule of jiha's is missing"; the references of every
-    /// file must be checked again, as `load` does.
-    #[test]
-    fn a_file_that_renames_an_id_has_every_reference_checked_again() {
-        let base = Base::new("data", repository_files(), coverage()).expect("valid");
-        for (name, kind) in [
-            ("sources.ron", "source"),
-            ("actors.ron", "actor"),
-            ("figures.ron", "figure"),
-            ("regions.ron", "region"),
-        ] {
-            let files = repository_files();
-            let file = files.iter().find(|f| f.name == name).expect("file").clone();
-            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
-            // Every id renamed: whatever cites one of them now cites nothing.
-            let renamed = text.replace("id: \"", "id: \"x");
-            let renamed = DataFile {
-                bytes: renamed.into_bytes(),
-                ..file
-            };
-            let report = base.load(renamed.clone()).expect_err(name);
-            let unresolved = report.diagnostics.iter().any(|d| {
-                matches!(
-                    d.finding,
-                    super::super::Finding::Id(super::super::IdFinding::Unresolved { .. })
-                )
-            });
-            assert!(!unresolved, "{name}: {}", report.render());
-            let elsewhere = report.diagnostics.iter().any(|d| {
-                d.file != renamed.display && d.message().contains(&format!("unknown {kind}"))
-            });
-            assert!(elsewhere, "{name}: {}", report.render());
-        }
-    }
-
-    /// A file that changes what the texts cite (here a census value, which makes two regions
-    /// tie for the highest distance to a paved road) has the other files' references
-    /// checked again: against the base, the same findings as `load`.
-    #[test]
-    fn a_file_that_changes_what_texts_cite_has_their_references_checked_again() {
-        let base = Base::new("data", repository_files(), coverage()).expect("valid");
-        let mut files = repository_files();
-        let i = files
-            .iter()
-            .position(|f| f.name == "regions.ron")
-            .expect("regions");
-        let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
-        let tied = text.replacen(
-            "Indicator(kind: DistanceToPavedRoad, value: 2.0,",
-            "Indicator(kind: DistanceToPavedRoad, value: 2.3,",
-            1,
-        );
-        assert_ne!(tied, text);
-        files[i].bytes = tied.into_bytes();
-        let changed = files[i].clone();
-        let render = |r: &Report| -> Vec<String> {
-            let mut m: Vec<String> = (r.diagnostics.iter())
-                .map(|d| d.render(r.text(&d.file)))
-                .collect();
-            m.sort();
-            m
-        };
-        let whole = super::super::load("data", files, coverage()).expect_err("a tie");
-        let one = base.load(changed).expect_err("a tie");
-        assert!(
-            render(&whole)
-                .iter()
-                .any(|m| m.contains("names no single region")),
-            "{}",
-            whole.render()
-        );
-        assert_eq!(render(&whole), render(&one));
-    }
-
-    #[test]
-    fn parse_locates_a_syntax_error_in_each_shape() {
-        for file in repository_files() {
-            let name = file.name.clone();
-            assert!(
-                parse(file.clone(), coverage()).diagnostics.is_empty(),
-                "{name}"
-            );
-            let mut text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
-            let mut half = text.len() / 2;
-            while !text.is_char_boundary(half) {
-                half -= 1;
-            }
-            text.truncate(half);
-            let bytes = text.into_bytes();
-            let report = parse(DataFile { bytes, ..file }, coverage());
-            assert!(report.has_errors(), "{name}");
-            assert!(
-                report.diagnostics.iter().all(|d| d.span.is_some()),
-                "{name}"
-            );
-        }
-    }
-}
+mod tests;

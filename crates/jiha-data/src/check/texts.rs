@@ -312,6 +312,7 @@ impl Checker<'_> {
                 self.text_as(meta, &p("changes"), changes, Field::Line);
             }
         }
+        self.check_books(meta, refs);
     }
 
     /// The declared languages: well-formed tags, each once, the original among them.

@@ -136,7 +136,7 @@ fn the_book_pdf_reads_like_a_book() {
             "{figure} missing from the book's text"
         );
     }
-    assert!(text.contains("Affirmation de l’orateur, non vérifiée"));
+    assert!(text.contains("Affirmation de la voix citée, non vérifiée"));
     assert!(text.contains("SIL Open Font License 1.1"));
 
     // Bookmarks: one per brief at least.

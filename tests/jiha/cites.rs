@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jiha_data::cite::{self, Piece};
 
-use crate::support::{Edit, broken, jiha};
+use crate::support::{Edit, broken};
 
 fn dataset(root: &Path) -> jiha_data::checked::Dataset {
     jiha::dataset::load(jiha::dataset::Source::Dir(root))
@@ -163,17 +163,8 @@ fn every_number_stated_in_a_context_comes_from_the_data() {
 
 /// The brief of `id` in `lang`, from the dataset in `dir`, as one line of text.
 fn brief(dir: &Path, id: &str, lang: &str) -> String {
-    let output = jiha()
-        .args(["show", id, "--width", "100000", "--lang", lang, "--data"])
-        .arg(dir)
-        .output()
-        .expect("run jiha");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout)
+    let args = ["show", id, "--width", "100000", "--lang", lang];
+    crate::support::stdout_on(dir, &args)
         .replace(['\u{a0}', '\u{202f}'], " ")
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -13,6 +13,23 @@ pub fn jiha() -> Command {
 }
 
 /// The repository's `data/`.
+/// What `jiha ARGS --data DATA` prints on standard output; the run must succeed (its
+/// standard error is the failure's message).
+pub fn stdout_on(data: &Path, args: &[&str]) -> String {
+    let output = jiha()
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("run jiha");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }

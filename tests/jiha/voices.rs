@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{copy_of_data, jiha};
+use crate::support::{copy_of_data, stdout_on};
 
 /// The third voice's source, for `sources.ron`: an interview with someone else.
 const SOURCE: &str = r#"
@@ -85,35 +85,14 @@ fn with_a_third_voice() -> tempfile::TempDir {
 }
 
 fn overview(data: &Path, lang: &str) -> String {
-    let output = jiha()
-        .args([
-            "render", "overview", "-f", "html", "-l", lang, "-o", "-", "--data",
-        ])
-        .arg(data)
-        .output()
-        .expect("run jiha");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
+    let args = ["render", "overview", "-f", "html", "-l", lang, "-o", "-"];
+    stdout_on(data, &args)
 }
 
 #[test]
 fn a_third_voice_is_introduced_compared_and_drawn_and_no_proposal_is_lost() {
     let dir = with_a_third_voice();
-    let check = jiha()
-        .arg("check")
-        .arg("--data")
-        .arg(dir.path())
-        .output()
-        .expect("run");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    stdout_on(dir.path(), &["check"]);
     for (lang, mine, theirs, heading) in [
         (
             "fr",

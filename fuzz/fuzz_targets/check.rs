@@ -3,7 +3,7 @@
 //! once (`check::single::Base`), must give a dataset or located findings, never a panic, a
 //! hang, or a value that a rule let through and the checked dataset cannot resolve.
 //!
-//! Run with `cargo fuzz run check` from the repository (see the README).
+//! Built by `fuzz/build.sh` and run as the README says.
 
 #![no_main]
 

@@ -3,7 +3,7 @@
 //! findings, never a panic or a hang. The span index the findings are located with is fuzzed
 //! on the same text.
 //!
-//! Run with `cargo fuzz run parse` from the repository (see the README).
+//! Built by `fuzz/build.sh` and run as the README says.
 
 #![no_main]
 

@@ -1,14 +1,14 @@
 //! Fuzzes the PDF: the inputs of `render` (fuzzed texts in place of one proposal's), the brief
 //! laid out and written by the Typst the binary embeds, as `jiha render --format pdf` does. A
 //! panic, or Typst refusing what `check` accepted, is a crash. Slow (the layout of a whole
-//! brief an input): `render` fuzzes everything before the layout about ten times faster.
+//! brief an input): `render` fuzzes everything before the layout about twice as fast.
 //!
 //! Typst memoizes layout across compilations, and `pdf()` keeps what the last two used; that
 //! saves nothing measurable from one fuzzed input to the next (`docs/performance.md`).
 //! `JIHA_FUZZ_EVICT=0` evicts everything after each input instead, to measure it again.
 //!
-//! The input is described in `brief.rs`. Run with `cargo fuzz run pdf` from the repository
-//! (see the README).
+//! The input is described in `brief.rs`. Built by `fuzz/build.sh` and run
+//! as the README says.
 
 #![no_main]
 

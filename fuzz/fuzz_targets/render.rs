@@ -3,10 +3,10 @@
 //! HTML, Markdown, text and Typst source, and the PDF's Typst source parsed and evaluated by
 //! the Typst the binary embeds, which is where an escaping mistake would show. A panic, or a
 //! format or Typst refusing what `check` accepted, is a crash. Laying the PDF out and writing
-//! it costs about ten times more: the `pdf` target does that, on the same inputs.
+//! it costs about as much again: the `pdf` target does that, on the same inputs.
 //!
-//! The input is described in `brief.rs`. Run with `cargo fuzz run render` from the repository
-//! (see the README).
+//! The input is described in `brief.rs`. Built by `fuzz/build.sh` and run
+//! as the README says.
 
 #![no_main]
 

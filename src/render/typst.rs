@@ -138,10 +138,15 @@ pub fn pdf(source: &str, ident: &str, date: (i32, u32, u32)) -> Result<Vec<u8>, 
         .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
     let timestamp =
         Datetime::from_ymd(date.0, date.1 as u8, date.2 as u8).map(typst_pdf::Timestamp::new_utc);
+    // PDF/UA-1: Typst checks what it can of the standard (a tag tree, alternative texts, the
+    // document's title and language, embedded fonts) and refuses to write a PDF that fails it.
+    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+        .map_err(|e| RenderError::Typst(e.message().to_string()))?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("jiha/{ident}")),
         creator: Smart::Custom(Some(format!("jiha {}", env!("CARGO_PKG_VERSION")))),
         timestamp,
+        standards,
         ..typst_pdf::PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options)

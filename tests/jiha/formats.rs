@@ -60,7 +60,7 @@ fn every_format_of_every_brief_renders_in_every_language() {
 
 #[test]
 #[ignore = "needs qpdf and poppler (pdfinfo)"]
-fn every_pdf_of_every_brief_is_sound_a4_and_tagged() {
+fn every_pdf_of_every_brief_is_sound_a4_tagged_and_pdf_ua() {
     let out = TempDir::new().expect("tempdir");
     jiha()
         .args(["render", "-f", "pdf", "--lang", "all", "-o"])
@@ -79,6 +79,11 @@ fn every_pdf_of_every_brief_is_sound_a4_and_tagged() {
             info.contains("Tagged:          yes"),
             "{name} is not tagged:\n{info}"
         );
+        // Written under Typst's PDF/UA-1 checks, and declared so in the XMP metadata.
+        let declared = bytes
+            .windows(b"<pdfuaid:part>1</pdfuaid:part>".len())
+            .any(|w| w == b"<pdfuaid:part>1</pdfuaid:part>");
+        assert!(declared, "{name} does not declare PDF/UA-1");
     }
 }
 

@@ -1,0 +1,248 @@
+//! Emptying the outlines of the glyphs a document cannot reach, ids unchanged: TrueType
+//! `glyf`/`loca`, and the CharStrings of a name-keyed CFF font.
+
+use super::Malformed;
+
+fn u16_at(data: &[u8], at: usize) -> Result<u16, Malformed> {
+    data.get(at..at + 2)
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .ok_or(Malformed("truncated outline table"))
+}
+
+/// Where each glyph's outline starts and ends in `glyf`, from `loca`.
+fn locations(loca: &[u8], long: bool, glyphs: usize) -> Result<Vec<usize>, Malformed> {
+    (0..=glyphs)
+        .map(|i| {
+            if long {
+                loca.get(4 * i..4 * i + 4)
+                    .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+                    .ok_or(Malformed("truncated loca"))
+            } else {
+                u16_at(loca, 2 * i).map(|o| usize::from(o) * 2)
+            }
+        })
+        .collect()
+}
+
+/// The glyphs a composite TrueType glyph is made of.
+fn components(glyph: &[u8]) -> Result<Vec<u16>, Malformed> {
+    const WORDS: u16 = 0x0001;
+    const SCALE: u16 = 0x0008;
+    const MORE: u16 = 0x0020;
+    const XY_SCALE: u16 = 0x0040;
+    const TWO_BY_TWO: u16 = 0x0080;
+    let mut out = Vec::new();
+    if glyph.len() < 10 || (u16_at(glyph, 0)? as i16) >= 0 {
+        return Ok(out);
+    }
+    let mut at = 10;
+    loop {
+        let flags = u16_at(glyph, at)?;
+        out.push(u16_at(glyph, at + 2)?);
+        at += 4 + if flags & WORDS != 0 { 4 } else { 2 };
+        at += match () {
+            _ if flags & SCALE != 0 => 2,
+            _ if flags & XY_SCALE != 0 => 4,
+            _ if flags & TWO_BY_TWO != 0 => 8,
+            _ => 0,
+        };
+        if flags & MORE == 0 {
+            return Ok(out);
+        }
+    }
+}
+
+/// New `glyf` and `loca` tables (in the same `loca` format) holding only the kept outlines
+/// and the components of kept composite glyphs, which are marked kept too.
+pub fn glyf(
+    glyf: &[u8],
+    loca: &[u8],
+    long: bool,
+    keep: &mut [bool],
+) -> Result<(Vec<u8>, Vec<u8>), Malformed> {
+    let at = locations(loca, long, keep.len())?;
+    let outline = |g: usize| glyf.get(at[g]..at[g + 1]).ok_or(Malformed("glyph out of glyf"));
+    let mut work: Vec<usize> = (0..keep.len()).filter(|&g| keep[g]).collect();
+    while let Some(g) = work.pop() {
+        for c in components(outline(g)?)? {
+            if let Some(k) = keep.get_mut(usize::from(c))
+                && !*k
+            {
+                *k = true;
+                work.push(usize::from(c));
+            }
+        }
+    }
+    let (mut new_glyf, mut new_loca) = (Vec::new(), Vec::new());
+    let locate = |offset: usize, loca: &mut Vec<u8>| {
+        if long {
+            loca.extend_from_slice(&(offset as u32).to_be_bytes());
+        } else {
+            loca.extend_from_slice(&((offset / 2) as u16).to_be_bytes());
+        }
+    };
+    for (g, &kept) in keep.iter().enumerate() {
+        locate(new_glyf.len(), &mut new_loca);
+        if kept {
+            new_glyf.extend_from_slice(outline(g)?);
+            new_glyf.resize(new_glyf.len().next_multiple_of(if long { 4 } else { 2 }), 0);
+        }
+    }
+    locate(new_glyf.len(), &mut new_loca);
+    if !long && new_glyf.len() / 2 > usize::from(u16::MAX) {
+        return Err(Malformed("glyf too long for a short loca"));
+    }
+    Ok((new_glyf, new_loca))
+}
+
+/// A CFF INDEX: where it starts, where its data starts, its offsets, where it ends.
+struct Index {
+    start: usize,
+    data: usize,
+    offsets: Vec<usize>,
+}
+
+impl Index {
+    fn read(cff: &[u8], start: usize) -> Result<Index, Malformed> {
+        let count = usize::from(u16_at(cff, start)?);
+        if count == 0 {
+            return Ok(Index { start, data: start + 2, offsets: vec![1] });
+        }
+        let size = usize::from(*cff.get(start + 2).ok_or(Malformed("truncated CFF INDEX"))?);
+        let offsets = (0..=count)
+            .map(|i| {
+                let at = start + 3 + i * size;
+                cff.get(at..at + size)
+                    .map(|b| b.iter().fold(0usize, |n, &b| n << 8 | usize::from(b)))
+                    .ok_or(Malformed("truncated CFF INDEX"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Index { start, data: start + 3 + (count + 1) * size - 1, offsets })
+    }
+
+    fn end(&self) -> usize {
+        self.data + self.offsets.last().copied().unwrap_or(1)
+    }
+
+    fn item<'a>(&self, cff: &'a [u8], i: usize) -> Result<&'a [u8], Malformed> {
+        cff.get(self.data + self.offsets[i]..self.data + self.offsets[i + 1])
+            .ok_or(Malformed("CFF INDEX item out of the table"))
+    }
+}
+
+/// An integer operand of a DICT: where it is, how many bytes it takes, its value.
+struct Operand {
+    at: usize,
+    width: usize,
+    value: i64,
+}
+
+/// The integer operands of each operator of the DICT at `start..end` (`12 x` as `1200 + x`).
+fn dict(cff: &[u8], start: usize, end: usize) -> Result<Vec<(u16, Vec<Operand>)>, Malformed> {
+    let byte = |i: usize| cff.get(i).copied().map(i64::from).ok_or(Malformed("truncated DICT"));
+    let (mut out, mut operands, mut i) = (Vec::new(), Vec::new(), start);
+    while i < end {
+        let b0 = byte(i)?;
+        let (width, value) = match b0 {
+            0..=21 => {
+                let op = if b0 == 12 { 1200 + byte(i + 1)? } else { b0 };
+                out.push((op as u16, std::mem::take(&mut operands)));
+                i += if b0 == 12 { 2 } else { 1 };
+                continue;
+            }
+            28 => (3, i64::from(u16_at(cff, i + 1)? as i16)),
+            29 => (5, (u16_at(cff, i + 1)? as i64) << 16 | u16_at(cff, i + 3)? as i64),
+            30 => {
+                let mut w = 1;
+                while byte(i + w)? & 0x0f != 0x0f && byte(i + w)? >> 4 != 0x0f {
+                    w += 1;
+                }
+                (w + 1, 0)
+            }
+            32..=246 => (1, b0 - 139),
+            247..=250 => (2, (b0 - 247) * 256 + byte(i + 1)? + 108),
+            251..=254 => (2, -(b0 - 251) * 256 - byte(i + 1)? - 108),
+            _ => return Err(Malformed("reserved DICT byte")),
+        };
+        operands.push(Operand { at: i, width, value: if b0 == 29 { value as i32 as i64 } else { value } });
+        i += width;
+    }
+    Ok(out)
+}
+
+/// `value` written as a DICT integer of exactly `width` bytes.
+fn encode(value: i64, width: usize) -> Result<Vec<u8>, Malformed> {
+    let too_wide = Malformed("CFF offset no longer fits its operand");
+    Ok(match width {
+        1 if (-107..=107).contains(&value) => vec![(value + 139) as u8],
+        2 if (108..=1131).contains(&value) => {
+            vec![((value - 108) / 256 + 247) as u8, ((value - 108) % 256) as u8]
+        }
+        2 if (-1131..=-108).contains(&value) => {
+            vec![((-value - 108) / 256 + 251) as u8, ((-value - 108) % 256) as u8]
+        }
+        3 => {
+            let v = i16::try_from(value).map_err(|_| too_wide)?;
+            [vec![28], v.to_be_bytes().to_vec()].concat()
+        }
+        5 => {
+            let v = i32::try_from(value).map_err(|_| too_wide)?;
+            [vec![29], v.to_be_bytes().to_vec()].concat()
+        }
+        _ => return Err(too_wide),
+    })
+}
+
+/// A new CFF table where the glyphs not kept draw nothing (`endchar`). Name-keyed fonts only.
+pub fn cff(cff: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malformed> {
+    const CHARSET: u16 = 15;
+    const ENCODING: u16 = 16;
+    const CHAR_STRINGS: u16 = 17;
+    const PRIVATE: u16 = 18;
+    const ROS: u16 = 1230;
+    let header = usize::from(*cff.get(2).ok_or(Malformed("truncated CFF header"))?);
+    let names = Index::read(cff, header)?;
+    let tops = Index::read(cff, names.end())?;
+    let top_start = tops.data + tops.offsets[0];
+    let top = dict(cff, top_start, top_start + tops.item(cff, 0)?.len())?;
+    let operands = |op: u16| top.iter().find(|(o, _)| *o == op).map(|(_, v)| v);
+    if operands(ROS).is_some() || tops.offsets.len() != 2 {
+        return Err(Malformed("CID-keyed or multi-font CFF"));
+    }
+    let start = operands(CHAR_STRINGS)
+        .and_then(|o| o.first())
+        .ok_or(Malformed("CFF without CharStrings"))?
+        .value as usize;
+    let strings = Index::read(cff, start)?;
+    if top_start >= strings.start {
+        return Err(Malformed("CFF Top DICT after the CharStrings"));
+    }
+    if strings.offsets.len() != keep.len() + 1 {
+        return Err(Malformed("CFF glyph count differs from maxp"));
+    }
+    // The new CharStrings INDEX: 4-byte offsets, `endchar` for every glyph not kept.
+    let mut items = Vec::new();
+    let mut offsets = vec![1u32];
+    for (g, &kept) in keep.iter().enumerate() {
+        items.extend_from_slice(if kept { strings.item(cff, g)? } else { &[14] });
+        offsets.push(items.len() as u32 + 1);
+    }
+    let mut index = (keep.len() as u16).to_be_bytes().to_vec();
+    index.push(4);
+    offsets.iter().for_each(|o| index.extend_from_slice(&o.to_be_bytes()));
+    index.extend_from_slice(&items);
+    let old_end = strings.end();
+    let shift = index.len() as i64 - (old_end - strings.start) as i64;
+    let mut out = [&cff[..strings.start], &index, cff.get(old_end..).unwrap_or_default()].concat();
+    // Offsets to what lay after the old CharStrings move with it.
+    let moved: Vec<&Operand> = [CHARSET, ENCODING]
+        .iter()
+        .filter_map(|&op| operands(op).and_then(|o| o.first()))
+        .chain(operands(PRIVATE).and_then(|o| o.get(1)))
+        .filter(|o| o.value >= old_end as i64)
+        .collect();
+    for o in moved {
+        out[o.at..o.at + o.width].copy_from_slice(&encode(o.value + shift, o.width)?);
+    }
+    Ok(out)
+}

@@ -1,11 +1,13 @@
-// Runs axe-core (WCAG 2.2 AA rules) on each HTML file given, in headless Chromium, and exits
-// non-zero with one line per violation if any: `node axe.js FILE...` (absolute or relative
+// Runs axe-core (WCAG 2.2 AA rules) on each HTML file given, in headless Chromium, checks that
+// no page is wider than a 390 px phone screen, and exits non-zero with one line per violation
+// if any: `node axe.js FILE...` (absolute or relative
 // paths). CHROMIUM overrides the browser's path (default /usr/bin/chromium).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 
+const PHONE = 390;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,6 +34,13 @@ async function main(files) {
           targets: v.nodes.map((n) => n.target.join(' ')),
         }));
       }, TAGS);
+      // Nothing wider than a phone: tables scroll inside their own box.
+      await page.setViewport({ width: PHONE, height: 2000 });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > PHONE) {
+        violations += 1;
+        console.log(`${file}: page ${wide} px wide on a ${PHONE} px screen`);
+      }
       for (const v of found) {
         violations += v.targets.length;
         console.log(`${file}: ${v.id} (${v.impact}) on ${v.targets.length} node(s): ${v.help}`);

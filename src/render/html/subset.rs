@@ -173,23 +173,26 @@ pub fn subset(
     }
     substitutions.close(&mut keep);
     let mut tables = sfnt::tables(data)?;
-    let table = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| d.clone());
-    if let (Some(glyf), Some(loca), Some(head)) = (table(b"glyf"), table(b"loca"), table(b"head"))
+    if let (Some(glyf), Some(loca), Some(head)) = (sfnt::find(&tables, b"glyf"), sfnt::find(&tables, b"loca"), sfnt::find(&tables, b"head"))
     {
         let long = head.get(50..52) == Some(&[0, 1][..]);
         let (glyf, loca) = outlines::glyf(&glyf, &loca, long, &mut keep)?;
         sfnt::replace(&mut tables, b"glyf", glyf);
         sfnt::replace(&mut tables, b"loca", loca);
-    } else if let Some(cff) = table(b"CFF ") {
+    } else if let Some(cff) = sfnt::find(&tables, b"CFF ") {
         sfnt::replace(&mut tables, b"CFF ", outlines::cff(&cff, &keep)?);
     } else {
         return Err(Malformed("neither glyf nor CFF outlines"));
+    }
+    if let (Some(hhea), Some(hmtx)) = (sfnt::find(&tables, b"hhea"), sfnt::find(&tables, b"hmtx")) {
+        sfnt::replace(&mut tables, b"hmtx", outlines::metrics(&hhea, &hmtx, &keep)?);
     }
     // A signature would no longer match.
     tables.retain(|(tag, _)| tag != b"DSIG");
     sfnt::woff(&sfnt::write(data.get(..4).ok_or(Malformed("truncated header"))?, tables))
 }
 
+mod charstrings;
 mod outlines;
 mod sfnt;
 

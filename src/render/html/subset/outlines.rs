@@ -2,6 +2,7 @@
 //! `glyf`/`loca`, and the CharStrings of a name-keyed CFF font.
 
 use super::Malformed;
+use super::charstrings;
 
 fn u16_at(data: &[u8], at: usize) -> Result<u16, Malformed> {
     data.get(at..at + 2)
@@ -93,6 +94,20 @@ pub fn glyf(
         return Err(Malformed("glyf too long for a short loca"));
     }
     Ok((new_glyf, new_loca))
+}
+
+/// The `hmtx` table with the metrics of the glyphs not kept set to zero (they compress to
+/// nothing; nothing draws those glyphs).
+pub fn metrics(hhea: &[u8], hmtx: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malformed> {
+    let long = usize::from(u16_at(hhea, 34)?);
+    let mut out = hmtx.to_vec();
+    for (g, _) in keep.iter().enumerate().filter(|(_, kept)| !**kept) {
+        let (at, size) = if g < long { (4 * g, 4) } else { (4 * long + 2 * (g - long), 2) };
+        if let Some(entry) = out.get_mut(at..at + size) {
+            entry.fill(0);
+        }
+    }
+    Ok(out)
 }
 
 /// A CFF INDEX: where it starts, where its data starts, its offsets, where it ends.
@@ -193,55 +208,116 @@ fn encode(value: i64, width: usize) -> Result<Vec<u8>, Malformed> {
     })
 }
 
-/// A new CFF table where the glyphs not kept draw nothing (`endchar`). Name-keyed fonts only.
+/// A CFF INDEX of `items`, with 4-byte offsets.
+fn index_of<'a>(items: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = (items.len() as u16).to_be_bytes().to_vec();
+    out.push(4);
+    let mut data = Vec::new();
+    let mut offsets = vec![1u32];
+    for item in items {
+        data.extend_from_slice(item);
+        offsets.push(data.len() as u32 + 1);
+    }
+    offsets.iter().for_each(|o| out.extend_from_slice(&o.to_be_bytes()));
+    out.extend(data);
+    out
+}
+
+/// The items of an INDEX, the used ones as they are, the others as `unused`.
+fn thinned(cff: &[u8], index: &Index, used: &[bool], unused: &'static [u8]) -> Result<Vec<u8>, Malformed> {
+    let items = (0..used.len())
+        .map(|i| if used[i] { index.item(cff, i) } else { Ok(unused) })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(index_of(items.into_iter()))
+}
+
+/// The items of an INDEX.
+fn items<'a>(cff: &'a [u8], index: &Index) -> Result<Vec<&'a [u8]>, Malformed> {
+    (0..index.offsets.len() - 1).map(|i| index.item(cff, i)).collect()
+}
+
+/// A new CFF table where the glyphs not kept draw nothing (`endchar`) and the subroutines
+/// no kept glyph calls are empty (`return`). Name-keyed fonts only.
 pub fn cff(cff: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malformed> {
     const CHARSET: u16 = 15;
     const ENCODING: u16 = 16;
     const CHAR_STRINGS: u16 = 17;
     const PRIVATE: u16 = 18;
+    const SUBRS: u16 = 19;
     const ROS: u16 = 1230;
     let header = usize::from(*cff.get(2).ok_or(Malformed("truncated CFF header"))?);
     let names = Index::read(cff, header)?;
     let tops = Index::read(cff, names.end())?;
     let top_start = tops.data + tops.offsets[0];
     let top = dict(cff, top_start, top_start + tops.item(cff, 0)?.len())?;
-    let operands = |op: u16| top.iter().find(|(o, _)| *o == op).map(|(_, v)| v);
-    if operands(ROS).is_some() || tops.offsets.len() != 2 {
+    let operand = |op: u16, n: usize| {
+        top.iter().find(|(o, _)| *o == op).and_then(|(_, v)| v.get(n))
+    };
+    if operand(ROS, 0).is_some() || tops.offsets.len() != 2 {
         return Err(Malformed("CID-keyed or multi-font CFF"));
     }
-    let start = operands(CHAR_STRINGS)
-        .and_then(|o| o.first())
-        .ok_or(Malformed("CFF without CharStrings"))?
-        .value as usize;
-    let strings = Index::read(cff, start)?;
-    if top_start >= strings.start {
-        return Err(Malformed("CFF Top DICT after the CharStrings"));
+    let global = Index::read(cff, Index::read(cff, tops.end())?.end())?;
+    let at = |o: Option<&Operand>| o.map(|o| o.value as usize).ok_or(Malformed("CFF without CharStrings or Private"));
+    let strings = Index::read(cff, at(operand(CHAR_STRINGS, 0))?)?;
+    if strings.offsets.len() != keep.len() + 1 || top_start >= global.start {
+        return Err(Malformed("CFF glyph count or layout unexpected"));
     }
-    if strings.offsets.len() != keep.len() + 1 {
-        return Err(Malformed("CFF glyph count differs from maxp"));
+    let private = at(operand(PRIVATE, 1))?;
+    let private_end = private + at(operand(PRIVATE, 0))?;
+    let local = match dict(cff, private, private_end)?.iter().find(|(o, _)| *o == SUBRS) {
+        Some((_, v)) => Some(Index::read(cff, private + at(v.first())?)?),
+        None => None,
+    };
+    // The subroutines the kept glyphs call (all of them, where a glyph is not followed).
+    let (global_items, local_items) = (items(cff, &global)?, match &local {
+        Some(l) => items(cff, l)?,
+        None => Vec::new(),
+    });
+    let mut calls = charstrings::Calls::new(&global_items, &local_items);
+    let followed = (0..keep.len())
+        .filter(|&g| keep[g])
+        .all(|g| strings.item(cff, g).is_ok_and(|code| calls.glyph(code).is_some()));
+    let (global_used, local_used) = if followed {
+        (calls.global_used, calls.local_used)
+    } else {
+        (vec![true; global_items.len()], vec![true; local_items.len()])
+    };
+    let mut pieces = vec![
+        (global.start, global.end(), thinned(cff, &global, &global_used, &[11])?),
+        (strings.start, strings.end(), thinned(cff, &strings, keep, &[14])?),
+    ];
+    if let Some(local) = &local {
+        pieces.push((local.start, local.end(), thinned(cff, local, &local_used, &[11])?));
     }
-    // The new CharStrings INDEX: 4-byte offsets, `endchar` for every glyph not kept.
-    let mut items = Vec::new();
-    let mut offsets = vec![1u32];
-    for (g, &kept) in keep.iter().enumerate() {
-        items.extend_from_slice(if kept { strings.item(cff, g)? } else { &[14] });
-        offsets.push(items.len() as u32 + 1);
+    rebuilt(cff, pieces, [operand(CHARSET, 0), operand(ENCODING, 0), operand(CHAR_STRINGS, 0), operand(PRIVATE, 1)])
+}
+
+/// `cff` with each `(start, end, bytes)` piece put in place of its old bytes, and the Top
+/// DICT's offsets to what moved rewritten in place.
+fn rebuilt(
+    cff: &[u8],
+    mut pieces: Vec<(usize, usize, Vec<u8>)>,
+    offsets: [Option<&Operand>; 4],
+) -> Result<Vec<u8>, Malformed> {
+    pieces.sort_by_key(|p| p.0);
+    let moved = |old: usize| -> i64 {
+        pieces
+            .iter()
+            .filter(|(_, end, _)| *end <= old)
+            .map(|(start, end, bytes)| bytes.len() as i64 - (end - start) as i64)
+            .sum()
+    };
+    let mut out = Vec::with_capacity(cff.len());
+    let mut from = 0;
+    for (start, end, bytes) in &pieces {
+        out.extend_from_slice(cff.get(from..*start).ok_or(Malformed("CFF pieces overlap"))?);
+        out.extend_from_slice(bytes);
+        from = *end;
     }
-    let mut index = (keep.len() as u16).to_be_bytes().to_vec();
-    index.push(4);
-    offsets.iter().for_each(|o| index.extend_from_slice(&o.to_be_bytes()));
-    index.extend_from_slice(&items);
-    let old_end = strings.end();
-    let shift = index.len() as i64 - (old_end - strings.start) as i64;
-    let mut out = [&cff[..strings.start], &index, cff.get(old_end..).unwrap_or_default()].concat();
-    // Offsets to what lay after the old CharStrings move with it.
-    let moved: Vec<&Operand> = [CHARSET, ENCODING]
-        .iter()
-        .filter_map(|&op| operands(op).and_then(|o| o.first()))
-        .chain(operands(PRIVATE).and_then(|o| o.get(1)))
-        .filter(|o| o.value >= old_end as i64)
-        .collect();
-    for o in moved {
+    out.extend_from_slice(cff.get(from..).unwrap_or_default());
+    // Predefined charsets and encodings (0 to 2) are not offsets.
+    for o in offsets.into_iter().flatten().filter(|o| o.value > 2) {
+        let shift = moved(o.value as usize);
         out[o.at..o.at + o.width].copy_from_slice(&encode(o.value + shift, o.width)?);
     }
     Ok(out)

@@ -98,3 +98,48 @@ fn a_damaged_font_is_an_error_not_a_panic() {
         assert!(subset(short, &Substitutions::default(), "A".chars()).is_err());
     }
 }
+
+/// A glyph's outline, as drawing commands.
+#[derive(Default)]
+struct Pen(String);
+
+impl ttf_parser::OutlineBuilder for Pen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0 += &format!("M{x} {y}");
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0 += &format!("L{x} {y}");
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0 += &format!("Q{x1} {y1} {x} {y}");
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0 += &format!("C{x1} {y1} {x2} {y2} {x} {y}");
+    }
+    fn close(&mut self) {
+        self.0 += "Z";
+    }
+}
+
+fn outline(font: &ttf_parser::Face, c: char) -> (String, Option<u16>) {
+    let glyph = font.glyph_index(c).expect("a glyph");
+    let mut pen = Pen::default();
+    font.outline_glyph(glyph, &mut pen);
+    (pen.0, font.glyph_hor_advance(glyph))
+}
+
+#[test]
+fn the_kept_glyphs_draw_as_in_the_original_font() {
+    // Libertinus' outlines call shared subroutines: the ones the kept glyphs call stay.
+    let text = "Région : l’Oriental, 2 294 665 habitants — « Écart » fi ffl";
+    for data in jiha_data::glyphs::pdf_fonts() {
+        let original = ttf_parser::Face::parse(data, 0).expect("a font");
+        let woff = subset(data, &Substitutions::of(&original), text.chars()).expect("a subset");
+        let sfnt = unpacked(&woff);
+        let font = ttf_parser::Face::parse(&sfnt, 0).expect("a font");
+        for c in text.chars().filter(|&c| original.glyph_index(c).is_some()) {
+            assert_eq!(outline(&font, c), outline(&original, c), "{c}");
+        }
+        assert_eq!(outline(&font, 'z').0, "");
+    }
+}

@@ -96,12 +96,18 @@ fn overview_snapshot() {
 
 #[test]
 fn region_snapshot() {
-    insta::assert_snapshot!("region-oriental.html", without_font_data(&render("oriental")));
+    insta::assert_snapshot!(
+        "region-oriental.html",
+        without_font_data(&render("oriental"))
+    );
 }
 
 #[test]
 fn proposal_snapshot() {
-    insta::assert_snapshot!("proposal-programme-spark.html", without_font_data(&render("programme-spark")));
+    insta::assert_snapshot!(
+        "proposal-programme-spark.html",
+        without_font_data(&render("programme-spark"))
+    );
 }
 
 #[test]
@@ -167,10 +173,15 @@ fn html_embeds_the_pdf_fonts_it_shows() {
     let arabic = stdout_of(&["render", "oriental", "-f", "html", "-l", "ar", "-o", "-"]);
     let faces = font_faces(&arabic);
     assert_eq!(faces[..2], ["Amiri 400 normal", "Amiri 700 normal"]);
-    assert!(arabic.contains(":root { --latin: \"Libertinus Serif\", \"Amiri\", \"DejaVu Sans Mono\""));
+    assert!(
+        arabic.contains(":root { --latin: \"Libertinus Serif\", \"Amiri\", \"DejaVu Sans Mono\"")
+    );
     // Each brief's fonts are cut to its own text: the book's Latin face carries more.
     let size = |html: &str| {
-        html.split("base64,").nth(1).and_then(|r| r.split(')').next()).map_or(0, str::len)
+        html.split("base64,")
+            .nth(1)
+            .and_then(|r| r.split(')').next())
+            .map_or(0, str::len)
     };
     assert!(size(&render("book")) > size(&oriental));
 }
@@ -185,9 +196,15 @@ fn every_table_scrolls_inside_a_labelled_box() {
             .matches("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
             .count();
         assert_eq!(boxed, tables, "{id}");
-        assert!(!html.contains("aria-label=\"\""), "{id}: a box without a label");
+        assert!(
+            !html.contains("aria-label=\"\""),
+            "{id}: a box without a label"
+        );
         for piece in html.split("<table").skip(1) {
-            assert!(piece.contains("</table>\n</div>"), "{id}: a table outside its box");
+            assert!(
+                piece.contains("</table>\n</div>"),
+                "{id}: a table outside its box"
+            );
         }
     }
 }

@@ -57,9 +57,9 @@ impl Face {
     /// italic, and Arabic text inside a Latin edition is never bold.
     fn asked(&self, dir: &str) -> bool {
         let bold = self.weight >= 600;
-        !(bold && self.italic) && !(bold && dir != "rtl" && self.family == ARABIC[0])
+        let arabic_in_latin = dir != "rtl" && self.family == ARABIC[0];
+        !bold || !(self.italic || arabic_in_latin)
     }
-
 }
 
 /// The faces of [`jiha_data::glyphs::pdf_fonts`], read once.

@@ -114,7 +114,10 @@ impl Substitutions {
 
     /// Marks every glyph that substitutions can reach from the marked ones.
     fn close(&self, keep: &mut [bool]) {
-        let mut work: Vec<u16> = (0..keep.len()).filter(|&g| keep[g]).map(|g| g as u16).collect();
+        let mut work: Vec<u16> = (0..keep.len())
+            .filter(|&g| keep[g])
+            .map(|g| g as u16)
+            .collect();
         let mark = |g: u16, keep: &mut [bool], work: &mut Vec<u16>| {
             if let Some(k) = keep.get_mut(usize::from(g))
                 && !*k
@@ -128,7 +131,10 @@ impl Substitutions {
                 mark(out, keep, &mut work);
             }
             for (components, ligature) in self.ligatures.get(&g).into_iter().flatten() {
-                if components.iter().all(|&c| keep.get(usize::from(c)) == Some(&true)) {
+                if components
+                    .iter()
+                    .all(|&c| keep.get(usize::from(c)) == Some(&true))
+                {
                     mark(*ligature, keep, &mut work);
                 }
             }
@@ -173,8 +179,11 @@ pub fn subset(
     }
     substitutions.close(&mut keep);
     let mut tables = sfnt::tables(data)?;
-    if let (Some(glyf), Some(loca), Some(head)) = (sfnt::find(&tables, b"glyf"), sfnt::find(&tables, b"loca"), sfnt::find(&tables, b"head"))
-    {
+    if let (Some(glyf), Some(loca), Some(head)) = (
+        sfnt::find(&tables, b"glyf"),
+        sfnt::find(&tables, b"loca"),
+        sfnt::find(&tables, b"head"),
+    ) {
         let long = head.get(50..52) == Some(&[0, 1][..]);
         let (glyf, loca) = outlines::glyf(&glyf, &loca, long, &mut keep)?;
         sfnt::replace(&mut tables, b"glyf", glyf);
@@ -185,11 +194,18 @@ pub fn subset(
         return Err(Malformed("neither glyf nor CFF outlines"));
     }
     if let (Some(hhea), Some(hmtx)) = (sfnt::find(&tables, b"hhea"), sfnt::find(&tables, b"hmtx")) {
-        sfnt::replace(&mut tables, b"hmtx", outlines::metrics(&hhea, &hmtx, &keep)?);
+        sfnt::replace(
+            &mut tables,
+            b"hmtx",
+            outlines::metrics(&hhea, &hmtx, &keep)?,
+        );
     }
     // A signature would no longer match.
     tables.retain(|(tag, _)| tag != b"DSIG");
-    sfnt::woff(&sfnt::write(data.get(..4).ok_or(Malformed("truncated header"))?, tables))
+    sfnt::woff(&sfnt::write(
+        data.get(..4).ok_or(Malformed("truncated header"))?,
+        tables,
+    ))
 }
 
 mod charstrings;

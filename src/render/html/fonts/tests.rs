@@ -63,9 +63,18 @@ fn faces(css: &str) -> Vec<(String, String, String)> {
         .map(|rule| {
             let value = |key: &str| {
                 let from = rule.find(key).expect(key) + key.len();
-                rule[from..].split(';').next().expect("a value").trim().to_string()
+                rule[from..]
+                    .split(';')
+                    .next()
+                    .expect("a value")
+                    .trim()
+                    .to_string()
             };
-            (value("font-family:"), value("font-weight:"), value("font-style:"))
+            (
+                value("font-family:"),
+                value("font-weight:"),
+                value("font-style:"),
+            )
         })
         .collect()
 }
@@ -89,7 +98,10 @@ fn a_page_embeds_only_the_faces_it_can_use() {
     let arabic = css("<p>الشرق</p>", "rtl").expect("css");
     assert_eq!(
         faces(&arabic),
-        [face("Amiri", "400", "normal"), face("Amiri", "700", "normal")]
+        [
+            face("Amiri", "400", "normal"),
+            face("Amiri", "700", "normal")
+        ]
     );
     assert!(arabic.contains("src: url(data:font/woff;base64,d09GR"));
     assert_eq!(arabic, css("<p>الشرق</p>", "rtl").expect("again"));

@@ -62,16 +62,19 @@ impl<'a> Calls<'a> {
                     i += 1;
                 }
                 247..=250 => {
-                    self.stack.push((i64::from(b0) - 247) * 256 + byte(1)? + 108);
+                    self.stack
+                        .push((i64::from(b0) - 247) * 256 + byte(1)? + 108);
                     i += 2;
                 }
                 251..=254 => {
-                    self.stack.push(-(i64::from(b0) - 251) * 256 - byte(1)? - 108);
+                    self.stack
+                        .push(-(i64::from(b0) - 251) * 256 - byte(1)? - 108);
                     i += 2;
                 }
                 255 => {
                     let v = code.get(i + 1..i + 5)?;
-                    self.stack.push(i64::from(i32::from_be_bytes(v.try_into().ok()?) >> 16));
+                    self.stack
+                        .push(i64::from(i32::from_be_bytes(v.try_into().ok()?) >> 16));
                     i += 5;
                 }
                 // hstem, vstem, hstemhm, vstemhm

@@ -62,7 +62,10 @@ pub fn glyf(
     keep: &mut [bool],
 ) -> Result<(Vec<u8>, Vec<u8>), Malformed> {
     let at = locations(loca, long, keep.len())?;
-    let outline = |g: usize| glyf.get(at[g]..at[g + 1]).ok_or(Malformed("glyph out of glyf"));
+    let outline = |g: usize| {
+        glyf.get(at[g]..at[g + 1])
+            .ok_or(Malformed("glyph out of glyf"))
+    };
     let mut work: Vec<usize> = (0..keep.len()).filter(|&g| keep[g]).collect();
     while let Some(g) = work.pop() {
         for c in components(outline(g)?)? {
@@ -102,7 +105,11 @@ pub fn metrics(hhea: &[u8], hmtx: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malfo
     let long = usize::from(u16_at(hhea, 34)?);
     let mut out = hmtx.to_vec();
     for (g, _) in keep.iter().enumerate().filter(|(_, kept)| !**kept) {
-        let (at, size) = if g < long { (4 * g, 4) } else { (4 * long + 2 * (g - long), 2) };
+        let (at, size) = if g < long {
+            (4 * g, 4)
+        } else {
+            (4 * long + 2 * (g - long), 2)
+        };
         if let Some(entry) = out.get_mut(at..at + size) {
             entry.fill(0);
         }
@@ -121,7 +128,11 @@ impl Index {
     fn read(cff: &[u8], start: usize) -> Result<Index, Malformed> {
         let count = usize::from(u16_at(cff, start)?);
         if count == 0 {
-            return Ok(Index { start, data: start + 2, offsets: vec![1] });
+            return Ok(Index {
+                start,
+                data: start + 2,
+                offsets: vec![1],
+            });
         }
         let size = usize::from(*cff.get(start + 2).ok_or(Malformed("truncated CFF INDEX"))?);
         let offsets = (0..=count)
@@ -132,7 +143,11 @@ impl Index {
                     .ok_or(Malformed("truncated CFF INDEX"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Index { start, data: start + 3 + (count + 1) * size - 1, offsets })
+        Ok(Index {
+            start,
+            data: start + 3 + (count + 1) * size - 1,
+            offsets,
+        })
     }
 
     fn end(&self) -> usize {
@@ -154,7 +169,12 @@ struct Operand {
 
 /// The integer operands of each operator of the DICT at `start..end` (`12 x` as `1200 + x`).
 fn dict(cff: &[u8], start: usize, end: usize) -> Result<Vec<(u16, Vec<Operand>)>, Malformed> {
-    let byte = |i: usize| cff.get(i).copied().map(i64::from).ok_or(Malformed("truncated DICT"));
+    let byte = |i: usize| {
+        cff.get(i)
+            .copied()
+            .map(i64::from)
+            .ok_or(Malformed("truncated DICT"))
+    };
     let (mut out, mut operands, mut i) = (Vec::new(), Vec::new(), start);
     while i < end {
         let b0 = byte(i)?;
@@ -166,7 +186,10 @@ fn dict(cff: &[u8], start: usize, end: usize) -> Result<Vec<(u16, Vec<Operand>)>
                 continue;
             }
             28 => (3, i64::from(u16_at(cff, i + 1)? as i16)),
-            29 => (5, (u16_at(cff, i + 1)? as i64) << 16 | u16_at(cff, i + 3)? as i64),
+            29 => (
+                5,
+                (u16_at(cff, i + 1)? as i64) << 16 | u16_at(cff, i + 3)? as i64,
+            ),
             30 => {
                 let mut w = 1;
                 while byte(i + w)? & 0x0f != 0x0f && byte(i + w)? >> 4 != 0x0f {
@@ -179,7 +202,11 @@ fn dict(cff: &[u8], start: usize, end: usize) -> Result<Vec<(u16, Vec<Operand>)>
             251..=254 => (2, -(b0 - 251) * 256 - byte(i + 1)? - 108),
             _ => return Err(Malformed("reserved DICT byte")),
         };
-        operands.push(Operand { at: i, width, value: if b0 == 29 { value as i32 as i64 } else { value } });
+        operands.push(Operand {
+            at: i,
+            width,
+            value: if b0 == 29 { value as i32 as i64 } else { value },
+        });
         i += width;
     }
     Ok(out)
@@ -191,10 +218,16 @@ fn encode(value: i64, width: usize) -> Result<Vec<u8>, Malformed> {
     Ok(match width {
         1 if (-107..=107).contains(&value) => vec![(value + 139) as u8],
         2 if (108..=1131).contains(&value) => {
-            vec![((value - 108) / 256 + 247) as u8, ((value - 108) % 256) as u8]
+            vec![
+                ((value - 108) / 256 + 247) as u8,
+                ((value - 108) % 256) as u8,
+            ]
         }
         2 if (-1131..=-108).contains(&value) => {
-            vec![((-value - 108) / 256 + 251) as u8, ((-value - 108) % 256) as u8]
+            vec![
+                ((-value - 108) / 256 + 251) as u8,
+                ((-value - 108) % 256) as u8,
+            ]
         }
         3 => {
             let v = i16::try_from(value).map_err(|_| too_wide)?;
@@ -218,22 +251,37 @@ fn index_of<'a>(items: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
         data.extend_from_slice(item);
         offsets.push(data.len() as u32 + 1);
     }
-    offsets.iter().for_each(|o| out.extend_from_slice(&o.to_be_bytes()));
+    offsets
+        .iter()
+        .for_each(|o| out.extend_from_slice(&o.to_be_bytes()));
     out.extend(data);
     out
 }
 
 /// The items of an INDEX, the used ones as they are, the others as `unused`.
-fn thinned(cff: &[u8], index: &Index, used: &[bool], unused: &'static [u8]) -> Result<Vec<u8>, Malformed> {
+fn thinned(
+    cff: &[u8],
+    index: &Index,
+    used: &[bool],
+    unused: &'static [u8],
+) -> Result<Vec<u8>, Malformed> {
     let items = (0..used.len())
-        .map(|i| if used[i] { index.item(cff, i) } else { Ok(unused) })
+        .map(|i| {
+            if used[i] {
+                index.item(cff, i)
+            } else {
+                Ok(unused)
+            }
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(index_of(items.into_iter()))
 }
 
 /// The items of an INDEX.
 fn items<'a>(cff: &'a [u8], index: &Index) -> Result<Vec<&'a [u8]>, Malformed> {
-    (0..index.offsets.len() - 1).map(|i| index.item(cff, i)).collect()
+    (0..index.offsets.len() - 1)
+        .map(|i| index.item(cff, i))
+        .collect()
 }
 
 /// A new CFF table where the glyphs not kept draw nothing (`endchar`) and the subroutines
@@ -251,45 +299,92 @@ pub fn cff(cff: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malformed> {
     let top_start = tops.data + tops.offsets[0];
     let top = dict(cff, top_start, top_start + tops.item(cff, 0)?.len())?;
     let operand = |op: u16, n: usize| {
-        top.iter().find(|(o, _)| *o == op).and_then(|(_, v)| v.get(n))
+        top.iter()
+            .find(|(o, _)| *o == op)
+            .and_then(|(_, v)| v.get(n))
     };
     if operand(ROS, 0).is_some() || tops.offsets.len() != 2 {
         return Err(Malformed("CID-keyed or multi-font CFF"));
     }
     let global = Index::read(cff, Index::read(cff, tops.end())?.end())?;
-    let at = |o: Option<&Operand>| o.map(|o| o.value as usize).ok_or(Malformed("CFF without CharStrings or Private"));
+    let at = |o: Option<&Operand>| {
+        o.map(|o| o.value as usize)
+            .ok_or(Malformed("CFF without CharStrings or Private"))
+    };
     let strings = Index::read(cff, at(operand(CHAR_STRINGS, 0))?)?;
     if strings.offsets.len() != keep.len() + 1 || top_start >= global.start {
         return Err(Malformed("CFF glyph count or layout unexpected"));
     }
     let private = at(operand(PRIVATE, 1))?;
     let private_end = private + at(operand(PRIVATE, 0))?;
-    let local = match dict(cff, private, private_end)?.iter().find(|(o, _)| *o == SUBRS) {
+    let local = match dict(cff, private, private_end)?
+        .iter()
+        .find(|(o, _)| *o == SUBRS)
+    {
         Some((_, v)) => Some(Index::read(cff, private + at(v.first())?)?),
         None => None,
     };
     // The subroutines the kept glyphs call (all of them, where a glyph is not followed).
-    let (global_items, local_items) = (items(cff, &global)?, match &local {
-        Some(l) => items(cff, l)?,
-        None => Vec::new(),
-    });
-    let mut calls = charstrings::Calls::new(&global_items, &local_items);
-    let followed = (0..keep.len())
-        .filter(|&g| keep[g])
-        .all(|g| strings.item(cff, g).is_ok_and(|code| calls.glyph(code).is_some()));
-    let (global_used, local_used) = if followed {
-        (calls.global_used, calls.local_used)
-    } else {
-        (vec![true; global_items.len()], vec![true; local_items.len()])
-    };
+    let (global_used, local_used) = called(cff, keep, &strings, &global, local.as_ref())?;
     let mut pieces = vec![
-        (global.start, global.end(), thinned(cff, &global, &global_used, &[11])?),
-        (strings.start, strings.end(), thinned(cff, &strings, keep, &[14])?),
+        (
+            global.start,
+            global.end(),
+            thinned(cff, &global, &global_used, &[11])?,
+        ),
+        (
+            strings.start,
+            strings.end(),
+            thinned(cff, &strings, keep, &[14])?,
+        ),
     ];
     if let Some(local) = &local {
-        pieces.push((local.start, local.end(), thinned(cff, local, &local_used, &[11])?));
+        pieces.push((
+            local.start,
+            local.end(),
+            thinned(cff, local, &local_used, &[11])?,
+        ));
     }
-    rebuilt(cff, pieces, [operand(CHARSET, 0), operand(ENCODING, 0), operand(CHAR_STRINGS, 0), operand(PRIVATE, 1)])
+    rebuilt(
+        cff,
+        pieces,
+        [
+            operand(CHARSET, 0),
+            operand(ENCODING, 0),
+            operand(CHAR_STRINGS, 0),
+            operand(PRIVATE, 1),
+        ],
+    )
+}
+
+/// Which global and local subroutines the kept glyphs call: all of them, where a glyph does
+/// what [`charstrings::Calls`] does not follow.
+fn called(
+    cff: &[u8],
+    keep: &[bool],
+    strings: &Index,
+    global: &Index,
+    local: Option<&Index>,
+) -> Result<(Vec<bool>, Vec<bool>), Malformed> {
+    let global_items = items(cff, global)?;
+    let local_items = match local {
+        Some(l) => items(cff, l)?,
+        None => Vec::new(),
+    };
+    let mut calls = charstrings::Calls::new(&global_items, &local_items);
+    let followed = (0..keep.len()).filter(|&g| keep[g]).all(|g| {
+        strings
+            .item(cff, g)
+            .is_ok_and(|code| calls.glyph(code).is_some())
+    });
+    Ok(if followed {
+        (calls.global_used, calls.local_used)
+    } else {
+        (
+            vec![true; global_items.len()],
+            vec![true; local_items.len()],
+        )
+    })
 }
 
 /// `cff` with each `(start, end, bytes)` piece put in place of its old bytes, and the Top
@@ -310,7 +405,10 @@ fn rebuilt(
     let mut out = Vec::with_capacity(cff.len());
     let mut from = 0;
     for (start, end, bytes) in &pieces {
-        out.extend_from_slice(cff.get(from..*start).ok_or(Malformed("CFF pieces overlap"))?);
+        out.extend_from_slice(
+            cff.get(from..*start)
+                .ok_or(Malformed("CFF pieces overlap"))?,
+        );
         out.extend_from_slice(bytes);
         from = *end;
     }

@@ -42,7 +42,10 @@ pub fn tables(data: &[u8]) -> Result<Vec<Table>, Malformed> {
 
 /// A copy of the table `tag`.
 pub fn find(tables: &[Table], tag: &[u8; 4]) -> Option<Vec<u8>> {
-    tables.iter().find(|(t, _)| t == tag).map(|(_, d)| d.clone())
+    tables
+        .iter()
+        .find(|(t, _)| t == tag)
+        .map(|(_, d)| d.clone())
 }
 
 /// Puts `bytes` in the place of the table `tag`.
@@ -63,7 +66,7 @@ fn checksum(data: &[u8]) -> u32 {
 /// A font file of `tables`, sorted by tag as the format asks, with their checksums and the
 /// `head` table's checksum adjustment. `version` is the first four bytes of the original.
 pub fn write(version: &[u8], mut tables: Vec<Table>) -> Vec<u8> {
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|a| a.0);
     let count = tables.len() as u16;
     let selector = 15 - count.max(1).leading_zeros() as u16;
     let range = (1u16 << selector) * 16;
@@ -107,7 +110,9 @@ pub fn woff(sfnt: &[u8]) -> Result<Vec<u8>, Malformed> {
     let start = 44 + 20 * count;
     for i in 0..count {
         let record = 12 + 16 * i;
-        let tag = sfnt.get(record..record + 4).ok_or(Malformed("truncated directory"))?;
+        let tag = sfnt
+            .get(record..record + 4)
+            .ok_or(Malformed("truncated directory"))?;
         let checksum = u32_at(sfnt, record + 4)?;
         let offset = u32_at(sfnt, record + 8)? as usize;
         let length = u32_at(sfnt, record + 12)? as usize;
@@ -115,7 +120,11 @@ pub fn woff(sfnt: &[u8]) -> Result<Vec<u8>, Malformed> {
             .get(offset..offset + length)
             .ok_or(Malformed("table out of the file"))?;
         let packed = packed(tag, table)?;
-        let stored = if packed.len() < length { &packed[..] } else { table };
+        let stored = if packed.len() < length {
+            &packed[..]
+        } else {
+            table
+        };
         directory.extend_from_slice(tag);
         for field in [start + data.len(), stored.len(), length] {
             directory.extend_from_slice(&(field as u32).to_be_bytes());

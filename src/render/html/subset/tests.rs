@@ -43,8 +43,16 @@ fn every_pdf_font_keeps_its_glyph_ids_and_draws_only_what_is_reached() {
         let original = ttf_parser::Face::parse(data, 0).expect("a font");
         let substitutions = Substitutions::of(&original);
         let woff = subset(data, &substitutions, "Ab1".chars()).expect("a subset");
-        assert_eq!(woff, subset(data, &substitutions, "Ab1".chars()).expect("again"));
-        assert!(woff.len() * 2 < data.len(), "{} of {} bytes", woff.len(), data.len());
+        assert_eq!(
+            woff,
+            subset(data, &substitutions, "Ab1".chars()).expect("again")
+        );
+        assert!(
+            woff.len() * 2 < data.len(),
+            "{} of {} bytes",
+            woff.len(),
+            data.len()
+        );
         let sfnt = unpacked(&woff);
         let font = ttf_parser::Face::parse(&sfnt, 0).expect("the subset is a font");
         assert_eq!(font.number_of_glyphs(), original.number_of_glyphs());

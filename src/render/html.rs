@@ -1,4 +1,8 @@
-//! Self-contained, printable HTML: inline CSS, no script, nothing loaded from outside.
+//! Self-contained, printable HTML: inline CSS with the PDF's fonts inlined, no script,
+//! nothing loaded from outside.
+
+mod fonts;
+mod subset;
 
 use askama::Template;
 
@@ -17,15 +21,20 @@ struct HtmlPage<'a> {
     /// Whether the page is the whole book (its partials then link by anchor).
     book: bool,
     brief: &'a Brief,
+    /// The `@font-face` rules of the fonts the page shows (empty on the first pass, which
+    /// finds the characters it shows).
+    fonts: String,
 }
 
 impl Renderer for Html {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
-        let page = HtmlPage {
+        let mut page = HtmlPage {
             page: &document.page,
             book: matches!(document.brief, Brief::Book(_)),
             brief: &document.brief,
+            fonts: String::new(),
         };
+        page.fonts = fonts::css(&page.render()?, document.page.dir)?;
         Ok(page.render()?.into_bytes())
     }
 }

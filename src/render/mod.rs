@@ -88,6 +88,8 @@ pub enum RenderError {
     Typst(String),
     /// A format library panicked (a bug of jiha's or of that library).
     Panic(String),
+    /// An embedded font could not be cut down for the HTML (a bug of jiha's or a bad font).
+    Font(String),
 }
 
 impl From<askama::Error> for RenderError {
@@ -104,6 +106,7 @@ impl std::fmt::Display for RenderError {
                 write!(f, "Typst could not compile the brief: {message}")
             }
             RenderError::Panic(message) => write!(f, "the renderer failed: {message}"),
+            RenderError::Font(message) => write!(f, "could not embed a font: {message}"),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::support::{Edit, broken, jiha};
+use crate::support::{Edit, broken, jiha, without_font_data};
 
 /// The French HTML edition, rendered once, as a user's `render -f html` writes it: every
 /// brief beside the others it links to.
@@ -91,17 +91,23 @@ fn stdout_of(args: &[&str]) -> String {
 
 #[test]
 fn overview_snapshot() {
-    insta::assert_snapshot!("overview.html", render("overview"));
+    insta::assert_snapshot!("overview.html", without_font_data(&render("overview")));
 }
 
 #[test]
 fn region_snapshot() {
-    insta::assert_snapshot!("region-oriental.html", render("oriental"));
+    insta::assert_snapshot!(
+        "region-oriental.html",
+        without_font_data(&render("oriental"))
+    );
 }
 
 #[test]
 fn proposal_snapshot() {
-    insta::assert_snapshot!("proposal-programme-spark.html", render("programme-spark"));
+    insta::assert_snapshot!(
+        "proposal-programme-spark.html",
+        without_font_data(&render("programme-spark"))
+    );
 }
 
 #[test]
@@ -119,11 +125,88 @@ fn html_loads_nothing_from_outside() {
     ] {
         assert!(!book.contains(forbidden), "the book contains `{forbidden}`");
     }
-    // The drawings' fills refer to patterns inside the page, nothing else.
+    // The drawings' fills refer to patterns inside the page, the fonts are inside it.
     for (i, _) in book.match_indices("url(") {
-        assert!(book[i..].starts_with("url(#"), "an external url( at {i}");
+        assert!(
+            book[i..].starts_with("url(#") || book[i..].starts_with("url(data:font/woff;base64,"),
+            "an external url( at {i}"
+        );
     }
-    assert!(book.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    assert!(book.contains(
+        "Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
+         img-src data:; font-src data:; base-uri 'none'; form-action 'none'\""
+    ));
+}
+
+/// The `(family, weight, style)` of each `@font-face` rule of `html`.
+fn font_faces(html: &str) -> Vec<String> {
+    html.split("@font-face { font-family: \"")
+        .skip(1)
+        .map(|rule| {
+            let field = |key: &str| rule.split(key).nth(1).and_then(|r| r.split(';').next());
+            format!(
+                "{} {} {}",
+                rule.split('"').next().unwrap_or_default(),
+                field("font-weight: ").unwrap_or_default(),
+                field("font-style: ").unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_embeds_the_pdf_fonts_it_shows() {
+    // The French region brief shows Latin text in three faces and its Arabic name in Amiri,
+    // as its PDF does.
+    let oriental = render("oriental");
+    assert_eq!(
+        font_faces(&oriental),
+        [
+            "Libertinus Serif 400 normal",
+            "Libertinus Serif 700 normal",
+            "Libertinus Serif 400 italic",
+            "Amiri 400 normal"
+        ]
+    );
+    assert!(oriental.contains("font-family: var(--latin);"));
+    // The Arabic edition: Amiri first, in both weights.
+    let arabic = stdout_of(&["render", "oriental", "-f", "html", "-l", "ar", "-o", "-"]);
+    let faces = font_faces(&arabic);
+    assert_eq!(faces[..2], ["Amiri 400 normal", "Amiri 700 normal"]);
+    assert!(
+        arabic.contains(":root { --latin: \"Libertinus Serif\", \"Amiri\", \"DejaVu Sans Mono\"")
+    );
+    // Each brief's fonts are cut to its own text: the book's Latin face carries more.
+    let size = |html: &str| {
+        html.split("base64,")
+            .nth(1)
+            .and_then(|r| r.split(')').next())
+            .map_or(0, str::len)
+    };
+    assert!(size(&render("book")) > size(&oriental));
+}
+
+#[test]
+fn every_table_scrolls_inside_a_labelled_box() {
+    for id in ["book", "overview", "oriental", "programme-spark"] {
+        let html = render(id);
+        let tables = html.matches("<table").count();
+        assert!(tables > 0, "{id}");
+        let boxed = html
+            .matches("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+            .count();
+        assert_eq!(boxed, tables, "{id}");
+        assert!(
+            !html.contains("aria-label=\"\""),
+            "{id}: a box without a label"
+        );
+        for piece in html.split("<table").skip(1) {
+            assert!(
+                piece.contains("</table>\n</div>"),
+                "{id}: a table outside its box"
+            );
+        }
+    }
 }
 
 #[test]

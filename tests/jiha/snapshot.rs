@@ -4,7 +4,7 @@
 //!
 //! `INSTA_UPDATE=always cargo test --test jiha snapshot` rewrites them: review the diff.
 
-use crate::support::jiha;
+use crate::support::{jiha, without_font_data};
 
 /// The brief `id` in `format` and `lang`, as `jiha render` prints it to standard output.
 fn render(id: &str, format: &str, lang: &str) -> String {
@@ -17,7 +17,7 @@ fn render(id: &str, format: &str, lang: &str) -> String {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("utf-8")
+    without_font_data(&String::from_utf8(output.stdout).expect("utf-8"))
 }
 
 const BRIEFS: [(&str, &str); 3] = [

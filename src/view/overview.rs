@@ -179,7 +179,10 @@ impl<'a> Views<'a> {
             comparison: self.comparison(),
             coverage_note: fill(
                 &l.coverage_note,
-                &[("last", &format!("P{}", proposals.len()))],
+                &[
+                    ("last", &format!("P{}", proposals.len())),
+                    ("count", &self.locale.quote(&l.count)),
+                ],
             ),
             map: self.map(None, l.map_title.clone()),
             poles: {

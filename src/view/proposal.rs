@@ -203,7 +203,7 @@ impl<'a> Views<'a> {
                 &short_title,
                 &scope_labelled,
             ]),
-            said_heading: fill(&l.said, &[("speaker", &speaker)]),
+            said_heading: self.said_heading(p.voice),
             speaker,
             scope_without_regions: format!(
                 "{scope_labelled}{} {}",
@@ -248,7 +248,7 @@ impl<'a> Views<'a> {
                     kind: self.actor_kind(actor.kind),
                     role: self.text(&role.role),
                     provenance: if quote.is_some() {
-                        fill(&l.role_assigned, &[("speaker", &self.speaker(p.voice))])
+                        self.role_given(p.voice)
                     } else {
                         l.role_envisaged.clone()
                     },

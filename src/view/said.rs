@@ -105,6 +105,38 @@ impl<'a> Views<'a> {
         self.text(&self.dataset.voice(v).speaker)
     }
 
+    /// Whether the voice `v` is known from a press report of their words (a dispatch, an
+    /// article), not from their own text: the briefs then say that the press reports them,
+    /// not that they say it.
+    fn reported(&self, v: VoiceRef) -> bool {
+        let d = self.dataset;
+        d.source(d.voice(v).source).kind == SourceKind::Press
+    }
+
+    /// The heading of what the voice `v` said: « Ce que dit … », or, for a voice known
+    /// from the press, that the press reports it.
+    pub(super) fn said_heading(&self, v: VoiceRef) -> String {
+        let l = &self.labels;
+        let label = if self.reported(v) {
+            &l.said_reported
+        } else {
+            &l.said
+        };
+        fill(label, &[("speaker", &self.speaker(v))])
+    }
+
+    /// Whose a role quoted from the voice `v` is: theirs, or, for a voice known from the
+    /// press, the press report's.
+    pub(super) fn role_given(&self, v: VoiceRef) -> String {
+        let l = &self.labels;
+        let label = if self.reported(v) {
+            &l.role_reported
+        } else {
+            &l.role_assigned
+        };
+        fill(label, &[("speaker", &self.speaker(v))])
+    }
+
     pub(super) fn stance_view(&self, stance: Stance) -> StanceView {
         let l = &self.labels;
         let (label, class) = match stance {

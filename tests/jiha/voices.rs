@@ -150,3 +150,53 @@ fn a_third_voice_is_introduced_compared_and_drawn_and_no_proposal_is_lost() {
         }
     }
 }
+
+/// The heading over what a proposal's voice said, in a brief rendered as text.
+fn said_heading(data: &Path, proposal: &str, lang: &str) -> String {
+    let text = stdout_on(
+        data,
+        &["render", proposal, "-f", "txt", "-l", lang, "-o", "-"],
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let underline = lines
+        .iter()
+        .position(|l| l.starts_with("---"))
+        .expect("a heading under the title");
+    lines[underline - 1].to_string()
+}
+
+#[test]
+fn a_voice_known_from_a_press_report_is_headed_as_reported_not_as_said() {
+    let dir = copy_of_data();
+    let reported = "universite-developpement-regional";
+    for (lang, press, speech) in [
+        (
+            "fr",
+            "Abdellatif Miraoui\u{a0}: propos rapportés par la presse",
+            "Ce que dit Chakib Achour",
+        ),
+        (
+            "en",
+            "Abdellatif Miraoui: words as reported in the press",
+            "What Chakib Achour says",
+        ),
+    ] {
+        assert_eq!(said_heading(dir.path(), reported, lang), press, "{lang}");
+        let own = said_heading(dir.path(), "filieres-universitaires-regionales", lang);
+        assert_eq!(own, speech, "{lang}");
+    }
+    // The same voice, were its source his own speech, is headed as said.
+    let path = dir.path().join("sources.ron");
+    let sources = std::fs::read_to_string(&path).expect("read");
+    let dispatch = sources
+        .find("id: \"depeche-miraoui-md-talks-2022\",\n        kind: Press,")
+        .expect("the dispatch");
+    let mut edited = sources.clone();
+    let kind = dispatch + sources[dispatch..].find("Press").expect("its kind");
+    edited.replace_range(kind..kind + "Press".len(), "Speech");
+    std::fs::write(&path, edited).expect("write");
+    assert_eq!(
+        said_heading(dir.path(), reported, "fr"),
+        "Ce que dit Abdellatif Miraoui"
+    );
+}

@@ -98,6 +98,8 @@ labels! {
     scope_every_region,
     /// Heading of the first layer; {speaker} is how the briefs name the proposal's voice: « Ce que dit {speaker} ».
     said,
+    /// The same heading for a voice known from a press report of their words: « {speaker} : propos rapportés par la presse ».
+    said_reported,
     /// Under it: « Ses propos, résumés avec nos mots ; entre guillemets, ses mots exacts, avec la source et le paragraphe. ».
     said_note,
     /// Heading of the second layer: « Le contexte en chiffres ».
@@ -120,6 +122,8 @@ labels! {
     our_reading,
     /// A role the voice gave; {speaker} names them: « rôle donné par {speaker} ».
     role_assigned,
+    /// A role quoted from a press report of the voice's words: « rôle donné par {speaker}, selon la presse ».
+    role_reported,
     /// A role we envisage: « rôle envisagé (notre lecture) ».
     role_envisaged,
     /// Column and heading: how firmly it was put: « Engagement ».
@@ -272,7 +276,7 @@ labels! {
     coverage,
     /// Column: how many proposals name the region: « Nb ».
     count,
-    /// Legend of the coverage matrix; {last} is the last proposal number: « ● proposition qui nomme la région ; ○ proposition de portée nationale ou prévue pour chaque région ; case vide : la région n'est pas concernée ; « Nb » : nombre de propositions qui nomment la région. Les numéros P1 à {last} renvoient au tableau des propositions. ».
+    /// Legend of the coverage matrix; {last} is the last proposal number, {count} the heading of the column of counts (`count`), quoted: « ● proposition qui nomme la région ; ○ proposition de portée nationale ou prévue pour chaque région ; case vide : la région n'est pas concernée ; {count} : nombre de propositions qui nomment la région. Les numéros P1 à {last} renvoient au tableau des propositions. ».
     coverage_note,
     /// Heading: « Chiffres clés et leur statut ».
     figures_and_status,

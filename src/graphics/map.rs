@@ -411,30 +411,43 @@ fn draw_numbers(svg: &mut String, sheet: &Sheet, taken: &mut Taken) {
         for &(x, y) in ring {
             (left, top, right, bottom) = (left.min(x), top.min(y), right.max(x), bottom.max(y));
         }
-        let mut best: Option<(f64, (f64, f64), Room)> = None;
+        // The points of a grid over the region, nearest its centre first.
+        let mut points = Vec::new();
         let mut y = top;
         while y <= bottom + NUMBER_SIZE {
             let mut x = left;
             while x <= right {
-                let room = Room::of_text(x, y, width, NUMBER_SIZE, "middle");
-                let corners = [
-                    (room.left, room.top),
-                    (room.right, room.top),
-                    (room.left, room.bottom),
-                    (room.right, room.bottom),
-                    (x, (room.top + room.bottom) / 2.0),
-                ];
-                let within = corners.iter().filter(|&&p| inside(ring, p)).count();
-                if within >= 3 && taken.fits(&room, None, &sheet.bounds) {
-                    // Wholly inside first, then nearest the centre.
-                    let cost = (x - centre.0).hypot(y - centre.1) + 1000.0 * (5 - within) as f64;
-                    if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
-                        best = Some((cost, (x, y), room));
-                    }
-                }
+                points.push((x, y));
                 x += 3.0;
             }
             y += 3.0;
+        }
+        let lift = NUMBER_SIZE * 0.3;
+        let distance = |&(x, y): &(f64, f64)| (x - centre.0).hypot(y - lift - centre.1);
+        points.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        // The first place wholly inside the region, else the nearest mostly inside.
+        let mut best: Option<(usize, (f64, f64), Room)> = None;
+        for (x, y) in points {
+            let room = Room::of_text(x, y, width, NUMBER_SIZE, "middle");
+            if !inside(ring, (x, y - lift)) {
+                continue;
+            }
+            let corners = [
+                (room.left, room.top),
+                (room.right, room.top),
+                (room.left, room.bottom),
+                (room.right, room.bottom),
+            ];
+            let within = corners.iter().filter(|&&p| inside(ring, p)).count();
+            if within < 2 || best.as_ref().is_some_and(|(w, _, _)| within <= *w) {
+                continue;
+            }
+            if taken.fits(&room, None, &sheet.bounds) {
+                best = Some((within, (x, y), room));
+                if within == corners.len() {
+                    break;
+                }
+            }
         }
         if let Some((_, at, room)) = best {
             let style = format!(r#" font-size="{NUMBER_SIZE:.0}""#);

@@ -132,8 +132,11 @@ fn as_on_its_page(svg: &str, rtl: bool) -> String {
     out
 }
 
+/// A line from one point to another.
+type Segment = ((f32, f32), (f32, f32));
+
 /// The texts of a group, and the dashed lines (leaders), from and to.
-fn walk(group: &usvg::Group, texts: &mut Vec<Laid>, leaders: &mut Vec<((f32, f32), (f32, f32))>) {
+fn walk(group: &usvg::Group, texts: &mut Vec<Laid>, leaders: &mut Vec<Segment>) {
     for node in group.children() {
         match node {
             usvg::Node::Group(g) => walk(g, texts, leaders),

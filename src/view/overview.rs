@@ -125,12 +125,17 @@ impl<'a> Views<'a> {
                 capital: self.text(&r.capital.name),
             })
             .collect();
+        let id = highlight.map_or("overview", |key| d.region(key).id.as_str());
         let text = MapText {
+            id,
             title: &title,
             legend_pole: &l.legend_pole,
             legend_other: &l.legend_other,
             legend_highlight: &l.legend_highlight,
             legend_capital: &l.legend_capital,
+            legend_pole_city: &l.legend_pole_city,
+            legend_number: &l.legend_number,
+            numbered: highlight.is_none(),
             rtl: self.locale.rtl(),
         };
         Drawing {

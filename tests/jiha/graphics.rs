@@ -266,6 +266,127 @@ fn every_region_brief_has_its_chart_and_map_in_every_language() {
     }
 }
 
+/// Where a region's own map marks its chef-lieu, across (the white dot of the highlighted
+/// region).
+fn chef_lieu_x(region: &str) -> f64 {
+    let output = jiha()
+        .args(["render", region, "-f", "html", "-l", "fr", "-o", "-"])
+        .output()
+        .expect("run");
+    let html = String::from_utf8(output.stdout).expect("utf-8");
+    let (_, map) = marks(drawings(&html)[1]);
+    map.iter()
+        .find(|m| m.name == "circle" && m.attr("fill") == "#ffffff")
+        .expect("the chef-lieu's dot")
+        .number("cx")
+}
+
+/// The legend names every mark of the overview's map (the ring, the dot, the number), and
+/// the regions carry their numbers.
+fn assert_legend_and_numbers(map: &[Mark], rings: &[&Mark], dots: &[&Mark]) {
+    // The legend names every mark: the ring, the dot, the number.
+    let next = |mark: &Mark| {
+        let i = map
+            .iter()
+            .position(|m| std::ptr::eq(m, mark))
+            .expect("a mark");
+        map[i + 1].words.as_str()
+    };
+    assert_eq!(next(rings[4]), "Ville où un pôle est évoqué");
+    assert_eq!(next(dots[dots.len() - 2]), "Chef-lieu de région");
+    assert!(
+        map.windows(2)
+            .any(|w| w[0].words == "01"
+                && w[1].words == "Numéro de la région, comme dans le tableau"),
+        "the legend explains the numbers"
+    );
+    // The regions carry their numbers, 01 to 12, as the coverage table does.
+    for n in 1..=12 {
+        let number = format!("{n:02}");
+        assert!(
+            map.iter().any(|m| m.name == "text" && m.words == number),
+            "no region numbered {number}"
+        );
+    }
+}
+
+/// Each pole is labelled in bold (its text laid out inside the drawing: see drawing_layout);
+/// a dashed leader runs from each label to a ring around a chef-lieu's dot, the city the
+/// label names.
+fn assert_poles_lead_to_their_cities(map: &[Mark], (width, height): (f64, f64)) {
+    let dots: Vec<&Mark> = map
+        .iter()
+        .filter(|m| m.name == "circle" && m.attr("r") == "3" && m.attr("fill") != "none")
+        .collect();
+    let rings: Vec<&Mark> = map
+        .iter()
+        .filter(|m| m.name == "circle" && m.attr("fill") == "none")
+        .collect();
+    let leaders: Vec<&Mark> = map
+        .iter()
+        .filter(|m| m.name == "line" && !m.attr("stroke-dasharray").is_empty())
+        .collect();
+    assert_eq!(
+        (rings.len(), leaders.len()),
+        (5, 4),
+        "4 rings, 4 leaders, and the legend's ring"
+    );
+    for (pole, region) in [
+        ("Industrie 4.0 (Tanger)", "tanger-tetouan-al-hoceima"),
+        ("Cybersécurité (Oujda)", "oriental"),
+        ("Agri-tech (Agadir)", "souss-massa"),
+        ("E-tourisme (Marrakech)", "marrakech-safi"),
+    ] {
+        let label = map
+            .iter()
+            .find(|m| m.name == "text" && m.words == pole && m.attr("fill") == "#000")
+            .unwrap_or_else(|| panic!("no label `{pole}`"));
+        assert_eq!(label.attr("font-weight"), "bold", "{pole}");
+        let (x, y) = (label.number("x"), label.number("y"));
+        assert!(
+            (0.0..width).contains(&x) && (0.0..height).contains(&y),
+            "{pole}"
+        );
+        // The leader that starts nearest the label ends on the ring around the city the
+        // label names: the chef-lieu that the region's own map marks (both maps share their
+        // horizontal scale).
+        let leader = leaders
+            .iter()
+            .min_by(|a, b| {
+                let d = |l: &Mark| (l.number("x1") - x).hypot(l.number("y1") - y);
+                d(a).total_cmp(&d(b))
+            })
+            .expect("a leader");
+        let ring = rings[..4]
+            .iter()
+            .find(|r| {
+                let (dx, dy) = (
+                    leader.number("x2") - r.number("cx"),
+                    leader.number("y2") - r.number("cy"),
+                );
+                (dx.hypot(dy) - r.number("r")).abs() < 0.2
+            })
+            .unwrap_or_else(|| panic!("the leader of `{pole}` ends on no ring"));
+        assert_eq!(ring.number("cx"), chef_lieu_x(region), "{pole}");
+    }
+    for ring in &rings[..4] {
+        let (cx, cy) = (ring.number("cx"), ring.number("cy"));
+        assert!(
+            dots.iter()
+                .any(|d| d.number("cx") == cx && d.number("cy") == cy),
+            "a ring at ({cx}, {cy}) is around no chef-lieu"
+        );
+        assert!(
+            leaders.iter().any(|l| {
+                let (x, y) = (l.number("x2"), l.number("y2"));
+                ((x - cx).hypot(y - cy) - ring.number("r")).abs() < 0.2
+            }),
+            "the ring at ({cx}, {cy}) has its leader"
+        );
+    }
+    assert_legend_and_numbers(map, &rings, &dots);
+}
+
 #[test]
 fn the_overview_map_labels_the_four_poles() {
     let output = jiha()
@@ -277,26 +398,7 @@ fn the_overview_map_labels_the_four_poles() {
     assert_eq!(svgs.len(), 1);
     parse(svgs[0]);
     let ((width, height), map) = marks(svgs[0]);
-    // Each pole is labelled, in bold, by a text that starts and (at about 0.6 em a
-    // character) ends inside the drawing.
-    for pole in [
-        "Industrie 4.0 (Tanger)",
-        "Cybersécurité (Oujda)",
-        "Agri-tech (Agadir)",
-        "E-tourisme (Marrakech)",
-    ] {
-        let label = map
-            .iter()
-            .find(|m| m.name == "text" && m.words == pole)
-            .unwrap_or_else(|| panic!("no label `{pole}`"));
-        let (x, y) = (label.number("x"), label.number("y"));
-        let length = pole.chars().count() as f64 * 11.0 * 0.6;
-        assert_eq!(label.attr("text-anchor"), "start", "{pole}");
-        assert!(
-            (0.0..width).contains(&x) && x + length <= width && (11.0..=height).contains(&y),
-            "{pole} at ({x}, {y}) is outside the {width}×{height} drawing"
-        );
-    }
+    assert_poles_lead_to_their_cities(&map, (width, height));
     // The four pole regions, and only they, are drawn alike and unlike the others; the
     // legend names that way of drawing them.
     let (regions, legend) = map_regions_and_legend(&map, "overview");

@@ -6,6 +6,7 @@ mod cli;
 mod content;
 mod corpus;
 mod data_files;
+mod drawing_layout;
 mod faults;
 mod formats;
 mod graphics;

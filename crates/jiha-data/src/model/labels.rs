@@ -374,6 +374,10 @@ labels! {
     legend_highlight,
     /// Legend: a chef-lieu: « Chef-lieu de région ».
     legend_capital,
+    /// Legend: the ring around the city where a hub is mentioned: « Ville où un pôle est évoqué ».
+    legend_pole_city,
+    /// Legend: the number written in each region, as the tables number it: « Numéro de la région, comme dans le tableau ».
+    legend_number,
     /// Heading of the hubs table (Markdown, text): « Pôles proposés par région ».
     poles,
     /// Column: a hub: « Pôle ».

@@ -80,8 +80,11 @@ impl Walk {
             self.measured.starts_brief = Some(label.unwrap_or_default());
         }
         if let Some(location) = content.location() {
-            self.open
-                .push((location, heading.body.plain_text().to_string(), String::new()));
+            self.open.push((
+                location,
+                heading.body.plain_text().to_string(),
+                String::new(),
+            ));
         }
     }
 
@@ -200,13 +203,24 @@ fn faults(lang: &str) -> (Vec<String>, String) {
         }
         for brief in briefs(&pages) {
             let last = brief.end - 1;
-            let label = pages[brief.start].starts_brief.as_deref().unwrap_or_default();
+            let label = pages[brief.start]
+                .starts_brief
+                .as_deref()
+                .unwrap_or_default();
             if kind == BriefKind::Book && label.starts_with("region-") && brief.len() != 1 {
-                faults.push(format!("{}: {label} takes {} pages", at(brief.start), brief.len()));
+                faults.push(format!(
+                    "{}: {label} takes {} pages",
+                    at(brief.start),
+                    brief.len()
+                ));
             }
             for i in brief.clone() {
                 let p = &pages[i];
-                let least = if i == last { LAST_PAGE_ENOUGH } else { FULL_ENOUGH };
+                let least = if i == last {
+                    LAST_PAGE_ENOUGH
+                } else {
+                    FULL_ENOUGH
+                };
                 if p.filled < least {
                     faults.push(format!("{}: {:.0} % filled", at(i), p.filled * 100.0));
                 }
@@ -248,4 +262,3 @@ fn the_english_pages_are_made_up() {
 fn the_arabic_pages_are_made_up() {
     check("ar");
 }
-

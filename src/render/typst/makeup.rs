@@ -3,8 +3,10 @@
 //! fall.
 //!
 //! The rules: no page of a brief is under [`FULL_ENOUGH`] filled but its last, and a last page
-//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is one page;
-//! no heading is hyphenated, and none ends its page.
+//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is one page,
+//! in the book too; no heading is hyphenated, and none ends its page; every page but the first
+//! carries the publication's title in its running head; in the book, each proposal and region
+//! is nested under its part.
 
 use std::path::Path;
 
@@ -36,6 +38,11 @@ struct Measured {
     stranded: Vec<String>,
     /// Headings broken by a hyphen that their text does not have.
     hyphenated: Vec<String>,
+    /// The labels of the briefs' headings that start here (`proposal-…`, `region-…`), with
+    /// their level in the outline.
+    levels: Vec<(String, i64)>,
+    /// The running head: the text above the body.
+    head: String,
 }
 
 /// The vertical extent of the page's body, in points from the top of the page.
@@ -75,9 +82,14 @@ impl Walk {
             Ok(Value::Int(d)) => d,
             _ => 1,
         };
+        let label = content.label().map(|l| l.resolve().to_string());
         if depth == 1 && self.measured.starts_brief.is_none() {
-            let label = content.label().map(|l| l.resolve().to_string());
-            self.measured.starts_brief = Some(label.unwrap_or_default());
+            self.measured.starts_brief = Some(label.clone().unwrap_or_default());
+        }
+        if let (Some(label), Ok(Value::Int(level))) = (label, content.get_by_name("level"))
+            && (label.starts_with("proposal-") || label.starts_with("region-"))
+        {
+            self.measured.levels.push((label, level));
         }
         if let Some(location) = content.location() {
             self.open.push((
@@ -113,6 +125,9 @@ impl Walk {
                     let m = text.font.metrics();
                     let top = at(*pos - Point::with_y(m.ascender.at(text.size))).y;
                     let bottom = at(*pos - Point::with_y(m.descender.at(text.size))).y;
+                    if bottom.to_pt() <= area.0 {
+                        self.measured.head.push_str(&text.text);
+                    }
                     self.visible(top.to_pt(), bottom.to_pt(), area);
                     for (_, _, printed) in &mut self.open {
                         printed.push_str(&text.text);
@@ -156,13 +171,14 @@ fn measure(page: &Frame) -> Measured {
 }
 
 /// Every page of every brief of `lang`, laid out and measured: the brief's file stem and kind,
-/// and its pages.
-fn measured(lang: &str) -> Vec<(String, BriefKind, Vec<Measured>)> {
+/// and its pages; and the publication's title, in `lang`.
+fn measured(lang: &str) -> (String, Vec<(String, BriefKind, Vec<Measured>)>) {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let (dataset, _) = load(Source::Dir(&data)).expect("the dataset loads");
     let views = Views::new(&dataset, lang).expect("the language has a catalogue");
     let written = Written::default();
-    views
+    let publication = views.page("").publication;
+    let briefs = views
         .briefs()
         .iter()
         .map(|entry| {
@@ -174,7 +190,27 @@ fn measured(lang: &str) -> Vec<(String, BriefKind, Vec<Measured>)> {
             typst::comemo::evict(2);
             (entry.stem.clone(), entry.kind, pages)
         })
-        .collect()
+        .collect();
+    (publication, briefs)
+}
+
+/// Whatever misleads the reader finding their way: a page but a document's first whose running
+/// head does not carry the publication's title; a proposal or region of the book that its
+/// part's bookmark does not hold (level 2).
+fn way_faults(publication: &str, name: &str, kind: BriefKind, pages: &[Measured]) -> Vec<String> {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let mut faults = Vec::new();
+    for (i, p) in pages.iter().enumerate().skip(1) {
+        if !squeeze(&p.head).contains(&squeeze(publication)) {
+            faults.push(format!("{name} p{}: running head « {} »", i + 1, p.head));
+        }
+        for (label, level) in &p.levels {
+            if kind == BriefKind::Book && *level != 2 {
+                faults.push(format!("{name} p{}: {label} at level {level}", i + 1));
+            }
+        }
+    }
+    faults
 }
 
 /// The pages of one document, cut where each brief (or part, or back matter section) starts.
@@ -191,7 +227,14 @@ fn briefs(pages: &[Measured]) -> Vec<std::ops::Range<usize>> {
 fn faults(lang: &str) -> (Vec<String>, String) {
     let mut faults = Vec::new();
     let mut table = String::new();
-    for (stem, kind, pages) in measured(lang) {
+    let (publication, briefs_of_lang) = measured(lang);
+    for (stem, kind, pages) in briefs_of_lang {
+        faults.extend(way_faults(
+            &publication,
+            &format!("{lang}/{stem}.pdf"),
+            kind,
+            &pages,
+        ));
         let fills: Vec<String> = pages
             .iter()
             .map(|p| format!("{:.0}", p.filled * 100.0))

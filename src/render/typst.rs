@@ -75,6 +75,30 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// The page's margins, around the body where the brief flows; the running head and the page
+/// number sit in the top and bottom ones.
+#[derive(Debug, Clone, Copy)]
+struct Margin {
+    /// In millimetres, as every length below.
+    top: f64,
+    bottom: f64,
+    x: f64,
+}
+
+const MARGIN: Margin = Margin {
+    top: 24.0,
+    bottom: 22.0,
+    x: 20.0,
+};
+
+impl std::fmt::Display for Margin {
+    /// As `page(margin)` takes them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Margin { top, bottom, x } = self;
+        write!(f, "(top: {top}mm, bottom: {bottom}mm, x: {x}mm)")
+    }
+}
+
 /// The PDF metadata besides the title.
 #[derive(Debug)]
 struct Meta<'a> {
@@ -93,6 +117,7 @@ struct TypstDoc<'a> {
     /// Whether the document is the whole book.
     book: bool,
     brief: &'a Brief,
+    margin: Margin,
 }
 
 /// The Typst source format.
@@ -126,16 +151,22 @@ fn source(document: &Document) -> Result<String, RenderError> {
         },
         book: matches!(document.brief, Brief::Book(_)),
         brief: &document.brief,
+        margin: MARGIN,
     };
     Ok(doc.render()?)
+}
+
+/// Lays Typst source out in pages, as [`pdf`] does before it writes them.
+fn layout(world: &BriefWorld) -> Result<PagedDocument, RenderError> {
+    typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|errors| RenderError::Typst(describe(world, &errors)))
 }
 
 /// Compiles Typst source to PDF. `ident` names the document stably across renders.
 pub fn pdf(source: &str, ident: &str, date: (i32, u32, u32)) -> Result<Vec<u8>, RenderError> {
     let world = BriefWorld::new(source, date)?;
-    let document = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let document = layout(&world)?;
     let timestamp =
         Datetime::from_ymd(date.0, date.1 as u8, date.2 as u8).map(typst_pdf::Timestamp::new_utc);
     // PDF/UA-1: Typst checks what it can of the standard (a tag tree, alternative texts, the
@@ -260,6 +291,9 @@ impl World for BriefWorld {
         self.today
     }
 }
+
+#[cfg(test)]
+mod makeup;
 
 #[cfg(test)]
 mod tests {

@@ -77,9 +77,6 @@ pub struct BookView {
     pub publisher: String,
     pub toc: Vec<TocEntry>,
     pub parts: Vec<PartView>,
-    /// The anchors of the proposals and regions outside any part, at the top level of the
-    /// contents (the PDF's contents indent the others).
-    pub top_level: Vec<String>,
     pub sources: Vec<SourceView>,
     pub glossary: Vec<TermView>,
     pub credits: Vec<CreditView>,
@@ -131,15 +128,6 @@ impl<'a> Views<'a> {
             })
             .collect();
         let toc = self.toc(&parts);
-        let top_level = (parts.iter())
-            .filter(|p| p.heading.is_none())
-            .flat_map(|p| &p.briefs)
-            .filter_map(|b| match b {
-                BookBrief::Overview(_) => None,
-                BookBrief::Proposal(p) => Some(p.anchor.clone()),
-                BookBrief::Region(r) => Some(r.anchor.clone()),
-            })
-            .collect();
         let sources = self.source_list(citations.listed());
         let edition = locale.date(meta.edition);
         // A book made to measure names the dataset under its own title.
@@ -158,7 +146,6 @@ impl<'a> Views<'a> {
             publisher: self.text(&meta.publisher),
             toc,
             parts,
-            top_level,
             sources,
             glossary,
             credits,

@@ -205,6 +205,8 @@ pub struct Page<'a> {
     pub dir: &'static str,
     /// The brief's title, for `<title>` and the PDF metadata.
     pub title: &'a str,
+    /// The publication's title, which the PDF's running head carries beside the brief's.
+    pub publication: String,
     /// The edition's labels, typeset.
     pub l: &'a Labels,
     /// Whether the edition is the original or a translation, said in its language.
@@ -302,6 +304,7 @@ impl<'a> Views<'a> {
             lang: self.locale.lang,
             dir: if self.locale.rtl() { "rtl" } else { "ltr" },
             title,
+            publication: self.text(&d.meta().title),
             l: &self.labels,
             edition_note: fill(note, &[("language", &self.original_name)]),
             colon: self.locale.colon(),

@@ -5,17 +5,15 @@
 use std::collections::HashSet;
 
 /// The fonts the PDFs are typeset with, all shipped in `assets/fonts/` with their licences:
-/// Libertinus Serif for Latin text, Amiri for Arabic, DejaVu Sans Mono for the symbols
-/// Libertinus lacks. The one list: the PDF world serves these, and the checks test
+/// Libertinus Serif for Latin text, Amiri for Arabic. The one list: the PDF world serves these, and the checks test
 /// every text against them. Typst's other bundled fonts (New Computer Modern, its math
 /// fonts) are left out: the briefs never use them, and they would weigh 7 MiB.
-pub fn pdf_fonts() -> [&'static [u8]; 7] {
+pub fn pdf_fonts() -> [&'static [u8]; 6] {
     [
         include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Regular.otf"),
         include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Bold.otf"),
         include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-Italic.otf"),
         include_bytes!("../../../assets/fonts/libertinus/LibertinusSerif-BoldItalic.otf"),
-        include_bytes!("../../../assets/fonts/dejavu/DejaVuSansMono.ttf"),
         include_bytes!("../../../assets/fonts/amiri/Amiri-Regular.ttf"),
         include_bytes!("../../../assets/fonts/amiri/Amiri-Bold.ttf"),
     ]

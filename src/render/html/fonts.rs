@@ -10,10 +10,10 @@ use super::subset::{self, Substitutions};
 use crate::render::RenderError;
 
 /// The font stacks, in the order the PDF's preamble sets them: Latin editions in Libertinus
-/// Serif, Arabic in Amiri, and DejaVu Sans Mono for the symbols both lack. CSS reads them as
+/// Serif, Arabic in Amiri, each falling back on the other. CSS reads them as
 /// `var(--latin)` and `var(--arabic)`; the system's fonts follow for text outside the dataset.
-const LATIN: [&str; 3] = ["Libertinus Serif", "Amiri", "DejaVu Sans Mono"];
-const ARABIC: [&str; 3] = ["Amiri", "Libertinus Serif", "DejaVu Sans Mono"];
+const LATIN: [&str; 2] = ["Libertinus Serif", "Amiri"];
+const ARABIC: [&str; 2] = ["Amiri", "Libertinus Serif"];
 const LATIN_FALLBACK: &str = "Georgia, \"DejaVu Serif\", serif";
 const ARABIC_FALLBACK: &str = "\"Noto Naskh Arabic\", \"Noto Sans Arabic\", \"DejaVu Sans\", serif";
 

@@ -85,9 +85,9 @@ fn arabic_keeps_the_forms_its_letters_take() {
 
 #[test]
 fn a_composite_glyph_keeps_its_components() {
-    // DejaVu Sans Mono draws « é » from « e » and the acute accent.
+    // Amiri (TrueType outlines) draws « é » from « e » and the acute accent.
     let data = jiha_data::glyphs::pdf_fonts()[4];
-    let original = ttf_parser::Face::parse(data, 0).expect("DejaVu");
+    let original = ttf_parser::Face::parse(data, 0).expect("Amiri");
     let woff = subset(data, &Substitutions::of(&original), ['é']).expect("a subset");
     let sfnt = unpacked(&woff);
     let font = ttf_parser::Face::parse(&sfnt, 0).expect("a font");

@@ -20,25 +20,35 @@ pub const PDI: char = '\u{2069}';
 /// publications): typographic apostrophes, ordinals with superscript letters (`2ᵉ`, `1ʳᵉ`,
 /// `1ᵉʳ`), no-break spaces before high punctuation and inside guillemets.
 pub fn french(text: &str) -> String {
+    let text = superscript_ordinals(text);
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
-        if let Some((superscript, len)) = ordinal_suffix(&chars, i) {
-            out.push(c);
-            out.push_str(superscript);
-            i += 1 + len;
-            continue;
-        }
-        i += 1;
         match c {
             '\'' => out.push('’'),
             ' ' if matches!(next, Some(':' | '»')) => out.push(NBSP),
             ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
-            ' ' if i > 1 && chars[i - 2] == '«' => out.push(NBSP),
+            ' ' if i > 0 && chars[i - 1] == '«' => out.push(NBSP),
             _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `2e`, `1re`, `1er` as French prints them: `2ᵉ`, `1ʳᵉ`, `1ᵉʳ`.
+fn superscript_ordinals(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        match ordinal_suffix(&chars, i) {
+            Some((superscript, len)) => {
+                out.push_str(superscript);
+                i += 1 + len;
+            }
+            None => i += 1,
         }
     }
     out
@@ -131,10 +141,17 @@ impl<'a> Locale<'a> {
         self.typo(&format!("{open}{text}{close}"))
     }
 
-    /// Typesets prose as the language sets it: typographic apostrophes, no-break spaces
-    /// before high punctuation and inside guillemets.
+    /// Typesets prose as the language sets it: typographic apostrophes, ordinals, no-break
+    /// spaces before high punctuation and inside guillemets.
     pub fn typo(&self, text: &str) -> String {
         let w = self.writing;
+        let ordinals;
+        let text = if w.superscript_ordinals {
+            ordinals = superscript_ordinals(text);
+            &ordinals
+        } else {
+            text
+        };
         let mut out = String::with_capacity(text.len() + 8);
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -380,6 +397,7 @@ mod tests {
             curly_apostrophe: true,
             spaced_punctuation: french,
             spaced_guillemets: french,
+            superscript_ordinals: french,
             place_names: PlaceNames::French,
             quotes: ("« ".into(), " »".into()),
         };
@@ -455,9 +473,11 @@ mod tests {
                 l.typo("l'orateur : « oui » ; non ? https://x.ma"),
                 "l’orateur\u{a0}: «\u{a0}oui\u{a0}»\u{202f}; non\u{202f}? https://x.ma"
             );
+            assert_eq!(l.typo("MD Talks, 2e édition"), "MD Talks, 2ᵉ édition");
         });
         with("en", |l| {
-            assert_eq!(l.typo("the speaker's : x"), "the speaker’s : x")
+            assert_eq!(l.typo("the speaker's : x"), "the speaker’s : x");
+            assert_eq!(l.typo("la 2e édition"), "la 2e édition");
         });
     }
 }

@@ -10,15 +10,23 @@ use jiha_data::checked::{Date, Dates, Direction, Labels, Numbers, PlaceNames, Wr
 pub const NBSP: char = '\u{a0}';
 /// Narrow no-break space: before `;`, `!` and `?` in French.
 pub const NNBSP: char = '\u{202f}';
+/// Left-to-right isolate and its end (LRI ... PDI): a number in right-to-left text keeps its
+/// sign before it and its percent sign after it, as it does in a drawing.
+pub const LRI: char = '\u{2066}';
+/// Pop directional isolate: ends an [`LRI`].
+pub const PDI: char = '\u{2069}';
 
 /// French typography, for French text whatever the edition (the titles of French
-/// publications): no-break spaces before high punctuation and inside guillemets.
+/// publications): typographic apostrophes, ordinals with superscript letters (`2ᵉ`, `1ʳᵉ`,
+/// `1ᵉʳ`), no-break spaces before high punctuation and inside guillemets.
 pub fn french(text: &str) -> String {
+    let text = superscript_ordinals(text);
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         match c {
+            '\'' => out.push('’'),
             ' ' if matches!(next, Some(':' | '»')) => out.push(NBSP),
             ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
             ' ' if i > 0 && chars[i - 1] == '«' => out.push(NBSP),
@@ -26,6 +34,57 @@ pub fn french(text: &str) -> String {
         }
     }
     out
+}
+
+/// `2e`, `1re`, `1er` as French prints them: `2ᵉ`, `1ʳᵉ`, `1ᵉʳ`.
+fn superscript_ordinals(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        match ordinal_suffix(&chars, i) {
+            Some((superscript, len)) => {
+                out.push_str(superscript);
+                i += 1 + len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The abbreviated ordinal ending after the digit at `i`, in superscript letters, and its
+/// length: `e`, `re`, `er`, `es`, `res`, `ers`, written after a number that stands alone
+/// and followed by no letter (`2e édition`, `1re`; not `0x2e` nor `2est`).
+fn ordinal_suffix(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    if !chars[i].is_ascii_digit() || chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let mut start = i;
+    while start > 0 && chars[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    if start > 0 && chars[start - 1].is_alphanumeric() {
+        return None;
+    }
+    let rest: String = chars[i + 1..].iter().take(4).collect();
+    [
+        ("res", "ʳᵉˢ"),
+        ("ers", "ᵉʳˢ"),
+        ("re", "ʳᵉ"),
+        ("er", "ᵉʳ"),
+        ("es", "ᵉˢ"),
+        ("e", "ᵉ"),
+    ]
+    .into_iter()
+    .find(|(written, _)| {
+        rest.starts_with(written)
+            && !chars
+                .get(i + 1 + written.len())
+                .is_some_and(|c| c.is_alphanumeric())
+    })
+    .map(|(written, superscript)| (superscript, written.len()))
 }
 
 /// The writing conventions of one language, all from its catalogue.
@@ -82,10 +141,17 @@ impl<'a> Locale<'a> {
         self.typo(&format!("{open}{text}{close}"))
     }
 
-    /// Typesets prose as the language sets it: typographic apostrophes, no-break spaces
-    /// before high punctuation and inside guillemets.
+    /// Typesets prose as the language sets it: typographic apostrophes, ordinals, no-break
+    /// spaces before high punctuation and inside guillemets.
     pub fn typo(&self, text: &str) -> String {
         let w = self.writing;
+        let ordinals;
+        let text = if w.superscript_ordinals {
+            ordinals = superscript_ordinals(text);
+            &ordinals
+        } else {
+            text
+        };
         let mut out = String::with_capacity(text.len() + 8);
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -119,8 +185,30 @@ impl<'a> Locale<'a> {
         out
     }
 
-    /// `30.4` -> `30,4` in French, with `decimals` digits after the separator.
+    /// A number as one left-to-right unit in a right-to-left language (`−4,0`, `30,4 %`
+    /// would otherwise print `4,0−`, `% 30,4`); unchanged in a left-to-right one. Every format
+    /// gets the same characters: a browser, Typst and a terminal all honour the isolate.
+    fn number(&self, text: String) -> String {
+        if self.rtl() {
+            format!("{LRI}{text}{PDI}")
+        } else {
+            text
+        }
+    }
+
+    /// `30.4` -> `30,4` in French, with `decimals` digits after the separator; a negative
+    /// number is isolated in a right-to-left language (see [`Locale::number`]).
     pub fn decimal(&self, value: f64, decimals: usize) -> String {
+        let text = self.bare_decimal(value, decimals);
+        if text.starts_with('−') {
+            self.number(text)
+        } else {
+            text
+        }
+    }
+
+    /// [`Locale::decimal`], never isolated: what the other numbers are made of.
+    fn bare_decimal(&self, value: f64, decimals: usize) -> String {
         let text = format!("{:.*}", decimals, value.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::new();
@@ -137,17 +225,35 @@ impl<'a> Locale<'a> {
 
     /// `30.4` -> `30,4 %` in French, `30.4%` in English.
     pub fn percent(&self, value: f64) -> String {
-        format!("{}{}", self.decimal(value, 1), self.numbers.percent)
+        self.number(format!(
+            "{}{}",
+            self.bare_decimal(value, 1),
+            self.numbers.percent
+        ))
     }
 
     /// A percentage as its source gives it: `60 %`, not `60,0 %`.
     pub fn percent_as_given(&self, value: f64) -> String {
         let decimals = if value.fract() == 0.0 { 0 } else { 1 };
-        format!("{}{}", self.decimal(value, decimals), self.numbers.percent)
+        self.number(format!(
+            "{}{}",
+            self.bare_decimal(value, decimals),
+            self.numbers.percent
+        ))
     }
 
-    /// A signed difference: `+9,1 pt`, `−0,4 %`; `unit` follows a no-break space.
+    /// A signed difference: `+9,1 pt`, `−0,4 %`; `unit` follows a no-break space, outside
+    /// the isolate of a right-to-left language (a word of that language reads after the
+    /// number, from the right).
     pub fn signed(&self, value: f64, decimals: usize, unit: &str) -> String {
+        format!(
+            "{}{NBSP}{unit}",
+            self.number(self.bare_signed(value, decimals))
+        )
+    }
+
+    /// The sign and the number of [`Locale::signed`], not isolated.
+    fn bare_signed(&self, value: f64, decimals: usize) -> String {
         let rounded = format!("{:.*}", decimals, value);
         let sign = if rounded
             .trim_start_matches('-')
@@ -160,13 +266,16 @@ impl<'a> Locale<'a> {
         } else {
             ""
         };
-        format!("{sign}{}{NBSP}{unit}", self.decimal(value, decimals))
+        format!("{sign}{}", self.bare_decimal(value, decimals))
     }
 
-    /// A signed percentage change, in the language's percent style.
+    /// A signed percentage change, in the language's percent style, isolated whole.
     pub fn signed_percent(&self, value: f64) -> String {
-        let plain = self.signed(value, 1, "%");
-        plain.replace(&format!("{NBSP}%"), &self.numbers.percent)
+        self.number(format!(
+            "{}{}",
+            self.bare_signed(value, 1),
+            self.numbers.percent
+        ))
     }
 
     /// `2019-10-22` -> `22 octobre 2019`; `2021-12` -> `décembre 2021`; `2024` -> `2024`.
@@ -246,6 +355,7 @@ mod tests {
     fn with<T>(lang: &str, test: impl FnOnce(Locale) -> T) -> T {
         let (decimal, group, percent, first) = match lang {
             "en" => (".", ",", "%", "1"),
+            "ar" => (",", ".", "\u{a0}%", "1"),
             _ => (",", "\u{202f}", "\u{a0}%", "1er"),
         };
         let numbers = Numbers {
@@ -276,13 +386,18 @@ mod tests {
         .to_vec();
         let french = lang == "fr";
         let writing = Writing {
-            direction: Direction::Ltr,
+            direction: if lang == "ar" {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            },
             colon: if french { "\u{a0}:" } else { ":" }.into(),
             semicolon: if french { "\u{202f};" } else { ";" }.into(),
             comma: ", ".into(),
             curly_apostrophe: true,
             spaced_punctuation: french,
             spaced_guillemets: french,
+            superscript_ordinals: french,
             place_names: PlaceNames::French,
             quotes: ("« ".into(), " »".into()),
         };
@@ -314,6 +429,34 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_right_to_left_text_are_isolated_left_to_right() {
+        with("ar", |l| {
+            // Digits alone keep their order; a sign, a percent sign or a minus would not.
+            assert_eq!(l.integer(4_030_222), "4.030.222");
+            assert_eq!(l.decimal(30.4, 1), "30,4");
+            assert_eq!(l.decimal(-4.0, 1), "\u{2066}−4,0\u{2069}");
+            assert_eq!(l.percent(30.4), "\u{2066}30,4\u{a0}%\u{2069}");
+            assert_eq!(l.percent_as_given(60.0), "\u{2066}60\u{a0}%\u{2069}");
+            assert_eq!(l.signed(9.1, 1, "نقطة"), "\u{2066}+9,1\u{2069}\u{a0}نقطة");
+            assert_eq!(l.signed(-4.0, 1, "نقطة"), "\u{2066}−4,0\u{2069}\u{a0}نقطة");
+            assert_eq!(l.signed_percent(-0.86), "\u{2066}−0,9\u{a0}%\u{2069}");
+        });
+        with("fr", |l| {
+            assert_eq!(l.decimal(-4.0, 1), "−4,0");
+            assert_eq!(l.signed_percent(2.0), "+2,0\u{a0}%");
+        });
+    }
+
+    #[test]
+    fn french_titles_get_french_typography_in_every_edition() {
+        assert_eq!(
+            french("la 2e édition, la 1re, le 1er juin, les 3es : d'administration « x »"),
+            "la 2ᵉ édition, la 1ʳᵉ, le 1ᵉʳ juin, les 3ᵉˢ\u{a0}: d’administration «\u{a0}x\u{a0}»"
+        );
+        assert_eq!(french("0x2e 2est 12e, 2e-3e"), "0x2e 2est 12ᵉ, 2ᵉ-3ᵉ");
+    }
+
+    #[test]
     fn dates_are_written_out() {
         with("fr", |l| {
             assert_eq!(l.date(date("2019-10-22")), "22 octobre 2019");
@@ -330,9 +473,11 @@ mod tests {
                 l.typo("l'orateur : « oui » ; non ? https://x.ma"),
                 "l’orateur\u{a0}: «\u{a0}oui\u{a0}»\u{202f}; non\u{202f}? https://x.ma"
             );
+            assert_eq!(l.typo("MD Talks, 2e édition"), "MD Talks, 2ᵉ édition");
         });
         with("en", |l| {
-            assert_eq!(l.typo("the speaker's : x"), "the speaker’s : x")
+            assert_eq!(l.typo("the speaker's : x"), "the speaker’s : x");
+            assert_eq!(l.typo("la 2e édition"), "la 2e édition");
         });
     }
 }

@@ -449,7 +449,7 @@ fn figures(doc: &mut Doc, page: &Page, figures: &[FigureView]) {
 
 fn sources(doc: &mut Doc, sources: &[SourceView]) {
     for s in sources {
-        let mut text = s.citation.clone();
+        let mut text = s.citation();
         if let Some(url) = &s.url {
             text.push_str(&format!(". {url}"));
         }

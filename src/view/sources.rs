@@ -22,10 +22,23 @@ pub(super) struct Cited<'c> {
 #[derive(Debug, Clone)]
 pub struct SourceView {
     pub number: usize,
-    /// The full reference: author, title, publisher, date.
-    pub citation: String,
+    /// What the reference says before the title: its author and a separator, or nothing.
+    pub lead: String,
+    /// The title, quoted, in the language it was published in.
+    pub title: String,
+    /// That language, when it is not the edition's: the formats tag the title with it.
+    pub title_lang: Option<String>,
+    /// What it says after the title: a separator, then the kind, event, publisher, date.
+    pub rest: String,
     pub url: Option<String>,
     pub note: Option<String>,
+}
+
+impl SourceView {
+    /// The full reference: author, title, kind, event, publisher, date.
+    pub fn citation(&self) -> String {
+        format!("{}{}{}", self.lead, self.title, self.rest)
+    }
 }
 
 /// How much weight a figure carries, as the briefs say it.
@@ -125,12 +138,14 @@ impl<'a> Views<'a> {
             SourceKind::Dataset => &l.dataset,
             SourceKind::Website => &l.website,
         };
-        let mut parts = Vec::new();
-        if let Some(author) = &source.author {
-            parts.push(self.text(author));
-        }
-        // A title stays in the language it was published in, quoted; in a right-to-left
-        // edition it is isolated (FSI ... PDI) so that its punctuation stays with it.
+        let separator = locale.comma();
+        let lead = match &source.author {
+            Some(author) => format!("{}{separator}", self.text(author)),
+            None => String::new(),
+        };
+        // A title stays in the language it was published in (the original's: French),
+        // quoted; in a right-to-left edition it is isolated (FSI ... PDI) so that its
+        // punctuation stays with it.
         let isolate = |text: String| {
             if locale.rtl() {
                 format!("\u{2068}{text}\u{2069}")
@@ -138,8 +153,10 @@ impl<'a> Views<'a> {
                 text
             }
         };
-        parts.push(isolate(locale.quote(&french(&source.title))));
-        parts.push(kind.clone());
+        let title = isolate(locale.quote(&french(&source.title)));
+        let title_lang =
+            (self.original.lang != locale.lang).then(|| self.original.lang.to_string());
+        let mut parts = vec![kind.clone()];
         if let Some(event) = &source.event {
             parts.push(self.text(&event.name));
         }
@@ -150,10 +167,12 @@ impl<'a> Views<'a> {
             Some(date) => locale.date(date),
             None => l.unknown_date.clone(),
         });
-        let separator = locale.comma();
         SourceView {
             number,
-            citation: parts.join(separator),
+            lead,
+            title,
+            title_lang,
+            rest: format!("{separator}{}", parts.join(separator)),
             url: source.url.clone(),
             note: source.note.as_ref().map(|n| self.text(n)),
         }
@@ -215,10 +234,16 @@ impl<'a> Views<'a> {
     pub(super) fn figure_view(&self, figure: &Figure, cited: &mut Cited) -> FigureView {
         let locale = self.locale;
         let value = self.figure_value(&figure.value);
+        let label = self.text(&figure.label);
+        // A label that names its period already is not followed by it again.
+        let period = figure
+            .period
+            .map(|p| locale.date(p))
+            .filter(|p| !label.contains(p.as_str()));
         FigureView {
-            label: self.text(&figure.label),
+            label,
             value,
-            period: figure.period.map(|p| locale.date(p)),
+            period,
             scope: self.text(&figure.scope),
             status: self.status_view(figure.status),
             source: cited.cite(figure.source),

@@ -1,5 +1,6 @@
 //! jiha's integration tests: one binary, one module per feature.
 
+mod arabic;
 mod books;
 mod cites;
 mod cli;

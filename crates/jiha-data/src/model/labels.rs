@@ -448,6 +448,9 @@ pub struct Writing {
     pub spaced_punctuation: bool,
     /// Whether the spaces inside guillemets `« »` become no-break.
     pub spaced_guillemets: bool,
+    /// Whether an abbreviated ordinal takes superscript letters, as French writes it:
+    /// `2e`, `1re`, `1er` become `2ᵉ`, `1ʳᵉ`, `1ᵉʳ`.
+    pub superscript_ordinals: bool,
     /// Which of HCP's names the edition gives regions: `French` or `Arabic`.
     pub place_names: PlaceNames,
     /// The marks that open and close a quotation: `("« ", " »")` in French, `("“", "”")` in

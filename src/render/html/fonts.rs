@@ -174,7 +174,7 @@ fn base64(data: &[u8]) -> String {
 /// The CSS that gives an HTML page (rendered without it) the PDF's fonts: the stacks as
 /// custom properties, then one `@font-face` per face the page uses.
 pub fn css(html: &str, dir: &str) -> Result<String, RenderError> {
-    let quoted = |stack: [&str; 3]| stack.map(|f| format!("\"{f}\"")).join(", ");
+    let quoted = |stack: [&str; 2]| stack.map(|f| format!("\"{f}\"")).join(", ");
     let mut css = format!(
         ":root {{ --latin: {}, {LATIN_FALLBACK}; --arabic: {}, {ARABIC_FALLBACK}; }}\n",
         quoted(LATIN),

@@ -167,7 +167,7 @@ pub fn map(regions: &[MapRegion], text: &MapText) -> String {
     let map_bottom = top + map_height;
     let entries = legend_entries(regions, text);
     let legend_top = map_bottom + 12.0;
-    let height = legend_top + entries.len().div_ceil(2) as f64 * 18.0 + 4.0;
+    let height = legend_top + entries.len().div_ceil(2) as f64 * LEGEND_ROW + 4.0;
     let sheet = Sheet {
         regions,
         rings: outlines
@@ -485,6 +485,9 @@ fn legend_entries<'a>(regions: &[MapRegion], text: &MapText<'a>) -> Vec<(Mark, &
     .collect()
 }
 
+/// The distance between two rows of the legend: Amiri's line box, about 1.7 em, with room.
+const LEGEND_ROW: f64 = 24.0;
+
 /// The legend, in two columns from `top`: each mark drawn as on the map (a region's number
 /// as `sample`), then its label.
 fn draw_legend(
@@ -496,7 +499,7 @@ fn draw_legend(
 ) {
     for (i, (mark, label)) in entries.iter().enumerate() {
         let column = (i % 2) as f64;
-        let y = top + (i / 2) as f64 * 18.0;
+        let y = top + (i / 2) as f64 * LEGEND_ROW;
         let box_x = if rtl {
             WIDTH - 16.0 - column * (WIDTH / 2.0)
         } else {

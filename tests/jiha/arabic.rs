@@ -80,7 +80,9 @@ fn the_printed_markup_leaves_out_comments_strings_and_escapes() {
 /// (« الجهو ية »): the book sets Arabic without it. What is left are some words with
 /// harakat: Typst lays a mark raised above its letter as a run of its own, and each run
 /// carries the text of the whole letter with its marks, so the letter is read twice or
-/// apart (« ُأُأجري »). Those stay under one percent of the words.
+/// apart (« ُأُأجري »). The house style puts harakat only where a word would otherwise be
+/// misread (a passive verb, a case ending that carries the sense), so those stay under half a
+/// percent of the words.
 #[test]
 #[ignore = "needs poppler (pdftotext)"]
 fn pdftotext_finds_the_arabic_books_words_whole() {
@@ -106,10 +108,10 @@ fn pdftotext_finds_the_arabic_books_words_whole() {
         .collect();
     assert!(split.is_empty(), "pdftotext splits {split:?}");
 
-    // And all but a few of the words with harakat.
+    // And all but a few of the words with harakat: 99.5 % of all the words.
     let share = (printed.len() - missing.len()) as f64 / printed.len() as f64;
     assert!(
-        share >= 0.99,
+        share >= 0.995,
         "{:.2} % of {} words found whole; not found: {missing:?}",
         share * 100.0,
         printed.len()

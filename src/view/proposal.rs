@@ -42,10 +42,14 @@ pub struct ProposalView {
     pub short_title: String,
     /// Who made it, as the briefs name them.
     pub speaker: String,
+    /// Who made it and for whom they speak: « Chakib Achour, Huawei Technologies Maroc ».
+    pub voice_line: String,
+    /// The number of their speech, report or interview in the brief's sources.
+    pub voice_source: usize,
     /// The first layer's heading, with their name: « Ce que dit Chakib Achour ».
     pub said_heading: String,
     pub scope: String,
-    /// The line above the title: `Proposition P1 · Short title · Portée : Nationale`.
+    /// The line above the title: `Proposition P1 · Chakib Achour`.
     pub kicker: String,
     /// `Portée : Nationale`.
     pub scope_line: String,
@@ -170,7 +174,9 @@ impl<'a> Views<'a> {
         };
         let mut cited = citations.brief();
         self.cite_sources(p, &mut cited);
-        let source = d.voice(p.voice).source;
+        let voice = d.voice(p.voice);
+        let source = voice.source;
+        let voice_source = cited.cite(source);
         let summary = self.said_view(&p.summary, source, &mut cited);
         let said = p
             .said
@@ -197,13 +203,14 @@ impl<'a> Views<'a> {
         ProposalView {
             id: p.id.clone(),
             anchor: BriefKind::Proposal.anchor(&p.id),
-            kicker: kicker(&[
-                &format!("{} {number}", l.proposal),
-                &speaker,
-                &short_title,
-                &scope_labelled,
-            ]),
+            kicker: kicker(&[&format!("{} {number}", l.proposal), &speaker]),
             said_heading: self.said_heading(p.voice),
+            voice_line: format!(
+                "{speaker}{}{}",
+                self.locale.comma(),
+                self.text(&d.actor(voice.organisation).name)
+            ),
+            voice_source,
             speaker,
             scope_without_regions: format!(
                 "{scope_labelled}{} {}",

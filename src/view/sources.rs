@@ -28,8 +28,10 @@ pub struct SourceView {
     pub title: String,
     /// That language, when it is not the edition's: the formats tag the title with it.
     pub title_lang: Option<String>,
-    /// What it says after the title: a separator, then the kind, event, publisher, date.
-    pub rest: String,
+    /// What it says after the title: the kind, event, publisher, date.
+    pub details: String,
+    /// The separator between the title and the details, as the language writes it.
+    pub separator: String,
     pub url: Option<String>,
     pub note: Option<String>,
 }
@@ -37,7 +39,12 @@ pub struct SourceView {
 impl SourceView {
     /// The full reference: author, title, kind, event, publisher, date.
     pub fn citation(&self) -> String {
-        format!("{}{}{}", self.lead, self.title, self.rest)
+        format!("{}{}{}", self.lead, self.title, self.rest())
+    }
+
+    /// What follows the title on its line: the separator and the details.
+    pub fn rest(&self) -> String {
+        format!("{}{}", self.separator, self.details)
     }
 }
 
@@ -172,7 +179,8 @@ impl<'a> Views<'a> {
             lead,
             title,
             title_lang,
-            rest: format!("{separator}{}", parts.join(separator)),
+            details: parts.join(separator),
+            separator: separator.to_string(),
             url: source.url.clone(),
             note: source.note.as_ref().map(|n| self.text(n)),
         }

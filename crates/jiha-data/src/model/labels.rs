@@ -156,6 +156,8 @@ labels! {
     actor_role,
     /// Heading: « Chiffres clés ».
     key_figures,
+    /// The figure the « En bref » box at the head of a proposal brief shows: « Chiffre clé ».
+    key_figure,
     /// Column: « Chiffre ».
     figure,
     /// Column: « Valeur ».

@@ -16,6 +16,137 @@ pub const LRI: char = '\u{2066}';
 /// Pop directional isolate: ends an [`LRI`].
 pub const PDI: char = '\u{2069}';
 
+/// Each run of Latin script in right-to-left text, isolated left to right (LRI ... PDI), so
+/// that it reads as one unit in its place: « Spark « pas » » keeps its quotation marks around
+/// « pas », « Maroc Diplomatique، 28 » does not pull the 28 into the Latin, a list « P2، P3 »
+/// stays in the Arabic order. A run starts at a Latin letter, or at a « whose text is Latin;
+/// it holds Latin letters, digits and the punctuation inside names and French phrases, and
+/// ends on a letter, a digit, its closing » or French spaced punctuation. Placeholders
+/// (`{speaker}`) and text already isolated or embedded are left as they are.
+fn isolate_latin(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(end) = kept_whole(&chars, i) {
+            out.extend(&chars[i..end]);
+            i = end;
+        } else if let Some((start, stop, end)) = latin_run(&chars, i) {
+            out.extend(&chars[i..start]);
+            if start < stop {
+                out.push(LRI);
+                out.extend(&chars[start..stop]);
+                out.push(PDI);
+            }
+            out.extend(&chars[stop..end]);
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c))
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | NBSP | NNBSP)
+}
+
+/// Where what starts at `i` ends, when it passes through whole: text already isolated or
+/// embedded (to its matching close), a placeholder (to its `}`).
+fn kept_whole(chars: &[char], i: usize) -> Option<usize> {
+    let (opens, close): (&[char], char) = match chars[i] {
+        '\u{2066}'..='\u{2068}' => (&['\u{2066}', '\u{2067}', '\u{2068}'], '\u{2069}'),
+        '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => (
+            &['\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}'],
+            '\u{202c}',
+        ),
+        '{' => (&['{'], '}'),
+        _ => return None,
+    };
+    let mut depth = 0;
+    for (k, &c) in chars.iter().enumerate().skip(i) {
+        if opens.contains(&c) {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k + 1);
+            }
+        }
+    }
+    Some(chars.len())
+}
+
+/// The Latin run that starts at `i`, if one does: `(start, stop, end)`, where `start..stop`
+/// is what to isolate and `end` where the run's characters end (a guillemet without its pair
+/// and the spaces beside it stay outside the isolate).
+fn latin_run(chars: &[char], i: usize) -> Option<(usize, usize, usize)> {
+    let quoted_latin = chars[i] == '«'
+        && (chars[i + 1..].iter().find(|&&d| !is_space(d))).is_some_and(|&d| is_latin(d));
+    if !(is_latin(chars[i]) || quoted_latin) {
+        return None;
+    }
+    let inside = |c: char| {
+        is_latin(c)
+            || c.is_ascii_digit()
+            || is_space(c)
+            || matches!(
+                c,
+                '-' | '\''
+                    | '’'
+                    | '.'
+                    | ','
+                    | ':'
+                    | '/'
+                    | '&'
+                    | '+'
+                    | '«'
+                    | '»'
+                    | '?'
+                    | '!'
+                    | '\u{300}'..='\u{36f}'
+            )
+    };
+    // It ends well on a letter, a digit, a closing guillemet, or French punctuation after
+    // its no-break space.
+    let ends_well = |k: usize| {
+        let d = chars[k - 1];
+        is_latin(d)
+            || d.is_ascii_digit()
+            || d == '»'
+            || (matches!(d, '?' | '!' | ':' | ';')
+                && k >= 2
+                && matches!(chars[k - 2], NBSP | NNBSP))
+    };
+    let mut end = i + chars[i..].iter().take_while(|&&c| inside(c)).count();
+    while end > i + 1 && !ends_well(end) {
+        end -= 1;
+    }
+    let run = &chars[i..end];
+    let opened = run.iter().filter(|&&d| d == '«').count();
+    let closed = run.iter().filter(|&&d| d == '»').count();
+    let (mut start, mut stop) = (i, end);
+    if opened > closed && chars[start] == '«' {
+        start += 1 + chars[start + 1..end]
+            .iter()
+            .take_while(|&&c| is_space(c))
+            .count();
+    } else if closed > opened && chars[stop - 1] == '»' {
+        stop -= 1;
+        stop -= chars[start..stop]
+            .iter()
+            .rev()
+            .take_while(|&&c| is_space(c))
+            .count();
+    }
+    Some((start, stop, end))
+}
+
 /// French typography, for French text whatever the edition (the titles of French
 /// publications): typographic apostrophes, ordinals with superscript letters (`2ᵉ`, `1ʳᵉ`,
 /// `1ᵉʳ`), no-break spaces before high punctuation and inside guillemets.
@@ -169,7 +300,7 @@ impl<'a> Locale<'a> {
                 _ => out.push(c),
             }
         }
-        out
+        if self.rtl() { isolate_latin(&out) } else { out }
     }
 
     /// `4030222` -> `4 030 222` in French, `4,030,222` in English.
@@ -189,6 +320,13 @@ impl<'a> Locale<'a> {
     /// would otherwise print `4,0−`, `% 30,4`); unchanged in a left-to-right one. Every format
     /// gets the same characters: a browser, Typst and a terminal all honour the isolate.
     fn number(&self, text: String) -> String {
+        self.left_to_right(text)
+    }
+
+    /// `text` as one left-to-right unit in a right-to-left language (a proposal's number,
+    /// `P9`, so that « P9. Spark » and « P2، P3 » keep the Arabic order); unchanged in a
+    /// left-to-right one.
+    pub fn left_to_right(&self, text: String) -> String {
         if self.rtl() {
             format!("{LRI}{text}{PDI}")
         } else {
@@ -463,6 +601,38 @@ mod tests {
             assert_eq!(l.date(date("2021-12")), "décembre 2021");
             assert_eq!(l.date(date("2022-07-01")), "1er juillet 2022");
             assert_eq!(l.date(date("2024")), "2024");
+        });
+    }
+
+    #[test]
+    fn latin_runs_in_right_to_left_text_are_isolated() {
+        let (i, o) = (LRI, PDI);
+        with("ar", |l| {
+            // A French word quoted after a Latin name keeps its own quotation marks.
+            assert_eq!(
+                l.typo("إن Spark « pas » (ليس)"),
+                format!("إن {i}Spark « pas »{o} (ليس)")
+            );
+            // A number after a Latin name stays with the Arabic.
+            assert_eq!(
+                l.typo("Maroc Diplomatique، 28 يونيو"),
+                format!("{i}Maroc Diplomatique{o}، 28 يونيو")
+            );
+            // The end of the sentence is the Arabic sentence's.
+            assert_eq!(
+                l.typo("شبكة MARWAN. [14]"),
+                format!("شبكة {i}MARWAN{o}. [14]")
+            );
+            // A quotation mark without its pair stays outside; so do placeholders and what
+            // is already isolated.
+            assert_eq!(l.typo("« ICT Academy"), format!("« {i}ICT Academy{o}"));
+            assert_eq!(l.typo("ما يقوله {speaker}"), "ما يقوله {speaker}");
+            let isolated = format!("{i}Pourquoi pas ?{o} قال");
+            assert_eq!(l.typo(&isolated), isolated);
+            assert_eq!(l.typo("جهة"), "جهة");
+        });
+        with("fr", |l| {
+            assert_eq!(l.typo("Spark « pas »"), "Spark «\u{a0}pas\u{a0}»")
         });
     }
 

@@ -30,7 +30,7 @@ fn text_width(words: &str, size: f64) -> f64 {
 /// Characters that take no room of their own: combining marks (Arabic harakat) and the
 /// direction marks.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}' | '\u{0300}'..='\u{036F}')
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}' | '\u{0300}'..='\u{036F}')
 }
 
 /// A name as a drawing writes it. Every drawing runs left to right (so that each engine
@@ -140,29 +140,23 @@ pub fn indicator_chart(bars: &[Bar], text: &ChartText) -> String {
             r##"<rect x="{left:.1}" y="{:.1}" width="{width:.1}" height="12" fill="#9a9a9a" stroke="#333" stroke-width="0.6"/>"##,
             y + 4.0
         );
+        // The value is written past the bar's end, or past the national line when that line
+        // would cross it.
+        let nx = x(bar.national);
+        let reach = 4.0 + text_width(&bar.value_text, FONT_SIZE) + 2.0;
         let (value_x, value_anchor) = if text.rtl {
-            (x1 - 4.0, "end")
+            let crossed = nx <= x1 + 1.0 && nx >= x1 - reach;
+            (if crossed { nx } else { x1 } - 4.0, "end")
         } else {
-            (x1 + 4.0, "start")
+            let crossed = nx >= x1 - 1.0 && nx <= x1 + reach;
+            (if crossed { nx } else { x1 } + 4.0, "start")
         };
-        let (value_x, value_anchor) =
-            if (bar.national - bar.value).abs() < 8.0 && bar.national > bar.value {
-                // The national line sits just past the bar: write the value past the line.
-                if text.rtl {
-                    (x(bar.national) - 4.0, value_anchor)
-                } else {
-                    (x(bar.national) + 4.0, value_anchor)
-                }
-            } else {
-                (value_x, value_anchor)
-            };
         let _ = write!(
             svg,
             r#"<text x="{value_x:.1}" y="{:.1}" text-anchor="{value_anchor}" font-weight="bold">{}</text>"#,
             y + 14.0,
             xml(&bar.value_text)
         );
-        let nx = x(bar.national);
         let _ = write!(
             svg,
             r##"<line x1="{nx:.1}" y1="{:.1}" x2="{nx:.1}" y2="{:.1}" stroke="#000" stroke-width="2"/><text x="{nx:.1}" y="{:.1}" text-anchor="middle" font-size="8.5" fill="#333">{}</text>"##,

@@ -185,7 +185,10 @@ impl<'a> Views<'a> {
             coverage_note: fill(
                 &l.coverage_note,
                 &[
-                    ("last", &format!("P{}", proposals.len())),
+                    (
+                        "last",
+                        &self.locale.left_to_right(format!("P{}", proposals.len())),
+                    ),
                     ("count", &self.locale.quote(&l.count)),
                 ],
             ),

@@ -109,7 +109,7 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn number(&self, proposal: &Proposal) -> String {
-        format!("P{}", proposal.number)
+        self.locale.left_to_right(format!("P{}", proposal.number))
     }
 
     pub(super) fn scope_label(&self, scope: &Scope) -> String {

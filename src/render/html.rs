@@ -76,3 +76,19 @@ impl Renderer for Html {
         Ok(page.render()?.into_bytes())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::css_string_literal;
+
+    #[test]
+    fn a_css_string_cannot_end_early_or_close_the_style_element() {
+        assert_eq!(css_string_literal("page"), "\"page\"");
+        assert_eq!(css_string_literal("l'état"), "\"l'état\"");
+        assert_eq!(
+            css_string_literal("a\"b\\c</style>"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \""
+        );
+        assert_eq!(css_string_literal("a\nb"), "\"a b\"");
+    }
+}

@@ -123,7 +123,10 @@ fn assert_same_words(html_path: &Path, printed: &Path) {
     // The head is not on the first page: a brief of one page has none.
     if last > 1 {
         let head: Vec<_> = margins.difference(&chromium).collect();
-        assert!(head.is_empty(), "{name}: no running head, {head:?} not printed");
+        assert!(
+            head.is_empty(),
+            "{name}: no running head, {head:?} not printed"
+        );
     }
     // Nothing cut: every word of the page is in the print...
     // pdftotext drops the hyphen where a web address breaks across lines, gluing

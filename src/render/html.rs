@@ -26,6 +26,36 @@ struct HtmlPage<'a> {
     fonts: String,
 }
 
+/// Template filters for HTML.
+mod filters {
+    use askama::filters::Safe;
+
+    /// A CSS string literal (`"..."`), for the `content` of a page's margin boxes: quotes and
+    /// backslashes escaped, and `<` too, so that no text can close the `<style>` element.
+    #[askama::filter_fn]
+    pub fn css_string(
+        value: impl std::fmt::Display,
+        _: &dyn askama::Values,
+    ) -> askama::Result<Safe<String>> {
+        Ok(Safe(super::css_string_literal(&value.to_string())))
+    }
+}
+
+/// `text` as a CSS string literal; a character CSS could misread is written as its escape.
+fn css_string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Renderer for Html {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
         let mut page = HtmlPage {
@@ -34,7 +64,31 @@ impl Renderer for Html {
             brief: &document.brief,
             fonts: String::new(),
         };
-        page.fonts = fonts::css(&page.render()?, document.page.dir)?;
+        // The margin boxes of a printed page show the publication's title and the word for
+        // a page, which the stylesheet holds: their characters are shown too.
+        let shown = format!(
+            "{}{} {}",
+            page.render()?,
+            document.page.publication,
+            document.page.l.page
+        );
+        page.fonts = fonts::css(&shown, document.page.dir)?;
         Ok(page.render()?.into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string_literal;
+
+    #[test]
+    fn a_css_string_cannot_end_early_or_close_the_style_element() {
+        assert_eq!(css_string_literal("page"), "\"page\"");
+        assert_eq!(css_string_literal("l'état"), "\"l'état\"");
+        assert_eq!(
+            css_string_literal("a\"b\\c</style>"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \""
+        );
+        assert_eq!(css_string_literal("a\nb"), "\"a b\"");
     }
 }

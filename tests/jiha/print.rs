@@ -1,5 +1,6 @@
 //! Printing, checked in a real browser: every HTML brief printed by headless Chromium is A4,
-//! of a sensible length, and carries all of its text and nothing else; the PDF made by the
+//! of a sensible length, and carries all of its text, its running head and page numbers, and
+//! nothing else; each region's brief fits one page in every language; the PDF made by the
 //! embedded Typst carries the same text.
 
 use std::collections::BTreeSet;
@@ -51,6 +52,21 @@ fn html_text(html: &str) -> String {
     text
 }
 
+/// What the style sheet prints in the page's margins: the strings of its `content`
+/// declarations (the running head, the word before the page number).
+fn margin_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("content: \"") {
+        rest = &rest[at + "content: \"".len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        text.push_str(&rest[..end]);
+        text.push(' ');
+        rest = &rest[end..];
+    }
+    text
+}
+
 fn print_with_chromium(html: &Path, pdf: &Path, profile: &Path) {
     let status = tool("chromium")
         .args([
@@ -90,7 +106,28 @@ fn assert_same_words(html_path: &Path, printed: &Path) {
     let name = html_path.display().to_string();
     let html = std::fs::read_to_string(html_path).expect("read");
     let expected = words(&html_text(&html));
-    let chromium = words(&pdf_text(printed));
+    let margins = words(&margin_text(&html));
+    let printed_text = pdf_text(printed);
+    let chromium = words(&printed_text);
+    // The margins carry the publication's title and "page N / M".
+    assert!(
+        margins.contains("page") && margins.len() > 3,
+        "{name}: no running head or page word in {margins:?}"
+    );
+    let squeezed: String = printed_text.split_whitespace().collect();
+    let last = pages(printed);
+    assert!(
+        squeezed.contains(&format!("page{last}/{last}")),
+        "{name}: its last page is not numbered « page {last} / {last} »"
+    );
+    // The head is not on the first page: a brief of one page has none.
+    if last > 1 {
+        let head: Vec<_> = margins.difference(&chromium).collect();
+        assert!(
+            head.is_empty(),
+            "{name}: no running head, {head:?} not printed"
+        );
+    }
     // Nothing cut: every word of the page is in the print...
     // pdftotext drops the hyphen where a web address breaks across lines, gluing
     // its pieces: a word found inside another one was printed.
@@ -118,8 +155,9 @@ fn assert_same_words(html_path: &Path, printed: &Path) {
                 w.is_char_boundary(i) && expected.contains(&w[..i]) && expected.contains(&w[i..])
             })
     };
+    let shown: BTreeSet<String> = expected.union(&margins).cloned().collect();
     let extra: Vec<_> = chromium
-        .difference(&expected)
+        .difference(&shown)
         .filter(|w| !explained(w))
         .collect();
     assert!(extra.is_empty(), "{name}: the print adds {extra:?}");
@@ -184,4 +222,41 @@ fn every_html_brief_prints_whole_in_chromium_and_matches_the_typst_pdf() {
         }
     }
     assert_eq!(checked, 27);
+}
+
+#[test]
+#[ignore = "needs chromium and poppler (pdfinfo)"]
+fn every_region_brief_prints_on_one_page_in_every_language() {
+    let work = TempDir::new().expect("tempdir");
+    let out = work.path().join("out");
+    jiha()
+        .args(["render", "-f", "html", "-l", "fr,en,ar", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let profile = work.path().join("chromium");
+    let mut over = Vec::new();
+    let mut checked = 0;
+    for lang in ["fr", "en", "ar"] {
+        let folder = out.join(lang).join("regions");
+        let mut entries: Vec<_> = std::fs::read_dir(&folder)
+            .expect("read")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for html_path in entries {
+            let printed = html_path.with_extension("chromium.pdf");
+            print_with_chromium(&html_path, &printed, &profile);
+            let count = pages(&printed);
+            if count != 1 {
+                over.push(format!("{}: {count} pages", html_path.display()));
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        over.is_empty(),
+        "a region's brief runs over one page: {over:?}"
+    );
+    assert_eq!(checked, 36);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of jiha, side by side with what a user would use instead, and at
 # scale. Writes the tables of docs/performance.md to stdout. Needs: a release build
-# (cargo build --release), hyperfine, chromium, python3 with `pip install typst`, GNU time.
+# (cargo build --release), hyperfine, chromium, python3 with `pip install typst weasyprint`,
+# GNU time.
 #   bash bench/run.sh > /tmp/perf.md
 # JIHA names another binary to measure, such as the dist build:
 #   JIHA=target/dist/jiha bash bench/run.sh
@@ -47,11 +48,13 @@ section "The book as PDF: jiha against the alternatives"
 "$jiha" render book -f typst,html -l fr -o "$work/book" >/dev/null
 cat > "$work/typst-compile.py" <<PY
 import typst
-typst.compile("$work/book/fr/book.typ", output="$work/book-typst-py.pdf")
+typst.compile("$work/book/fr/book.typ", output="$work/book-typst-py.pdf", font_paths=["$PWD/assets/fonts"])
 PY
 bench -n "jiha render book -f pdf" "$jiha render book -f pdf -l fr -o $work/b1" \
       -n "typst (PyPI) compiling jiha's Typst source" "python3 $work/typst-compile.py" \
       -n "chromium printing jiha's HTML book" "chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir=$work/chr --no-pdf-header-footer --print-to-pdf=$work/book-chromium.pdf $work/book/fr/book.html"
+# WeasyPrint (PyPI) takes seconds a run: fewer runs, in a table of its own.
+runs=3 bench -n "weasyprint (PyPI) printing jiha's HTML book" "weasyprint $work/book/fr/book.html $work/book-weasy.pdf"
 
 section "Scale: synthetic datasets (bench/gen-dataset.py)"
 "$jiha" export-data "$work/base" >/dev/null

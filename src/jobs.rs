@@ -1,36 +1,75 @@
-//! Carrying out a plan: every file made in memory first, on every core, each brief built
-//! once for all its formats; then, only when every job has succeeded, written in place or
-//! to standard output.
+//! Carrying out a plan: every file made on every core, each brief built once for all its
+//! formats, and staged as soon as it is made; then, only when every job has succeeded, all
+//! put in place, or written to standard output.
 
 mod schedule;
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::error::Error;
+use crate::output::Staging;
 use crate::plan::{Job, Output, Plan};
 use crate::render::{Format, RenderError};
 
-/// Makes every file of the plan, then writes them all.
+/// Makes every file of the plan and writes them all, or none.
 pub fn run(plan: &Plan) -> Result<(), Error> {
-    write(plan, make(plan)?)
+    match &plan.output {
+        Output::Stdout => {
+            // What goes to standard output is small (one brief); it is kept until the end so
+            // that a failure prints nothing.
+            let made = Mutex::new(BTreeMap::new());
+            make(plan, &|job, files| {
+                lock(&made).insert(job, files);
+                Ok(())
+            })?;
+            let files = made.into_inner().unwrap_or_else(|p| p.into_inner());
+            crate::output::print_bytes(&files.into_values().flatten().collect::<Vec<_>>().concat())
+        }
+        Output::Dir(root) => {
+            let targets = plan
+                .jobs
+                .iter()
+                .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()));
+            let staging = Staging::begin(root, targets)?;
+            // The number of each job's first file among all the plan's files.
+            let first: Vec<usize> = plan
+                .jobs
+                .iter()
+                .scan(0, |n, j| {
+                    let first = *n;
+                    *n += j.targets.len();
+                    Some(first)
+                })
+                .collect();
+            make(plan, &|job, files| {
+                files
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(k, bytes)| staging.stage(first[job] + k, bytes))
+            })?;
+            staging.commit()
+        }
+    }
 }
 
-/// Writes what the plan made: to standard output, or every file in place, all or none.
-fn write(plan: &Plan, files: Vec<Vec<u8>>) -> Result<(), Error> {
-    let root = match &plan.output {
-        Output::Stdout => return crate::output::print_bytes(&files.concat()),
-        Output::Dir(root) => root,
-    };
-    let targets = plan
-        .jobs
-        .iter()
-        .flat_map(|j| j.targets.iter().map(|t| t.path.as_str()));
-    crate::output::write_all(root, targets.zip(files.iter().map(Vec::as_slice)))
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Makes every file of the plan, in the order of its jobs and targets, on as many threads as
-/// there are cores: the briefs are independent, and a PDF takes long enough to be worth it.
-/// The books' PDFs run at the same time only while their memory fits ([`schedule`]).
-/// The first failure, in that order, is the error; a panic in a format library is one too.
-fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
+/// What is done with the files of a job (its number, its files in the order of its targets)
+/// as soon as they are made.
+type Keep<'a> = dyn Fn(usize, Vec<Vec<u8>>) -> Result<(), Error> + Sync + 'a;
+
+/// Makes every file of the plan on as many threads as there are cores, and hands each job's
+/// files to `keep`: the briefs are independent, and a PDF takes long enough to be worth it.
+/// The books' PDFs run at the same time only while their memory fits ([`schedule`]). The
+/// first failure stops the work; the error is that of the first job, in the plan's order,
+/// that failed. A panic in a format library is a failure too.
+fn make(plan: &Plan, keep: &Keep) -> Result<(), Error> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(plan.jobs.len().max(1));
@@ -40,32 +79,47 @@ fn make(plan: &Plan) -> Result<Vec<Vec<u8>>, Error> {
         .map(|j| schedule::weight(plan, j))
         .collect();
     let queue = schedule::Queue::new(weights, schedule::budget());
-    let mut results: Vec<(usize, Made)> = std::thread::scope(|scope| {
+    let stop = AtomicBool::new(false);
+    let ended: Vec<(usize, Result<(), Error>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(taken) = queue.next() {
+                    let mut ended = Vec::new();
+                    while !stop.load(Ordering::Relaxed)
+                        && let Some(taken) = queue.next()
+                    {
                         let i = taken.job;
-                        done.push((i, make_job(plan, &plan.jobs[i])));
+                        let result = make_job(plan, &plan.jobs[i]).and_then(|f| keep(i, f));
+                        stop.fetch_or(result.is_err(), Ordering::Relaxed);
+                        ended.push((i, result));
                     }
-                    done
+                    ended
                 })
             })
             .collect();
         workers.into_iter().flat_map(join).collect()
     });
-    results.sort_by_key(|(i, _)| *i);
-    let mut results = results.into_iter().peekable();
-    let mut files = Vec::with_capacity(plan.files());
-    for (i, job) in plan.jobs.iter().enumerate() {
-        match results.next_if(|(done, _)| *done == i) {
-            Some((_, result)) => files.extend(result?),
-            // Its worker stopped before returning it: the job failed, and nothing is written.
-            None => return Err(failed(plan, job, first_format(job), lost())),
+    let mut failures: BTreeMap<usize, Error> = BTreeMap::new();
+    let mut done = vec![false; plan.jobs.len()];
+    for (i, result) in ended {
+        match result {
+            Ok(()) => done[i] = true,
+            Err(e) => {
+                failures.insert(i, e);
+            }
         }
     }
-    Ok(files)
+    if let Some((_, first)) = failures.into_iter().next() {
+        return Err(first);
+    }
+    // A job neither done nor failed: its worker stopped before returning it.
+    match done.iter().position(|d| !d) {
+        Some(i) => {
+            let job = &plan.jobs[i];
+            Err(failed(plan, job, first_format(job), lost()))
+        }
+        None => Ok(()),
+    }
 }
 
 /// What a job whose worker never returned failed with.

@@ -1,9 +1,10 @@
 //! Writing output safely: every file of a command, or none; never through a link out of the
 //! output directory; standard output with a closed pipe taken as the reader being done.
 //!
-//! A set of files is written in two steps. First each is *staged*: written whole to a
-//! temporary file (`.jiha-*`) beside its target. Only when every one of them is on disk are
-//! they *committed*: each temporary renamed over its target, a path printed as each file is in
+//! A set of files is written in two steps. First each is *staged*, as soon as it is made:
+//! written whole to a temporary file (`.jiha-*`) beside its target, so that a render holds in
+//! memory only the files being made. Only when every one of them is on disk are they
+//! *committed*: each temporary renamed over its target, a path printed as each file is in
 //! place. A failure while staging (a full disk, a refused target) removes the temporaries and
 //! any directory the command created, so the output directory is left exactly as it was. An
 //! interruption (SIGINT, SIGTERM, SIGHUP) does the same while staging; during the commit, which
@@ -64,30 +65,76 @@ pub fn write_all<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<(), Error> {
     let files: Vec<(&str, &[u8])> = files.into_iter().collect();
-    signals::on_interrupt_roll_back();
-    // Every target is checked before anything is written: a refusal leaves no trace.
-    let targets = files
-        .iter()
-        .map(|(relative, _)| check_target(root, relative))
-        .collect::<Result<Vec<_>, _>>()?;
-    for (target, (_, bytes)) in targets.iter().zip(&files) {
-        if let Err(error) = stage(root, target, bytes) {
-            roll_back(&mut pending());
-            return Err(Error::Unwritten {
-                root: root.to_path_buf(),
-                error: Box::new(error),
-            });
+    let staging = Staging::begin(root, files.iter().map(|(relative, _)| *relative))?;
+    for (i, (_, bytes)) in files.iter().enumerate() {
+        staging.stage(i, bytes)?;
+    }
+    staging.commit()
+}
+
+/// A set of files being written, all or none: each is staged as soon as it is made, from any
+/// thread, and all are put in place together by [`Staging::commit`]. Dropped without a
+/// commit, it removes what it staged.
+#[derive(Debug)]
+pub struct Staging {
+    root: PathBuf,
+    /// The checked path of each file, by its number.
+    targets: Vec<PathBuf>,
+}
+
+impl Staging {
+    /// Checks every target before anything is written (a refusal leaves no trace), and from
+    /// then on rolls back on an interruption.
+    pub fn begin<'a>(
+        root: &Path,
+        relatives: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Staging, Error> {
+        let targets = relatives
+            .into_iter()
+            .map(|relative| check_target(root, relative))
+            .collect::<Result<Vec<_>, _>>()?;
+        signals::on_interrupt_roll_back();
+        pending().committed = false;
+        Ok(Staging {
+            root: root.to_path_buf(),
+            targets,
+        })
+    }
+
+    /// Writes the file number `i` whole to its temporary. A failure is the run's: the caller
+    /// stops, and dropping the staging removes what was staged.
+    pub fn stage(&self, i: usize, bytes: &[u8]) -> Result<(), Error> {
+        let target = self
+            .targets
+            .get(i)
+            .ok_or_else(|| Error::io(&self.root, refusal("has no such file to write")))?;
+        stage(&self.root, i, target, bytes).map_err(|error| Error::Unwritten {
+            root: self.root.clone(),
+            error: Box::new(error),
+        })
+    }
+
+    /// Puts every staged file in place, in the order of their numbers.
+    pub fn commit(self) -> Result<(), Error> {
+        commit()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let mut pending = pending();
+        if !pending.committed {
+            roll_back(&mut pending);
         }
     }
-    commit()
 }
 
 /// What this process has on disk that is not yet in place: the temporaries and the
 /// directories it created, in order. The interruption handler reads it too.
 #[derive(Debug, Default)]
 struct Pending {
-    /// Each temporary file and the target it will be renamed to.
-    staged: Vec<(PathBuf, PathBuf)>,
+    /// Each temporary file and the target it will be renamed to, with the target's number.
+    staged: Vec<(usize, PathBuf, PathBuf)>,
     /// The directories created for the targets, parents first.
     created: Vec<PathBuf>,
     /// Whether a commit has put every file in place.
@@ -107,14 +154,18 @@ fn pending() -> MutexGuard<'static, Pending> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Writes `bytes` whole to a new temporary file beside `target`. The lock is held from the
-/// file's creation to its registration, so an interruption either sees it or finds nothing.
-fn stage(root: &Path, target: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut pending = pending();
-    let parent = target.parent().unwrap_or(root);
-    create_dirs(parent, &mut pending.created)?;
-    let (temporary, mut file) = create_temporary(parent, pending.staged.len())?;
-    pending.staged.push((temporary, target.to_path_buf()));
+/// Writes `bytes` whole to a new temporary file beside `target`, the file number `i`. The
+/// lock is held from the file's creation to its registration, so an interruption either sees
+/// it or finds nothing; the bytes are written without it, so threads stage side by side.
+fn stage(root: &Path, i: usize, target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut file = {
+        let mut pending = pending();
+        let parent = target.parent().unwrap_or(root);
+        create_dirs(parent, &mut pending.created)?;
+        let (temporary, file) = create_temporary(parent, pending.staged.len())?;
+        pending.staged.push((i, temporary, target.to_path_buf()));
+        file
+    };
     // No fsync: the promise is about failures and interruptions, not power cuts, and ten
     // thousand fsyncs would cost more than the render. A full disk fails the write itself.
     file.write_all(bytes).map_err(|e| Error::io(target, e))
@@ -148,18 +199,19 @@ fn create_temporary(dir: &Path, n: usize) -> Result<(PathBuf, File), Error> {
 /// throughout: an interruption waits for the last rename.
 fn commit() -> Result<(), Error> {
     let mut pending = pending();
-    let staged = std::mem::take(&mut pending.staged);
+    let mut staged = std::mem::take(&mut pending.staged);
+    staged.sort_by_key(|(i, _, _)| *i);
     pending.created.clear();
     let mut staged = staged.into_iter();
     // A path that cannot be printed (standard output full) does not stop the commit: the
     // error is reported once every file is in place.
     let mut printed = Ok(());
-    while let Some((temporary, target)) = staged.next() {
+    while let Some((_, temporary, target)) = staged.next() {
         if let Err(e) = std::fs::rename(&temporary, &target) {
             // Renaming within one directory fails only if the directory changed under us:
             // the files still staged are removed, and the error says which file stopped.
             let _ = std::fs::remove_file(&temporary);
-            for (rest, _) in staged {
+            for (_, rest, _) in staged {
                 let _ = std::fs::remove_file(rest);
             }
             return Err(Error::io(&target, e));
@@ -174,7 +226,7 @@ fn commit() -> Result<(), Error> {
 
 /// Removes every temporary file and every directory this process created, newest first.
 fn roll_back(pending: &mut Pending) {
-    for (temporary, _) in pending.staged.drain(..) {
+    for (_, temporary, _) in pending.staged.drain(..) {
         let _ = std::fs::remove_file(temporary);
     }
     for dir in pending.created.drain(..).rev() {
@@ -240,8 +292,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let root = dir.path();
         std::fs::write(root.join("a.txt"), "old").expect("a.txt");
-        stage(root, &root.join("a.txt"), b"new").expect("staged");
-        stage(root, &root.join("new/deep/c.txt"), b"c").expect("staged");
+        stage(root, 0, &root.join("a.txt"), b"new").expect("staged");
+        stage(root, 1, &root.join("new/deep/c.txt"), b"c").expect("staged");
         assert_eq!(listing(root).len(), 3, "a.txt, its temporary and new/");
         roll_back(&mut pending());
         assert_eq!(listing(root), ["a.txt"]);

@@ -2,9 +2,9 @@
 //! down to the characters the document shows and inlined as a data URL, so that the page and
 //! the PDF read in the same typefaces without loading anything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use super::subset::{self, Substitutions};
 use crate::render::RenderError;
@@ -74,7 +74,8 @@ static FACES: LazyLock<Vec<Face>> = LazyLock::new(|| {
 /// characters its escapes stand for, the capitals of `text-transform: uppercase`, and what
 /// the browser draws by itself.
 fn shown(html: &str) -> BTreeSet<char> {
-    let mut chars: BTreeSet<char> = GENERATED.chars().chain("&<>\"'".chars()).collect();
+    let mut chars = Chars::default();
+    chars.extend(GENERATED.chars().chain("&<>\"'".chars()));
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         chars.extend(rest[..open].chars());
@@ -87,10 +88,43 @@ fn shown(html: &str) -> BTreeSet<char> {
         rest = &rest[close..];
     }
     chars.extend(rest.chars());
+    let mut chars = chars.set;
     let capitals: Vec<char> = chars.iter().flat_map(|c| c.to_uppercase()).collect();
     chars.extend(capitals);
     chars.retain(|c| !c.is_control());
     chars
+}
+
+/// A set of characters filled from long texts: each character of the Basic Multilingual
+/// Plane is looked up in a bit set before it goes into the ordered set.
+struct Chars {
+    seen: Vec<u64>,
+    set: BTreeSet<char>,
+}
+
+impl Default for Chars {
+    fn default() -> Chars {
+        Chars {
+            seen: vec![0; 0x10000 / 64],
+            set: BTreeSet::new(),
+        }
+    }
+}
+
+impl Extend<char> for Chars {
+    fn extend<I: IntoIterator<Item = char>>(&mut self, chars: I) {
+        for c in chars {
+            let n = u32::from(c) as usize;
+            if let Some(word) = self.seen.get_mut(n / 64) {
+                let bit = 1 << (n % 64);
+                if *word & bit != 0 {
+                    continue;
+                }
+                *word |= bit;
+            }
+            self.set.insert(c);
+        }
+    }
 }
 
 /// The characters each family draws: the first family of the edition's stack that can, as
@@ -171,6 +205,33 @@ fn base64(data: &[u8]) -> String {
     out
 }
 
+/// The subsets already made in this process, in base64, by face and characters: pages with
+/// the same characters (every brief of a kind often has) share one. At most `SUBSETS_KEPT`
+/// are kept; past that, new ones are made each time, so memory stays bounded.
+static SUBSETS: LazyLock<Mutex<HashMap<Subset, Arc<str>>>> = LazyLock::new(Default::default);
+const SUBSETS_KEPT: usize = 128;
+
+/// A subset: the face's number in [`FACES`], and the characters.
+type Subset = (usize, Vec<char>);
+
+/// `face` (the `index`th of [`FACES`]) cut down to `chars`, in base64.
+fn subset_of(index: usize, face: &Face, chars: &BTreeSet<char>) -> Result<Arc<str>, RenderError> {
+    let key = (index, chars.iter().copied().collect::<Vec<char>>());
+    let cached = |subsets: &HashMap<_, Arc<str>>| subsets.get(&key).cloned();
+    if let Some(hit) = SUBSETS.lock().ok().and_then(|s| cached(&s)) {
+        return Ok(hit);
+    }
+    let font = subset::subset(face.data, &face.substitutions, chars.iter().copied())
+        .map_err(|e| RenderError::Font(format!("{}: {}", face.family, e.0)))?;
+    let font: Arc<str> = base64(&font).into();
+    if let Ok(mut subsets) = SUBSETS.lock()
+        && subsets.len() < SUBSETS_KEPT
+    {
+        subsets.insert(key, Arc::clone(&font));
+    }
+    Ok(font)
+}
+
 /// The CSS that gives an HTML page (rendered without it) the PDF's fonts: the stacks as
 /// custom properties, then one `@font-face` per face the page uses.
 pub fn css(html: &str, dir: &str) -> Result<String, RenderError> {
@@ -182,16 +243,18 @@ pub fn css(html: &str, dir: &str) -> Result<String, RenderError> {
     );
     for (family, chars) in share(&shown(html), dir) {
         let range = unicode_range(&chars);
-        for face in FACES.iter().filter(|f| f.family == family && f.asked(dir)) {
-            let font = subset::subset(face.data, &face.substitutions, chars.iter().copied())
-                .map_err(|e| RenderError::Font(format!("{family}: {}", e.0)))?;
+        for (index, face) in FACES
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.family == family && f.asked(dir))
+        {
+            let font = subset_of(index, face, &chars)?;
             let _ = writeln!(
                 css,
                 "@font-face {{ font-family: \"{family}\"; font-weight: {}; font-style: {}; \
-                 unicode-range: {range}; src: url(data:font/woff;base64,{}) format(\"woff\"); }}",
+                 unicode-range: {range}; src: url(data:font/woff;base64,{font}) format(\"woff\"); }}",
                 face.weight,
                 if face.italic { "italic" } else { "normal" },
-                base64(&font),
             );
         }
     }

@@ -8,6 +8,7 @@
 //! crate) renumber the glyphs and drop `cmap`, `OS/2` and the layout tables, which a browser
 //! needs.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ttf_parser::GlyphId;
@@ -160,10 +161,10 @@ fn covered(coverage: &ttf_parser::opentype_layout::Coverage) -> Vec<(u16, u16)> 
     }
 }
 
-/// `data` (one TrueType or OpenType/CFF font) with only the outlines that `chars` can reach,
-/// as WOFF.
+/// `data` (one TrueType or OpenType/CFF font, static: its unchanged tables are packed once
+/// per process) with only the outlines that `chars` can reach, as WOFF.
 pub fn subset(
-    data: &[u8],
+    data: &'static [u8],
     substitutions: &Substitutions,
     chars: impl IntoIterator<Item = char>,
 ) -> Result<Vec<u8>, Malformed> {
@@ -179,33 +180,39 @@ pub fn subset(
     }
     substitutions.close(&mut keep);
     let mut tables = sfnt::tables(data)?;
-    if let (Some(glyf), Some(loca), Some(head)) = (
-        sfnt::find(&tables, b"glyf"),
-        sfnt::find(&tables, b"loca"),
-        sfnt::find(&tables, b"head"),
-    ) {
-        let long = head.get(50..52) == Some(&[0, 1][..]);
-        let (glyf, loca) = outlines::glyf(&glyf, &loca, long, &mut keep)?;
-        sfnt::replace(&mut tables, b"glyf", glyf);
-        sfnt::replace(&mut tables, b"loca", loca);
-    } else if let Some(cff) = sfnt::find(&tables, b"CFF ") {
-        sfnt::replace(&mut tables, b"CFF ", outlines::cff(&cff, &keep)?);
-    } else {
-        return Err(Malformed("neither glyf nor CFF outlines"));
-    }
-    if let (Some(hhea), Some(hmtx)) = (sfnt::find(&tables, b"hhea"), sfnt::find(&tables, b"hmtx")) {
-        sfnt::replace(
-            &mut tables,
-            b"hmtx",
-            outlines::metrics(&hhea, &hmtx, &keep)?,
-        );
+    for (tag, bytes) in cut(&tables, &mut keep)? {
+        sfnt::replace(&mut tables, &tag, bytes);
     }
     // A signature would no longer match.
     tables.retain(|(tag, _)| tag != b"DSIG");
-    sfnt::woff(&sfnt::write(
-        data.get(..4).ok_or(Malformed("truncated header"))?,
-        tables,
-    ))
+    sfnt::woff(data.get(..4).ok_or(Malformed("truncated header"))?, tables)
+}
+
+/// The tables that change: the outlines (`glyf` and `loca`, or `CFF `) and the metrics
+/// (`hmtx`) holding only the glyphs kept. Composite glyphs mark their components kept.
+fn cut(
+    tables: &[sfnt::Table<'static>],
+    keep: &mut [bool],
+) -> Result<Vec<sfnt::Table<'static>>, Malformed> {
+    let mut cut = Vec::new();
+    let find = |tag| sfnt::find(tables, tag);
+    if let (Some(glyf), Some(loca), Some(head)) = (find(b"glyf"), find(b"loca"), find(b"head")) {
+        let long = head.get(50..52) == Some(&[0, 1][..]);
+        let (glyf, loca) = outlines::glyf(glyf, loca, long, keep)?;
+        cut.push((*b"glyf", vec![Cow::Owned(glyf)]));
+        cut.push((*b"loca", vec![Cow::Owned(loca)]));
+    } else if let Some(cff) = find(b"CFF ") {
+        cut.push((*b"CFF ", outlines::cff(cff, keep)?));
+    } else {
+        return Err(Malformed("neither glyf nor CFF outlines"));
+    }
+    if let (Some(hhea), Some(hmtx)) = (find(b"hhea"), find(b"hmtx")) {
+        cut.push((
+            *b"hmtx",
+            vec![Cow::Owned(outlines::metrics(hhea, hmtx, keep)?)],
+        ));
+    }
+    Ok(cut)
 }
 
 mod charstrings;

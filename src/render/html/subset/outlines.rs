@@ -1,6 +1,8 @@
 //! Emptying the outlines of the glyphs a document cannot reach, ids unchanged: TrueType
 //! `glyf`/`loca`, and the CharStrings of a name-keyed CFF font.
 
+use std::borrow::Cow;
+
 use super::Malformed;
 use super::charstrings;
 
@@ -284,9 +286,9 @@ fn items<'a>(cff: &'a [u8], index: &Index) -> Result<Vec<&'a [u8]>, Malformed> {
         .collect()
 }
 
-/// A new CFF table where the glyphs not kept draw nothing (`endchar`) and the subroutines
+/// A new CFF table, in pieces, where the glyphs not kept draw nothing (`endchar`) and the subroutines
 /// no kept glyph calls are empty (`return`). Name-keyed fonts only.
-pub fn cff(cff: &[u8], keep: &[bool]) -> Result<Vec<u8>, Malformed> {
+pub fn cff<'a>(cff: &'a [u8], keep: &[bool]) -> Result<Vec<Cow<'a, [u8]>>, Malformed> {
     const CHARSET: u16 = 15;
     const ENCODING: u16 = 16;
     const CHAR_STRINGS: u16 = 17;
@@ -388,12 +390,13 @@ fn called(
 }
 
 /// `cff` with each `(start, end, bytes)` piece put in place of its old bytes, and the Top
-/// DICT's offsets to what moved rewritten in place.
-fn rebuilt(
-    cff: &[u8],
+/// DICT's offsets to what moved rewritten in place: as pieces, those of `cff` left as they
+/// were borrowed from it, so that what is the same in every subset is packed once.
+fn rebuilt<'a>(
+    cff: &'a [u8],
     mut pieces: Vec<(usize, usize, Vec<u8>)>,
     offsets: [Option<&Operand>; 4],
-) -> Result<Vec<u8>, Malformed> {
+) -> Result<Vec<Cow<'a, [u8]>>, Malformed> {
     pieces.sort_by_key(|p| p.0);
     let moved = |old: usize| -> i64 {
         pieces
@@ -402,21 +405,62 @@ fn rebuilt(
             .map(|(start, end, bytes)| bytes.len() as i64 - (end - start) as i64)
             .sum()
     };
-    let mut out = Vec::with_capacity(cff.len());
-    let mut from = 0;
-    for (start, end, bytes) in &pieces {
-        out.extend_from_slice(
-            cff.get(from..*start)
-                .ok_or(Malformed("CFF pieces overlap"))?,
-        );
-        out.extend_from_slice(bytes);
-        from = *end;
-    }
-    out.extend_from_slice(cff.get(from..).unwrap_or_default());
     // Predefined charsets and encodings (0 to 2) are not offsets.
-    for o in offsets.into_iter().flatten().filter(|o| o.value > 2) {
-        let shift = moved(o.value as usize);
-        out[o.at..o.at + o.width].copy_from_slice(&encode(o.value + shift, o.width)?);
+    let mut patches = offsets
+        .into_iter()
+        .flatten()
+        .filter(|o| o.value > 2)
+        .map(|o| {
+            Ok((
+                o.at,
+                o.at + o.width,
+                encode(o.value + moved(o.value as usize), o.width)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, Malformed>>()?;
+    patches.sort_by_key(|p| p.0);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, end, bytes) in pieces
+        .into_iter()
+        .chain([(cff.len(), cff.len(), Vec::new())])
+    {
+        let kept = cff
+            .get(from..start)
+            .ok_or(Malformed("CFF pieces overlap"))?;
+        out.extend(patched(kept, from, &patches)?);
+        if !bytes.is_empty() {
+            out.push(Cow::Owned(bytes));
+        }
+        from = end;
     }
+    Ok(out)
+}
+
+/// `kept` (the bytes of the CFF from `from` on) with the `patches` that fall in it put in
+/// place: the bytes between them borrowed.
+fn patched<'a>(
+    kept: &'a [u8],
+    from: usize,
+    patches: &[(usize, usize, Vec<u8>)],
+) -> Result<Vec<Cow<'a, [u8]>>, Malformed> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, bytes) in patches {
+        let (Some(start), Some(end)) = (start.checked_sub(from), end.checked_sub(from)) else {
+            continue;
+        };
+        if end > kept.len() {
+            continue;
+        }
+        if start < at {
+            return Err(Malformed("CFF offsets overlap"));
+        }
+        out.push(Cow::Borrowed(&kept[at..start]));
+        out.push(Cow::Owned(bytes.clone()));
+        at = end;
+    }
+    out.push(Cow::Borrowed(&kept[at..]));
+    out.retain(|piece| !piece.is_empty());
     Ok(out)
 }

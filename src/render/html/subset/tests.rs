@@ -25,7 +25,7 @@ pub fn unpacked(woff: &[u8]) -> Vec<u8> {
                 bytes = stored.to_vec();
             }
             assert_eq!(bytes.len(), length, "{tag:?}");
-            (tag, bytes)
+            (tag, vec![std::borrow::Cow::Owned(bytes)])
         })
         .collect();
     sfnt::write(&woff[4..8], tables)

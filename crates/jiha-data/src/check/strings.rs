@@ -5,7 +5,6 @@
 //! Every string a brief prints passes here, texts, names and labels alike, each as the kind
 //! of [`Field`] it is printed as; the limits are documented in `docs/data-format.md`.
 
-use unicode_normalization::char::is_combining_mark;
 
 use super::*;
 
@@ -234,6 +233,12 @@ fn breakable(c: char) -> bool {
     (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')) || c == '\u{200b}'
 }
 
+/// Whether `c` is a combining mark. No character before U+0300 is one: most text is decided
+/// without the table lookup, which the check runs on every character of the dataset.
+fn combining(c: char) -> bool {
+    c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c)
+}
+
 /// Every finding about `text` as a string of `field`, the first of each rule, or `None` when
 /// it has none: the common case costs one pass and no allocation.
 pub(super) fn string_problems(text: &str, field: Field) -> Option<Vec<StringFinding>> {
@@ -257,7 +262,7 @@ pub(super) fn string_problems(text: &str, field: Field) -> Option<Vec<StringFind
                 long_word = Some(word_start);
             }
         }
-        marks = if is_combining_mark(c) { marks + 1 } else { 0 };
+        marks = if combining(c) { marks + 1 } else { 0 };
         if marks > MARKS_MAX && stacked.is_none() {
             stacked = Some(at - MARKS_MAX);
         }
@@ -296,7 +301,7 @@ pub(super) fn string_problems(text: &str, field: Field) -> Option<Vec<StringFind
         let count = text
             .chars()
             .skip(at - 1)
-            .take_while(|c| is_combining_mark(*c))
+            .take_while(|c| combining(*c))
             .count();
         found.push(StringFinding::StackedMarks { count, at });
     }

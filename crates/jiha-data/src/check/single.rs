@@ -316,8 +316,9 @@ impl<'c> Base<'c> {
             "dataset.ron" => {
                 let meta = checker.parse(Some(file))?;
                 checker.check_languages(&meta);
-                let (voices, themes) = checker.meta_ids(&meta);
-                (refs.voices, refs.themes) = (Some(voices), Some(themes));
+                let ids = checker.meta_ids(&meta);
+                (refs.voices, refs.themes) = (Some(ids.voices), Some(ids.themes));
+                refs.frame = Some(ids.frame);
                 checker.check_meta(&meta, refs);
                 checker.check_voices(&meta, base.sources.as_ref()?);
                 Replaced::Meta(Box::new(meta))

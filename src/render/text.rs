@@ -138,6 +138,30 @@ fn coverage(doc: &mut Doc, page: &Page, o: &OverviewView) {
     doc.para(&o.coverage_note);
 }
 
+/// The frame of a proposal: each statement under its heading, with its sources' numbers.
+fn frame(doc: &mut Doc, page: &Page, p: &ProposalView) {
+    if p.frame.is_empty() {
+        return;
+    }
+    doc.para(&format!("{}{}", page.l.frame, page.colon));
+    doc.para(&page.l.frame_note);
+    let items: Vec<String> = p
+        .frame
+        .iter()
+        .map(|f| {
+            let numbers: Vec<String> = f.sources.iter().map(|n| format!("[{n}]")).collect();
+            format!(
+                "{}{} {} {}",
+                f.heading,
+                page.colon,
+                f.text,
+                numbers.join("\u{a0}")
+            )
+        })
+        .collect();
+    doc.bullets(&items);
+}
+
 fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     let l = page.l;
     doc.para(&p.kicker);
@@ -166,6 +190,7 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
         figures(doc, page, &p.figures);
     }
     indicator_spreads(doc, page, p);
+    frame(doc, page, p);
     doc.heading(&format!("{} ({})", l.analysis, l.our_analysis));
     doc.para(&page.analysis_note);
     doc.para(&labelled(page, &l.relevance, &p.relevance));

@@ -126,10 +126,7 @@ impl Checker<'_> {
 
     /// The ids `dataset.ron` defines: its voices (each source once) and its themes (slugs,
     /// unique).
-    pub(super) fn meta_ids(
-        &mut self,
-        parsed: &Parsed<Meta>,
-    ) -> MetaIds {
+    pub(super) fn meta_ids(&mut self, parsed: &Parsed<Meta>) -> MetaIds {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, voice) in parsed.value.voices.iter().enumerate() {
             let path = format!("voices[{i}].source");

@@ -201,7 +201,11 @@ impl Checker<'_> {
         for (i, item) in meta.value.frame.iter().enumerate() {
             if !named.contains(item.id.as_str()) {
                 let id = item.id.clone();
-                self.report(meta, &format!("frame[{i}].id"), ProposalFinding::FrameUnused { id });
+                self.report(
+                    meta,
+                    &format!("frame[{i}].id"),
+                    ProposalFinding::FrameUnused { id },
+                );
             }
         }
     }

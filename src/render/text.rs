@@ -138,30 +138,6 @@ fn coverage(doc: &mut Doc, page: &Page, o: &OverviewView) {
     doc.para(&o.coverage_note);
 }
 
-/// The frame of a proposal: each statement under its heading, with its sources' numbers.
-fn frame(doc: &mut Doc, page: &Page, p: &ProposalView) {
-    if p.frame.is_empty() {
-        return;
-    }
-    doc.para(&format!("{}{}", page.l.frame, page.colon));
-    doc.para(&page.l.frame_note);
-    let items: Vec<String> = p
-        .frame
-        .iter()
-        .map(|f| {
-            let numbers: Vec<String> = f.sources.iter().map(|n| format!("[{n}]")).collect();
-            format!(
-                "{}{} {} {}",
-                f.heading,
-                page.colon,
-                f.text,
-                numbers.join("\u{a0}")
-            )
-        })
-        .collect();
-    doc.bullets(&items);
-}
-
 fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
     let l = page.l;
     doc.para(&p.kicker);
@@ -234,41 +210,6 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
         doc.heading(&l.sources);
         sources(doc, &p.sources);
         doc.para(&page.edition_note);
-    }
-}
-
-/// A proposal's census indicators: the national value, and the regions it names or the
-/// range across regions.
-fn indicator_spreads(doc: &mut Doc, page: &Page, p: &ProposalView) {
-    let l = page.l;
-    if !p.indicators.is_empty() {
-        let third = if p.regions.is_empty() {
-            &l.spread
-        } else {
-            &l.region_concerned
-        };
-        let rows: Vec<Vec<String>> = p
-            .indicators
-            .iter()
-            .map(|i| {
-                let detail = if i.regions.is_empty() {
-                    i.range.clone()
-                } else {
-                    i.regions.join(&format!("{} ", page.semicolon))
-                };
-                vec![
-                    format!("{} ({})", i.label, i.year),
-                    i.national.clone(),
-                    detail,
-                    format!("{} [{}]", i.status.short, i.source),
-                ]
-            })
-            .collect();
-        doc.table(
-            &[&l.indicator, &l.country, third, &l.status_source],
-            &[false, true, false, false],
-            &rows,
-        );
     }
 }
 
@@ -716,7 +657,10 @@ impl Doc {
     }
 }
 
+mod context;
 mod voices;
+
+use context::{frame, indicator_spreads};
 
 #[cfg(test)]
 mod tests;

@@ -205,7 +205,6 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(|&kind| self.indicator_spread(p, kind, &mut cited))
             .collect();
-        let frame = self.frame(p, &mut cited);
         let all = |list: &[Text]| list.iter().map(|t| self.text(t)).collect();
         let l = &self.labels;
         let (number, short_title) = (self.number(p), self.text(&p.short_title));
@@ -241,7 +240,7 @@ impl<'a> Views<'a> {
             context: self.text(&p.context),
             figures,
             indicators,
-            frame,
+            frame: self.frame(p, &mut cited),
             relevance: self.text(&p.relevance),
             actors,
             attention: all(&p.attention),

@@ -164,7 +164,11 @@ fn assert_same_words(html_path: &Path, printed: &Path) {
 
     // The Typst PDF carries the same text (its drawings are pictures, its running
     // header repeats the title).
-    let typst = words(&pdf_text(&html_path.with_extension("pdf")));
+    let typst_text = pdf_text(&html_path.with_extension("pdf"));
+    let mut typst = words(&typst_text);
+    // Typst breaks a web address too long for its line inside a word, without a hyphen
+    // (`https://casablan` / `casettat.ma/…`): its pieces, glued back, are printed too.
+    typst.extend(words(&typst_text.replace('\n', "")));
     let drawings: BTreeSet<String> = {
         let document = scraper::Html::parse_document(&html);
         let svg = scraper::Selector::parse("svg text").expect("selector");

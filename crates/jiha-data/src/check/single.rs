@@ -172,6 +172,7 @@ impl<'c> Base<'c> {
         };
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
+            self.check_frame_used(&mut checker, replaced);
         }
         Checked::One(replaced, checker.report)
     }
@@ -268,6 +269,31 @@ impl<'c> Base<'c> {
             .filter(|c| c.kind == IdKind::Source && c.file != display);
         checker.cited.extend(elsewhere.map(|c| c.value.clone()));
         checker.check_cited(sources);
+    }
+
+    /// The frame items no proposal names, once the file has parsed (as [`super::load`] checks
+    /// them once every proposal has): the file's own, or the base's, against the base's
+    /// proposals with the file's in place of the one it replaces.
+    fn check_frame_used(&self, checker: &mut Checker, replaced: &Replaced) {
+        let base = &self.parsed;
+        if !base.proposals_complete {
+            return;
+        }
+        let meta = match replaced {
+            Replaced::Meta(meta) => meta,
+            _ => match &base.meta {
+                Some(meta) => meta,
+                None => return,
+            },
+        };
+        let (new, stem) = match replaced {
+            Replaced::Proposal(parsed, stem) => (Some(&parsed.value), stem.as_str()),
+            _ => (None, ""),
+        };
+        let others = (base.proposals.iter())
+            .filter(|(_, other)| new.is_none() || other != stem)
+            .map(|(p, _)| &p.value);
+        checker.check_frame_used(meta, others.chain(new));
     }
 
     fn proposal(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {

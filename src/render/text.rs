@@ -166,6 +166,7 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
         figures(doc, page, &p.figures);
     }
     indicator_spreads(doc, page, p);
+    frame(doc, page, p);
     doc.heading(&format!("{} ({})", l.analysis, l.our_analysis));
     doc.para(&page.analysis_note);
     doc.para(&labelled(page, &l.relevance, &p.relevance));
@@ -209,41 +210,6 @@ fn proposal(doc: &mut Doc, page: &Page, p: &ProposalView, book: bool) {
         doc.heading(&l.sources);
         sources(doc, &p.sources);
         doc.para(&page.edition_note);
-    }
-}
-
-/// A proposal's census indicators: the national value, and the regions it names or the
-/// range across regions.
-fn indicator_spreads(doc: &mut Doc, page: &Page, p: &ProposalView) {
-    let l = page.l;
-    if !p.indicators.is_empty() {
-        let third = if p.regions.is_empty() {
-            &l.spread
-        } else {
-            &l.region_concerned
-        };
-        let rows: Vec<Vec<String>> = p
-            .indicators
-            .iter()
-            .map(|i| {
-                let detail = if i.regions.is_empty() {
-                    i.range.clone()
-                } else {
-                    i.regions.join(&format!("{} ", page.semicolon))
-                };
-                vec![
-                    format!("{} ({})", i.label, i.year),
-                    i.national.clone(),
-                    detail,
-                    format!("{} [{}]", i.status.short, i.source),
-                ]
-            })
-            .collect();
-        doc.table(
-            &[&l.indicator, &l.country, third, &l.status_source],
-            &[false, true, false, false],
-            &rows,
-        );
     }
 }
 
@@ -691,7 +657,10 @@ impl Doc {
     }
 }
 
+mod context;
 mod voices;
+
+use context::{frame, indicator_spreads};
 
 #[cfg(test)]
 mod tests;

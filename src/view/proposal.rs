@@ -17,6 +17,14 @@ pub struct IndicatorSpread {
     pub status: StatusView,
 }
 
+/// A statement of the frame around a proposal, with the numbers of its sources in the brief.
+#[derive(Debug, Clone)]
+pub struct FrameView {
+    pub heading: String,
+    pub text: String,
+    pub sources: Vec<usize>,
+}
+
 /// An actor's part in a proposal.
 #[derive(Debug, Clone)]
 pub struct RoleView {
@@ -68,6 +76,8 @@ pub struct ProposalView {
     pub context: String,
     pub figures: Vec<FigureView>,
     pub indicators: Vec<IndicatorSpread>,
+    /// Still the second layer: what the law and the national programmes provide.
+    pub frame: Vec<FrameView>,
     /// The third layer: our analysis.
     pub relevance: String,
     pub actors: Vec<RoleView>,
@@ -230,12 +240,28 @@ impl<'a> Views<'a> {
             context: self.text(&p.context),
             figures,
             indicators,
+            frame: self.frame(p, &mut cited),
             relevance: self.text(&p.relevance),
             actors,
             attention: all(&p.attention),
             questions: all(&p.questions),
             sources: self.source_list(cited.list()),
         }
+    }
+
+    /// The frame items a proposal names, each with its sources cited in the brief.
+    fn frame(&self, p: &Proposal, cited: &mut Cited) -> Vec<FrameView> {
+        p.frame
+            .iter()
+            .map(|&r| {
+                let item = self.dataset.frame_item(r);
+                FrameView {
+                    heading: self.text(&item.heading),
+                    text: self.text(&item.text),
+                    sources: item.sources.iter().map(|&s| cited.cite(s)).collect(),
+                }
+            })
+            .collect()
     }
 
     /// The actors a proposal names, with their part in it, and whose reading that part is;

@@ -41,6 +41,10 @@ const LAW_WORDS: [&str; 8] = [
     "مرسوم",
 ];
 
+/// The words before an article's number: `article 140`, `Article 83`, `الفصل 140` (of the
+/// Constitution), `المادة 80` (of a law).
+const ARTICLE_WORDS: [&str; 5] = ["article", "articles", "l'article", "الفصل", "المادة"];
+
 /// The numbers `text` states by hand that are not names: each run of digits (of any
 /// script), with the `-` or `.` that join digits (`2-15-40`, `111.14`), unless it is
 ///
@@ -81,6 +85,17 @@ fn stated_numbers(text: &str, census_years: &BTreeSet<String>) -> Vec<String> {
             .iter()
             .any(|w| previous_word == *w || (!w.is_ascii() && previous_word.ends_with(w)));
         let identifier = number.contains(['-', '.']) && law_word;
+        // An article's number: « l'article 140 », "Article 83", « الفصل 140 », « المادة 80 ».
+        let article = !number.contains(['-', '.'])
+            && ARTICLE_WORDS
+                .iter()
+                .any(|w| previous_word == *w || (!w.is_ascii() && previous_word.ends_with(w)));
+        // A name quoted as published, such as « Maroc Digital 2030 »: the number ends the
+        // quotation.
+        let quoted_name = ["\u{a0}»", " »", "»", "”"]
+            .iter()
+            .any(|close| after.starts_with(close))
+            && before.rfind(['«', '“']) > before.rfind(['»', '”']);
         let census_name = census_years.contains(&number)
             && (before.ends_with("recensement de ")
                 || before.ends_with("recensements de ")
@@ -92,7 +107,7 @@ fn stated_numbers(text: &str, census_years: &BTreeSet<String>) -> Vec<String> {
         let plan_name = raw_previous.chars().count() >= 3
             && raw_previous.chars().all(|c| c.is_ascii_uppercase())
             && !number.contains(['-', '.']);
-        if !identifier && !census_name && !plan_name {
+        if !identifier && !article && !quoted_name && !census_name && !plan_name {
             found.push(number);
         }
     }
@@ -109,6 +124,8 @@ fn the_rule_on_numbers_tells_names_from_figures() {
         "القانون التنظيمي 111.14 والمرسوم 2.15.40 وللقانون 01.00 (Decree 2-15-40)",
         "au recensement de 2014, le recensement de 2024, the 2024 census, وحسب إحصاء 2024، RGPH 2014",
         "le PACTE ESRI 2030",
+        "selon l'article 140 de la Constitution, Article 83, المادة 80 والفصل 143",
+        "la stratégie « Maroc Digital 2030 », “Digital Morocco 2030”, « المغرب الرقمي 2030 »",
     ] {
         assert_eq!(stated(name), Vec::<String>::new(), "{name}");
     }
@@ -124,6 +141,8 @@ fn the_rule_on_numbers_tells_names_from_figures() {
         ),
         ("le recensement de 2004", vec!["2004"]),
         ("la loi 2019", vec!["2019"]),
+        ("l'article 140 compte 3 alinéas", vec!["3"]),
+        ("« Maroc Digital » vise 2030", vec!["2030"]),
         ("le Pacte 2030, en 2030", vec!["2030", "2030"]),
         ("في سنة ٢٠٢٤", vec!["٢٠٢٤"]),
         ("Au recensement de 2024 (HCP), 9 établissements", vec!["9"]),
@@ -134,7 +153,8 @@ fn the_rule_on_numbers_tells_names_from_figures() {
 
 /// The context layer is sourced facts: every number it states comes from the data, through
 /// a reference, so that it cannot go stale. Law and decree identifiers and the census's name
-/// (« recensement de 2024 ») are names, not figures.
+/// (« recensement de 2024 ») are names, not figures; so are, in the frame, the numbers of
+/// the articles it cites and a programme's name quoted as published.
 #[test]
 fn every_number_stated_in_a_context_comes_from_the_data() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -146,11 +166,13 @@ fn every_number_stated_in_a_context_comes_from_the_data() {
         .map(|c| c.year.to_string())
         .collect();
     let mut typed_by_hand = Vec::new();
-    for p in dataset.proposals() {
-        for (lang, text) in &p.context.0 {
+    let contexts = dataset.proposals().iter().map(|p| (&p.id, &p.context));
+    let frame = dataset.meta().frame.iter().map(|f| (&f.id, &f.text));
+    for (id, text) in contexts.chain(frame) {
+        for (lang, text) in &text.0 {
             let numbers = stated_numbers(&typed(text), &census_years);
             if !numbers.is_empty() {
-                typed_by_hand.push(format!("{} ({lang}): {numbers:?}", p.id));
+                typed_by_hand.push(format!("{id} ({lang}): {numbers:?}"));
             }
         }
     }

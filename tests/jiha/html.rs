@@ -237,7 +237,7 @@ fn every_figure_shows_its_status_and_source() {
         .split("<tr>")
         .skip(2)
         .collect();
-    assert_eq!(rows.len(), 10, "one row per figure");
+    assert_eq!(rows.len(), 13, "one row per figure");
     for row in rows {
         assert!(row.contains("class=\"status "), "no status in {row}");
         assert!(row.contains("href=\"#source-"), "no source in {row}");

@@ -10,6 +10,7 @@ mod data_files;
 mod drawing_layout;
 mod faults;
 mod formats;
+mod frame;
 mod graphics;
 mod hostile;
 mod html;

@@ -31,6 +31,10 @@ pub struct FigureRef(pub(crate) usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct VoiceRef(pub(crate) usize);
 
+/// A frame item of the dataset: [`Dataset::frame_item`] resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FrameRef(pub(crate) usize);
+
 /// A theme of the dataset: [`Dataset::theme`] resolves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ThemeRef(pub(crate) usize);
@@ -178,6 +182,11 @@ impl Dataset {
         (0..self.meta.themes.len()).map(ThemeRef)
     }
 
+    /// The frame item `r` refers to.
+    pub fn frame_item(&self, r: FrameRef) -> &FrameItem {
+        &self.meta.frame[r.0]
+    }
+
     /// The theme `r` refers to.
     pub fn theme(&self, r: ThemeRef) -> &Theme {
         &self.meta.themes[r.0]
@@ -257,6 +266,8 @@ pub struct Meta {
     /// Our analysis of the voices, as a whole and side by side.
     pub synthesis: Vec<Text>,
     pub glossary: Vec<Term>,
+    /// What the law and the national programmes provide around the proposals.
+    pub frame: Vec<FrameItem>,
     pub credits: Vec<Credit>,
     /// Books made to measure, in the order of `dataset.ron`.
     pub books: Vec<Book>,
@@ -306,6 +317,15 @@ pub struct Voice {
 pub struct Theme {
     pub id: String,
     pub name: Text,
+}
+
+/// A statement of the frame around the proposals, with its sources (at least one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameItem {
+    pub id: String,
+    pub heading: Text,
+    pub text: Text,
+    pub sources: Vec<SourceRef>,
 }
 
 /// A glossary entry.
@@ -527,6 +547,8 @@ pub struct Proposal {
     pub context: Text,
     /// The figures that bear on it.
     pub figures: Vec<FigureRef>,
+    /// The frame items that bear on it.
+    pub frame: Vec<FrameRef>,
     pub indicators: Vec<IndicatorKind>,
     pub actors: Vec<Role>,
     /// How the figures bear on it: our analysis.

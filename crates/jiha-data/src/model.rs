@@ -103,6 +103,10 @@ pub struct Meta {
     pub synthesis: Vec<Text>,
     /// Terms a reader may not know.
     pub glossary: Vec<Term>,
+    /// What the law and the national programmes provide around the proposals: sourced
+    /// context that the proposals name (`frame`); none if omitted.
+    #[serde(default)]
+    pub frame: Vec<FrameItem>,
     /// Works reused by the dataset, for the colophon.
     pub credits: Vec<Credit>,
     /// Books made to measure, each written beside the whole book; none if omitted.
@@ -167,6 +171,21 @@ pub enum GroupBy {
     Voice,
     /// Under each theme, in the order of `themes`.
     Theme,
+}
+
+/// A statement of the frame around the proposals: what a law or a national programme
+/// provides, with its sources. Layer 2: sourced facts, no judgement.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameItem {
+    /// Slug, unique among frame items; what a proposal's `frame` names.
+    pub id: String,
+    /// A short heading: the law, the instrument or the programme.
+    pub heading: Text,
+    /// What it provides, in our words.
+    pub text: Text,
+    /// Ids of the sources of the statement; at least one.
+    pub sources: Vec<String>,
 }
 
 /// A glossary entry.
@@ -561,6 +580,9 @@ pub struct Proposal {
     pub context: Text,
     /// Ids of the figures that bear on it.
     pub figures: Vec<String>,
+    /// Ids of the frame items (`dataset.ron`'s `frame`) that bear on it; none if omitted.
+    #[serde(default)]
+    pub frame: Vec<String>,
     /// Census indicators that bear on it, shown for the regions concerned.
     pub indicators: Vec<IndicatorKind>,
     /// Who would act, and how: the speaker's words when quoted, else our reading.

@@ -122,6 +122,8 @@ pub enum IdKind {
     Proposal,
     Voice,
     Theme,
+    /// A statement of the frame around the proposals (`dataset.ron`'s `frame`).
+    Frame,
     /// A book made to measure.
     Book,
     /// What a book may hold: the overview, a proposal or a region.
@@ -145,6 +147,7 @@ impl fmt::Display for IdKind {
             IdKind::Proposal => "proposal",
             IdKind::Voice => "voice",
             IdKind::Theme => "theme",
+            IdKind::Frame => "frame item",
             IdKind::Book => "book",
             IdKind::Brief => "brief",
         })

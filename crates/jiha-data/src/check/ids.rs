@@ -126,10 +126,7 @@ impl Checker<'_> {
 
     /// The ids `dataset.ron` defines: its voices (each source once) and its themes (slugs,
     /// unique).
-    pub(super) fn meta_ids(
-        &mut self,
-        parsed: &Parsed<Meta>,
-    ) -> (BTreeSet<String>, BTreeSet<String>) {
+    pub(super) fn meta_ids(&mut self, parsed: &Parsed<Meta>) -> MetaIds {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, voice) in parsed.value.voices.iter().enumerate() {
             let path = format!("voices[{i}].source");
@@ -148,7 +145,13 @@ impl Checker<'_> {
             .collect();
         let themes = parsed.value.themes.iter().map(|t| &t.id);
         let themes = self.ids(parsed, "themes", IdKind::Theme, themes);
-        (voices, themes)
+        let frame = parsed.value.frame.iter().map(|f| &f.id);
+        let frame = self.ids(parsed, "frame", IdKind::Frame, frame);
+        MetaIds {
+            voices,
+            themes,
+            frame,
+        }
     }
 
     /// The region ids: slugs, not reserved, unique. A duplicate is shown with the previous
@@ -238,6 +241,13 @@ impl Checker<'_> {
         };
         self.report(parsed, path, finding);
     }
+}
+
+/// The ids `dataset.ron` defines: the voices (by their source), the themes, the frame items.
+pub(super) struct MetaIds {
+    pub(super) voices: BTreeSet<String>,
+    pub(super) themes: BTreeSet<String>,
+    pub(super) frame: BTreeSet<String>,
 }
 
 /// A reference as [`Checker::reference`] met it: in which file, where, and to what.

@@ -286,6 +286,10 @@ impl<'a> Checker<'a> {
         if let (Some(sources), true) = (&parsed.sources, parsed.every_citing_file_read()) {
             self.check_cited(sources);
         }
+        if let (Some(meta), true) = (&parsed.meta, parsed.proposals_complete) {
+            let proposals = parsed.proposals.iter().map(|(p, _)| &p.value);
+            self.check_frame_used(meta, proposals);
+        }
         parsed.into_dataset()
     }
 
@@ -334,12 +338,12 @@ impl<'a> Checker<'a> {
             let ids = f.value.iter().map(|x| &x.id);
             self.ids(f, "", IdKind::Figure, ids)
         });
-        let (voices, themes) = match &parsed.meta {
+        let (voices, themes, frame) = match &parsed.meta {
             Some(meta) => {
-                let (voices, themes) = self.meta_ids(meta);
-                (Some(voices), Some(themes))
+                let ids = self.meta_ids(meta);
+                (Some(ids.voices), Some(ids.themes), Some(ids.frame))
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         let proposals = parsed.proposals_complete.then(|| {
             let ids = parsed.proposals.iter().map(|(p, _)| p.value.id.clone());
@@ -356,6 +360,7 @@ impl<'a> Checker<'a> {
             regions: None,
             voices,
             themes,
+            frame,
             proposals,
             briefs: None,
         };
@@ -414,6 +419,8 @@ struct Refs {
     /// The voices, by the id of their source (`dataset.ron`).
     voices: Option<BTreeSet<String>>,
     themes: Option<BTreeSet<String>>,
+    /// The frame items (`dataset.ron`).
+    frame: Option<BTreeSet<String>>,
     /// `None` unless every proposal file parsed.
     proposals: Option<BTreeSet<String>>,
     /// What a book may hold: the overview, the proposals and the regions; `None` unless both
@@ -448,6 +455,7 @@ impl Refs {
             IdKind::Region => self.regions.as_ref(),
             IdKind::Voice => self.voices.as_ref(),
             IdKind::Theme => self.themes.as_ref(),
+            IdKind::Frame => self.frame.as_ref(),
             IdKind::Brief => self.briefs.as_ref(),
             // Nothing refers to a proposal or a book but a book's chapters, as briefs.
             IdKind::Proposal | IdKind::Book => None,

@@ -13,9 +13,18 @@ pub enum ProposalFinding {
     Duplicate { id: String, other: String },
     /// Two proposals in one position; `other` is the other's id.
     OrderTwice { order: u32, other: String },
+    /// A frame item no proposal names (a warning).
+    FrameUnused { id: String },
 }
 
 impl Describe for ProposalFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            ProposalFinding::FrameUnused { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
     fn message(&self) -> String {
         match self {
             ProposalFinding::FileName { id, stem } => {
@@ -26,6 +35,16 @@ impl Describe for ProposalFinding {
             ProposalFinding::OrderTwice { order, other } => {
                 format!("order {order} is also that of proposal `{other}`")
             }
+            ProposalFinding::FrameUnused { id } => {
+                format!("frame item `{id}` is named by no proposal")
+            }
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            ProposalFinding::FrameUnused { .. } => Some("never printed".to_string()),
+            _ => None,
         }
     }
 
@@ -41,6 +60,9 @@ impl Describe for ProposalFinding {
             ProposalFinding::OrderTwice { .. } => {
                 "give each proposal its own position in the briefs".to_string()
             }
+            ProposalFinding::FrameUnused { id } => format!(
+                "a frame item is printed in the briefs of the proposals that name it: add `\"{id}\"` to the `frame` of a proposal it bears on, or remove it"
+            ),
         })
     }
 }
@@ -154,10 +176,37 @@ impl Checker<'_> {
             let path = format!("figures[{i}]");
             self.reference(parsed, &path, IdKind::Figure, figure, refs);
         }
+        for (i, item) in p.frame.iter().enumerate() {
+            let path = format!("frame[{i}]");
+            self.reference(parsed, &path, IdKind::Frame, item, refs);
+        }
         self.non_empty(parsed, "sources", &p.sources, "the list of sources");
         for (i, source) in p.sources.iter().enumerate() {
             let path = format!("sources[{i}]");
             self.reference(parsed, &path, IdKind::Source, source, refs);
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Warns about the frame items no proposal names; run once every proposal is read.
+    pub(super) fn check_frame_used<'p>(
+        &mut self,
+        meta: &Parsed<Meta>,
+        proposals: impl Iterator<Item = &'p Proposal>,
+    ) {
+        let named: BTreeSet<&str> = proposals
+            .flat_map(|p| p.frame.iter().map(String::as_str))
+            .collect();
+        for (i, item) in meta.value.frame.iter().enumerate() {
+            if !named.contains(item.id.as_str()) {
+                let id = item.id.clone();
+                self.report(
+                    meta,
+                    &format!("frame[{i}].id"),
+                    ProposalFinding::FrameUnused { id },
+                );
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ struct Index<'d> {
     /// The voices, by the id of their source.
     voices: HashMap<&'d str, usize>,
     themes: HashMap<&'d str, usize>,
+    frame: HashMap<&'d str, usize>,
     /// Each source's notes on its own text, printed with the quotes that contain them.
     notes: Vec<&'d [m::TextNote]>,
 }
@@ -86,6 +87,10 @@ impl Index<'_> {
         find(&self.voices, "voice", id).map(c::VoiceRef)
     }
 
+    fn frame_item(&self, id: &str) -> Resolved<c::FrameRef> {
+        find(&self.frame, "frame item", id).map(c::FrameRef)
+    }
+
     fn theme(&self, id: &str) -> Resolved<c::ThemeRef> {
         find(&self.themes, "theme", id).map(c::ThemeRef)
     }
@@ -133,6 +138,7 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
         proposals: positions(d.proposals.iter().map(|p| &p.id)),
         voices: positions(d.meta.voices.iter().map(|v| &v.source)),
         themes: positions(d.meta.themes.iter().map(|t| &t.id)),
+        frame: positions(d.meta.frame.iter().map(|f| &f.id)),
         notes: d.sources.iter().map(|s| s.notes.as_slice()).collect(),
     };
     Ok(c::Dataset {
@@ -202,6 +208,16 @@ fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> 
             })
         })
         .collect::<Resolved<_>>()?;
+    let frame = (m.frame.iter())
+        .map(|f| {
+            Ok(c::FrameItem {
+                id: f.id.clone(),
+                heading: f.heading.clone(),
+                text: f.text.clone(),
+                sources: index.sources(&f.sources)?,
+            })
+        })
+        .collect::<Resolved<_>>()?;
     Ok(c::Meta {
         title: m.title.clone(),
         subtitle: m.subtitle.clone(),
@@ -225,6 +241,7 @@ fn meta(index: &Index, m: &m::Meta, sources: &[m::Source]) -> Resolved<c::Meta> 
         group_by: m.group_by,
         synthesis: m.synthesis.clone(),
         glossary,
+        frame,
         credits: m.credits.clone(),
         books: m
             .books
@@ -456,6 +473,9 @@ fn proposal(index: &Index, p: &m::Proposal, number: usize) -> Resolved<c::Propos
             .figures
             .iter()
             .map(|id| index.figure(id))
+            .collect::<Resolved<_>>()?,
+        frame: (p.frame.iter())
+            .map(|id| index.frame_item(id))
             .collect::<Resolved<_>>()?,
         indicators: p.indicators.clone(),
         attention: p.attention.clone(),

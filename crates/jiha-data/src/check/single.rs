@@ -172,6 +172,7 @@ impl<'c> Base<'c> {
         };
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
+            self.check_frame_used(&mut checker, replaced);
         }
         Checked::One(replaced, checker.report)
     }
@@ -270,6 +271,31 @@ impl<'c> Base<'c> {
         checker.check_cited(sources);
     }
 
+    /// The frame items no proposal names, once the file has parsed (as [`super::load`] checks
+    /// them once every proposal has): the file's own, or the base's, against the base's
+    /// proposals with the file's in place of the one it replaces.
+    fn check_frame_used(&self, checker: &mut Checker, replaced: &Replaced) {
+        let base = &self.parsed;
+        if !base.proposals_complete {
+            return;
+        }
+        let meta = match replaced {
+            Replaced::Meta(meta) => meta,
+            _ => match &base.meta {
+                Some(meta) => meta,
+                None => return,
+            },
+        };
+        let (new, stem) = match replaced {
+            Replaced::Proposal(parsed, stem) => (Some(&parsed.value), stem.as_str()),
+            _ => (None, ""),
+        };
+        let others = (base.proposals.iter())
+            .filter(|(_, other)| new.is_none() || other != stem)
+            .map(|(p, _)| &p.value);
+        checker.check_frame_used(meta, others.chain(new));
+    }
+
     fn proposal(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
         let parsed = checker.parse::<Proposal>(Some(file))?;
         let stem = file
@@ -316,8 +342,9 @@ impl<'c> Base<'c> {
             "dataset.ron" => {
                 let meta = checker.parse(Some(file))?;
                 checker.check_languages(&meta);
-                let (voices, themes) = checker.meta_ids(&meta);
-                (refs.voices, refs.themes) = (Some(voices), Some(themes));
+                let ids = checker.meta_ids(&meta);
+                (refs.voices, refs.themes) = (Some(ids.voices), Some(ids.themes));
+                refs.frame = Some(ids.frame);
                 checker.check_meta(&meta, refs);
                 checker.check_voices(&meta, base.sources.as_ref()?);
                 Replaced::Meta(Box::new(meta))

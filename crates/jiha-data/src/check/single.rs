@@ -414,7 +414,11 @@ impl Base<'_> {
             territories: value(&base.territories)?,
             outlines: value(&base.outlines)?,
             proposals: Vec::new(),
-            provinces: base.provinces.iter().map(|(p, _)| p.value.clone()).collect(),
+            provinces: base
+                .provinces
+                .iter()
+                .map(|(p, _)| p.value.clone())
+                .collect(),
         };
         let mut proposals: Vec<(Proposal, &str)> = base
             .proposals

@@ -269,7 +269,9 @@ impl Checker<'_> {
             }
         }
         let keys = self.indicator_keys(parsed, owner, indicators);
-        keys.into_iter().map(|(kind, _, year)| (kind, year)).collect()
+        keys.into_iter()
+            .map(|(kind, _, year)| (kind, year))
+            .collect()
     }
 
     /// One value per (kind, area, year), in range, with a source: the rules on the

@@ -189,14 +189,26 @@ impl Checker<'_> {
                 ProvinceFinding::FileNotRegion { file, region },
             );
         }
+        let region_code_ok = self.check_against_region(parsed, territories);
+        for (i, province) in value.provinces.iter().enumerate() {
+            self.check_province(parsed, i, province, refs, region_code_ok);
+        }
+    }
+
+    /// What a file of provinces must agree on with `regions.ron`: its region's HCP code,
+    /// and the sums. Whether the code is right (or the region unknown, reported elsewhere).
+    pub(super) fn check_against_region(
+        &mut self,
+        parsed: &Parsed<RegionProvinces>,
+        territories: Option<&Parsed<Territories>>,
+    ) -> bool {
+        let value = &parsed.value;
         let region = territories.and_then(|t| {
             let regions = &t.value.regions;
             regions.iter().find(|r| r.id == value.region)
         });
-        let region_code_ok = region.is_none_or(|r| r.hcp_code == value.hcp_code);
-        if let Some(region) = region
-            && !region_code_ok
-        {
+        let Some(region) = region else { return true };
+        if region.hcp_code != value.hcp_code {
             let finding = ProvinceFinding::RegionCode {
                 region: region.id.clone(),
                 code: value.hcp_code.clone(),
@@ -204,17 +216,13 @@ impl Checker<'_> {
             };
             self.report(parsed, "hcp_code", finding);
         }
-        for (i, province) in value.provinces.iter().enumerate() {
-            self.check_province(parsed, i, province, refs, region_code_ok);
-        }
-        if let Some(region) = region {
-            let whole = format!("region `{}`", region.id);
-            let units = value.provinces.iter();
-            let units = units.filter(|p| p.kind != ProvinceKind::PrefectureOfArrondissements);
-            let parts: Vec<&[crate::model::Indicator]> =
-                units.map(|p| p.indicators.as_slice()).collect();
-            self.check_sums(parsed, "provinces", &whole, &region.indicators, &parts);
-        }
+        let whole = format!("region `{}`", region.id);
+        let units = value.provinces.iter();
+        let units = units.filter(|p| p.kind != ProvinceKind::PrefectureOfArrondissements);
+        let parts: Vec<&[crate::model::Indicator]> =
+            units.map(|p| p.indicators.as_slice()).collect();
+        self.check_sums(parsed, "provinces", &whole, &region.indicators, &parts);
+        region.hcp_code == value.hcp_code
     }
 
     /// One province: its code, names, `within`, indicators and communes.

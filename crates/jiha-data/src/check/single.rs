@@ -356,7 +356,9 @@ impl<'c> Base<'c> {
                 checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
                 // The provinces add up to their region, under its code.
-                checker.check_provinces(&base.provinces, Some(&territories), refs);
+                for (provinces, _) in &base.provinces {
+                    checker.check_against_region(provinces, Some(&territories));
+                }
                 Replaced::Territories(Box::new(territories))
             }
             "outlines.ron" => {

@@ -83,6 +83,14 @@ impl<'a> Views<'a> {
             IndicatorKind::ActivityRate => &l.activity,
             IndicatorKind::HouseholdsWithElectricity => &l.electricity,
             IndicatorKind::DistanceToPavedRoad => &l.paved_road,
+            IndicatorKind::ReadsWritesFrench => &l.reads_writes_french,
+            IndicatorKind::ReadsWritesEnglish => &l.reads_writes_english,
+            IndicatorKind::Businesses => &l.business_establishments,
+            IndicatorKind::IndustryEstablishments => &l.industry_establishments,
+            IndicatorKind::CommerceEstablishments => &l.commerce_establishments,
+            IndicatorKind::ServicesEstablishments => &l.services_establishments,
+            IndicatorKind::ConstructionEstablishments => &l.construction_establishments,
+            IndicatorKind::PermanentJobs => &l.permanent_jobs,
         }
         .clone()
     }

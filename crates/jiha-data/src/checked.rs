@@ -9,11 +9,14 @@
 
 use std::collections::BTreeMap;
 
+mod provinces;
+
 pub use crate::check::Date;
 pub use crate::model::{
     ActorKind, Credit, Dates, Direction, GroupBy, IndicatorKind, Labels, Numbers, PlaceNames,
     SourceKind, Stance, Status, Text, TextNote, Unit, Writing,
 };
+pub use provinces::{Area, Commune, CommuneKind, Province, ProvinceKind, ProvinceValue};
 
 /// A source of the dataset: [`Dataset::source`] resolves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,6 +70,9 @@ pub struct Dataset {
     pub(crate) outlines_source: SourceRef,
     pub(crate) proposals: Vec<Proposal>,
     pub(crate) catalogues: BTreeMap<String, Catalogue>,
+    /// Every province, préfecture and préfecture d'arrondissements, region by region in the
+    /// order of the files, then of their codes.
+    pub(crate) provinces: Vec<Province>,
 }
 
 /// The label catalogue of one language (`labels/<lang>.ron`), with what the rules make sure
@@ -79,6 +85,12 @@ pub struct Catalogue {
 }
 
 impl Dataset {
+    /// `provinces/*.ron`: every province, préfecture and préfecture d'arrondissements; none
+    /// if the dataset has no file of provinces.
+    pub fn provinces(&self) -> &[Province] {
+        &self.provinces
+    }
+
     /// `dataset.ron`: title, edition, voices, themes, glossary, credits.
     pub fn meta(&self) -> &Meta {
         &self.meta

@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 mod labels;
+mod provinces;
 
 pub use labels::{Dates, Direction, Hedges, Labels, Numbers, PlaceNames, Writing};
+pub use provinces::{Commune, CommuneKind, Province, ProvinceKind, RegionProvinces};
 
 /// The whole dataset, once every file is parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +27,9 @@ pub struct Dataset {
     pub territories: Territories,
     /// `outlines.ron`: one outline per region.
     pub outlines: Outlines,
+    /// `provinces/<region-id>.ron`, in the order of their file names: each region's
+    /// provinces and préfectures, with their communes.
+    pub provinces: Vec<RegionProvinces>,
     /// `proposals/*.ron`, sorted by their `order`.
     pub proposals: Vec<Proposal>,
     /// `labels/<lang>.ron`, one catalogue per declared language.
@@ -453,12 +458,15 @@ pub struct Capital {
     pub coordinates: String,
 }
 
-/// One census value of a region or of the country.
+/// One census value of the country, a region or a province.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// What it measures.
     pub kind: IndicatorKind,
+    /// Over whom: everyone (the default), or the urban or rural population only.
+    #[serde(default)]
+    pub area: Area,
     /// The value, in the kind's unit.
     pub value: f64,
     /// The census year.
@@ -466,6 +474,18 @@ pub struct Indicator {
     /// Id of the source publication. Required: `None` is reported.
     #[serde(default)]
     pub source: Option<String>,
+}
+
+/// The part of a territory's population an indicator is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Area {
+    /// Everyone.
+    #[default]
+    Total,
+    /// The urban communes' population.
+    Urban,
+    /// The rural communes' population.
+    Rural,
 }
 
 /// The census indicators the dataset carries.
@@ -479,6 +499,22 @@ pub enum IndicatorKind {
     ActivityRate,
     HouseholdsWithElectricity,
     DistanceToPavedRoad,
+    /// Share of the literate population aged 10 and over who read and write French.
+    ReadsWritesFrench,
+    /// The same for English.
+    ReadsWritesEnglish,
+    /// Businesses (establishments run for profit, agriculture excepted) mapped in 2024.
+    Businesses,
+    /// Those of industry.
+    IndustryEstablishments,
+    /// Those of commerce.
+    CommerceEstablishments,
+    /// Those of services.
+    ServicesEstablishments,
+    /// Those of construction.
+    ConstructionEstablishments,
+    /// The permanent jobs of all the businesses.
+    PermanentJobs,
 }
 
 /// The unit an indicator is measured in.
@@ -490,7 +526,8 @@ pub enum Unit {
 }
 
 impl IndicatorKind {
-    /// Every kind, in the order the briefs show them.
+    /// The kinds the country and the regions carry, in the order the briefs show them: the
+    /// region brief's table, and what a data text may cite.
     pub const ALL: [IndicatorKind; 8] = [
         IndicatorKind::Population,
         IndicatorKind::Households,
@@ -502,10 +539,30 @@ impl IndicatorKind {
         IndicatorKind::DistanceToPavedRoad,
     ];
 
+    /// The kinds only the provinces carry, in the order the province brief shows them.
+    pub const PROVINCIAL: [IndicatorKind; 8] = [
+        IndicatorKind::ReadsWritesFrench,
+        IndicatorKind::ReadsWritesEnglish,
+        IndicatorKind::Businesses,
+        IndicatorKind::IndustryEstablishments,
+        IndicatorKind::CommerceEstablishments,
+        IndicatorKind::ServicesEstablishments,
+        IndicatorKind::ConstructionEstablishments,
+        IndicatorKind::PermanentJobs,
+    ];
+
     /// The unit of the kind's values.
     pub fn unit(self) -> Unit {
+        use IndicatorKind as K;
         match self {
-            IndicatorKind::Population | IndicatorKind::Households => Unit::Count,
+            K::Population
+            | K::Households
+            | K::Businesses
+            | K::IndustryEstablishments
+            | K::CommerceEstablishments
+            | K::ServicesEstablishments
+            | K::ConstructionEstablishments
+            | K::PermanentJobs => Unit::Count,
             IndicatorKind::DistanceToPavedRoad => Unit::Kilometres,
             _ => Unit::Percent,
         }
@@ -523,6 +580,14 @@ impl IndicatorKind {
             IndicatorKind::ActivityRate => "activity",
             IndicatorKind::HouseholdsWithElectricity => "electricity",
             IndicatorKind::DistanceToPavedRoad => "distance-to-paved-road",
+            IndicatorKind::ReadsWritesFrench => "reads-writes-french",
+            IndicatorKind::ReadsWritesEnglish => "reads-writes-english",
+            IndicatorKind::Businesses => "businesses",
+            IndicatorKind::IndustryEstablishments => "industry-establishments",
+            IndicatorKind::CommerceEstablishments => "commerce-establishments",
+            IndicatorKind::ServicesEstablishments => "services-establishments",
+            IndicatorKind::ConstructionEstablishments => "construction-establishments",
+            IndicatorKind::PermanentJobs => "permanent-jobs",
         }
     }
 

@@ -82,7 +82,7 @@ impl Describe for FileFinding {
                 "the first invalid byte is at offset {valid_up_to}; save the file as UTF-8"
             ),
             FileFinding::NotInDataset => format!(
-                "a dataset has {} and one file per proposal under `{PROPOSALS_DIR}/`",
+                "a dataset has {}, one file per proposal under `{PROPOSALS_DIR}/` and may have one file of provinces per region under `{PROVINCES_DIR}/`",
                 REQUIRED_FILES.join(", ")
             ),
             FileFinding::Missing { .. } => "every dataset has dataset.ron, sources.ron, actors.ron, figures.ron, regions.ron, outlines.ron and proposals/*.ron; `jiha export-data DIR` writes a complete one to start from".to_string(),
@@ -124,6 +124,8 @@ pub(super) struct SortedFiles {
     pub(super) proposals: Vec<DataFile>,
     /// The files under `labels/`.
     pub(super) labels: Vec<DataFile>,
+    /// The files under `provinces/`, by name.
+    pub(super) provinces: Vec<DataFile>,
     /// The names of the files that are there but could not be read (already reported).
     pub(super) unreadable: BTreeSet<String>,
 }
@@ -136,6 +138,7 @@ impl Checker<'_> {
             required: BTreeMap::new(),
             proposals: Vec::new(),
             labels: Vec::new(),
+            provinces: Vec::new(),
             unreadable: BTreeSet::new(),
         };
         for mut file in files {
@@ -169,6 +172,8 @@ impl Checker<'_> {
             }
             if file.name.starts_with(&format!("{PROPOSALS_DIR}/")) {
                 sorted.proposals.push(file);
+            } else if file.name.starts_with(&format!("{PROVINCES_DIR}/")) {
+                sorted.provinces.push(file);
             } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
                 sorted.labels.push(file);
             } else if REQUIRED_FILES.contains(&file.name.as_str()) {
@@ -178,6 +183,7 @@ impl Checker<'_> {
             }
         }
         sorted.proposals.sort_by(|a, b| a.name.cmp(&b.name));
+        sorted.provinces.sort_by(|a, b| a.name.cmp(&b.name));
         sorted
     }
 
@@ -204,13 +210,23 @@ impl Checker<'_> {
         &mut self,
         files: &[DataFile],
     ) -> Vec<(Parsed<Proposal>, String)> {
+        self.parse_in(files, PROPOSALS_DIR)
+    }
+
+    /// Parses the files of a folder (`dir`), each as a `T`; those that parsed, each with its
+    /// file's stem.
+    pub(super) fn parse_in<T: DeserializeOwned + Send>(
+        &mut self,
+        files: &[DataFile],
+        dir: &str,
+    ) -> Vec<(Parsed<T>, String)> {
         self.parse_all(files)
             .into_iter()
             .zip(files)
             .filter_map(|(parsed, f)| {
                 let stem = f
                     .name
-                    .trim_start_matches(&format!("{PROPOSALS_DIR}/"))
+                    .trim_start_matches(&format!("{dir}/"))
                     .trim_end_matches(".ron")
                     .to_string();
                 parsed.map(|p| (p, stem))

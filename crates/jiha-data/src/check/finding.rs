@@ -12,7 +12,7 @@ use std::fmt;
 use crate::check::diagnostic::Severity;
 use crate::check::{
     BookFinding, CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
-    QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
+    ProvinceFinding, QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.
@@ -74,6 +74,8 @@ domains! {
     Figure(FigureFinding),
     /// Territories and geometry.
     Territory(TerritoryFinding),
+    /// Provinces, préfectures and communes.
+    Province(ProvinceFinding),
     /// Proposals.
     Proposal(ProposalFinding),
     /// The speaker's words: quotes, stances, notes on the source's text.

@@ -15,8 +15,8 @@ use crate::check::finding::{Describe, IdKind, quoted};
 use crate::checked;
 use crate::glyphs::Coverage;
 use crate::model::{
-    Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity, Scope,
-    Source, Territories, Text, Unit,
+    Actor, Dataset, Figure, IndicatorKind, Labels, Meta, Outlines, Proposal, Quantity,
+    RegionProvinces, Scope, Source, Territories, Text, Unit,
 };
 use crate::ronspan::SpanIndex;
 
@@ -30,6 +30,7 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+mod provinces;
 pub mod quotes;
 mod read;
 mod report;
@@ -49,6 +50,7 @@ pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use provinces::{PROVINCES_DIR, ProvinceFinding};
 pub use quotes::QuoteFinding;
 pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
 pub use report::Report;
@@ -173,6 +175,10 @@ struct ParsedFiles {
     proposals: Vec<(Parsed<Proposal>, String)>,
     /// Whether every proposal file parsed.
     proposals_complete: bool,
+    /// The files of provinces that parsed, each with its file's stem.
+    provinces: Vec<(Parsed<RegionProvinces>, String)>,
+    /// Whether every file of provinces parsed.
+    provinces_complete: bool,
 }
 
 impl ParsedFiles {
@@ -186,6 +192,7 @@ impl ParsedFiles {
             && self.territories.is_some()
             && self.outlines.is_some()
             && self.proposals_complete
+            && self.provinces_complete
     }
 
     /// What a data text may cite, from the files that parsed.
@@ -210,6 +217,7 @@ impl ParsedFiles {
             territories: self.territories?.value,
             outlines: self.outlines?.value,
             proposals,
+            provinces: self.provinces.into_iter().map(|(p, _)| p.value).collect(),
         })
     }
 }
@@ -307,6 +315,7 @@ impl<'a> Checker<'a> {
             &sorted.unreadable,
         );
         let proposals = self.parse_proposals(&sorted.proposals);
+        let provinces = self.parse_in(&sorted.provinces, PROVINCES_DIR);
         ParsedFiles {
             meta,
             labels,
@@ -321,6 +330,12 @@ impl<'a> Checker<'a> {
                     .iter()
                     .any(|n| n.split('/').next() == Some(PROPOSALS_DIR)),
             proposals,
+            provinces_complete: provinces.len() == sorted.provinces.len()
+                && !sorted
+                    .unreadable
+                    .iter()
+                    .any(|n| n.split('/').next() == Some(PROVINCES_DIR)),
+            provinces,
         }
     }
 
@@ -395,6 +410,8 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_proposals(&parsed.proposals, parsed.labels.as_ref(), refs);
+        let territories = parsed.territories.as_ref();
+        self.check_provinces(&parsed.provinces, territories, refs);
         self.check_quote_translations(parsed);
     }
 
@@ -485,6 +502,49 @@ mod tests {
             .unwrap_or_else(|report| panic!("{}", report.render()));
         assert_eq!(dataset.territories().regions.len(), REGION_COUNT);
         assert_eq!(report.diagnostics, Vec::new());
+    }
+
+    #[test]
+    fn the_repository_dataset_holds_every_province_with_its_sources() {
+        use crate::checked::{Area, ProvinceKind};
+        let (dataset, _) = load("data", repository_files(), coverage())
+            .unwrap_or_else(|report| panic!("{}", report.render()));
+        let provinces = dataset.provinces();
+        let arrondissements = ProvinceKind::PrefectureOfArrondissements;
+        let main = provinces
+            .iter()
+            .filter(|p| p.kind != arrondissements)
+            .count();
+        assert_eq!((main, provinces.len() - main), (75, 8));
+        let communes: usize = provinces.iter().map(|p| p.communes.len()).sum();
+        assert_eq!(communes, 1503);
+        for region in &dataset.territories().regions {
+            assert!(
+                provinces.iter().any(|p| p.region == region.key),
+                "{}",
+                region.id
+            );
+        }
+        let berkane = provinces
+            .iter()
+            .find(|p| p.name_fr == "Berkane")
+            .expect("Berkane");
+        assert_eq!(dataset.region(berkane.region).id, "oriental");
+        let population = berkane.value(IndicatorKind::Population, Area::Total, 2024);
+        let population = population.expect("Berkane's population");
+        assert_eq!(population.value, 284061.0);
+        assert_eq!(
+            dataset.source(population.source).id,
+            "hcp-rgph-2024-population"
+        );
+        let jobs = berkane.value(IndicatorKind::PermanentJobs, Area::Total, 2024);
+        let jobs = jobs.expect("Berkane's permanent jobs");
+        assert_eq!(
+            dataset.source(jobs.source).id,
+            "hcp-rgph-2024-etablissements"
+        );
+        let rural = berkane.value(IndicatorKind::UnemploymentRate, Area::Rural, 2024);
+        assert_eq!(rural.map(|v| v.value), Some(31.9));
     }
 
     /// A random change to a file: cut a range, insert a character, or repeat a piece.

@@ -98,7 +98,7 @@ pub fn read_dir(root: &Path, display: &str) -> std::io::Result<Vec<DataFile>> {
     let display = display.trim_end_matches('/');
     let mut files = Vec::new();
     read_one_dir(root, display, "", &mut files)?;
-    for sub in [PROPOSALS_DIR, LABELS_DIR] {
+    for sub in [PROPOSALS_DIR, LABELS_DIR, PROVINCES_DIR] {
         let path = root.join(sub);
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue; // Absent: the checks say what is missing.

@@ -167,7 +167,41 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
             .map(|(i, p)| proposal(&index, p, i + 1))
             .collect::<Resolved<_>>()?,
         catalogues: catalogues(d.labels, &d.meta.original)?,
+        provinces: provinces(&index, &d.provinces)?,
     })
+}
+
+/// Every province of every file, in its region, each value with its source.
+fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Province>> {
+    let mut out = Vec::new();
+    for file in files {
+        let region = index.region(&file.region)?;
+        for p in &file.provinces {
+            let values = p.indicators.iter().map(|i| {
+                let of = format!("{:?} {} of province `{}`", i.kind, i.year, p.hcp_code);
+                Ok(c::ProvinceValue {
+                    kind: i.kind,
+                    area: i.area,
+                    year: i.year,
+                    value: c::Value {
+                        value: i.value,
+                        source: index.required_source(&i.source, &of)?,
+                    },
+                })
+            });
+            out.push(c::Province {
+                region,
+                hcp_code: p.hcp_code.clone(),
+                kind: p.kind,
+                name_fr: p.name_fr.clone(),
+                name_ar: p.name_ar.clone(),
+                within: p.within.clone(),
+                values: values.collect::<Resolved<_>>()?,
+                communes: p.communes.clone(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Each language's catalogue, with the name it gives the original language.

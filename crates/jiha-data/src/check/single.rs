@@ -152,6 +152,9 @@ impl<'c> Base<'c> {
                 return whole();
             }
             replaced
+        } else if !sorted.provinces.is_empty() {
+            // Its codes and sums are checked across every file of provinces.
+            return whole();
         } else if let Some(file) = sorted.labels.pop() {
             self.labels(&mut checker, &file)
         } else if let Some(file) = sorted.required.remove(&name) {
@@ -213,7 +216,8 @@ impl<'c> Base<'c> {
                 || again(checker, base.figures.as_ref(), citation, refs)
                 || again(checker, base.territories.as_ref(), citation, refs)
                 || again(checker, base.outlines.as_ref(), citation, refs)
-                || (base.proposals.iter()).any(|(p, _)| again(checker, Some(p), citation, refs));
+                || (base.proposals.iter()).any(|(p, _)| again(checker, Some(p), citation, refs))
+                || (base.provinces.iter()).any(|(p, _)| again(checker, Some(p), citation, refs));
             debug_assert!(
                 found,
                 "a reference in no file of the base: {}",
@@ -378,6 +382,10 @@ impl<'c> Base<'c> {
                 refs.set_regions(Some(checker.check_territories(&territories)));
                 checker.check_territory_refs(&territories, refs);
                 checker.check_capitals(&territories, base.outlines.as_ref()?);
+                // The provinces add up to their region, under its code.
+                for (provinces, _) in &base.provinces {
+                    checker.check_against_region(provinces, Some(&territories));
+                }
                 Replaced::Territories(Box::new(territories))
             }
             "outlines.ron" => {
@@ -435,6 +443,11 @@ impl Base<'_> {
             territories: value(&base.territories)?,
             outlines: value(&base.outlines)?,
             proposals: Vec::new(),
+            provinces: base
+                .provinces
+                .iter()
+                .map(|(p, _)| p.value.clone())
+                .collect(),
         };
         let mut proposals: Vec<(Proposal, &str)> = base
             .proposals
@@ -478,6 +491,8 @@ pub fn parse(file: DataFile, coverage: &Coverage) -> Report {
         checker.parse::<Proposal>(Some(&file));
     } else if let Some(file) = sorted.labels.pop() {
         checker.parse::<Labels>(Some(&file));
+    } else if let Some(file) = sorted.provinces.pop() {
+        checker.parse::<crate::model::RegionProvinces>(Some(&file));
     } else if let Some(file) = sorted.required.remove(&name) {
         let file = Some(&file);
         match name.as_str() {

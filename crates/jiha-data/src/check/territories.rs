@@ -1,6 +1,7 @@
 //! Territories and geometry: the twelve regions, their indicators, outlines and chefs-lieux.
 
 use super::*;
+use crate::model::Area;
 
 /// What the rules on territories and geometry can find.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,15 @@ pub enum TerritoryFinding {
         kind: IndicatorKind,
         year: i32,
     },
-    /// An indicator given twice for a year.
-    IndicatorTwice { kind: IndicatorKind, year: i32 },
+    /// An indicator given twice for a year (and area).
+    IndicatorTwice {
+        kind: IndicatorKind,
+        area: Area,
+        year: i32,
+    },
+    /// A national or regional value over the urban or rural population only: the regions
+    /// are compared over everyone.
+    AreaNotTotal { kind: IndicatorKind, area: Area },
     /// An indicator's year outside 1900 to 2100.
     CensusYear { year: i32 },
     /// An indicator's value that cannot be right.
@@ -73,7 +81,17 @@ impl Describe for TerritoryFinding {
             F::IndicatorExtra { region, kind, year } => format!(
                 "region `{region}` has a {kind:?} value for {year}, but the country has none"
             ),
-            F::IndicatorTwice { kind, year } => format!("{kind:?} for {year} is given twice"),
+            F::IndicatorTwice {
+                kind,
+                area: Area::Total,
+                year,
+            } => format!("{kind:?} for {year} is given twice"),
+            F::IndicatorTwice { kind, area, year } => {
+                format!("{kind:?} ({area:?}) for {year} is given twice")
+            }
+            F::AreaNotTotal { kind, area } => {
+                format!("a national or regional {kind:?} value is over the {area:?} area only")
+            }
             F::CensusYear { year } => format!("year {year} is outside 1900 to 2100"),
             F::IndicatorOutOfRange(problem) => format!("value out of range: {problem}"),
             F::IndicatorWithoutSource { kind } => format!("{kind:?} value has no source"),
@@ -126,7 +144,8 @@ impl Describe for TerritoryFinding {
             F::IndicatorExtra { .. } => {
                 "add the national value to `country.indicators`, to compare the region with".into()
             }
-            F::IndicatorTwice { .. } => "keep one value per indicator and year".into(),
+            F::IndicatorTwice { .. } => "keep one value per indicator, area and year".into(),
+            F::AreaNotTotal { .. } => "the country and the regions carry values over everyone: remove the `area`; the urban/rural split is given for the provinces (provinces/*.ron)".into(),
             F::CensusYear { .. } => "write the census year, for example `2024`".into(),
             F::IndicatorOutOfRange(_) => "check the value against the HCP table".into(),
             F::IndicatorWithoutSource { .. } => {
@@ -218,9 +237,9 @@ impl Checker<'_> {
     /// Indicators: one value per (kind, year), in range, the same set everywhere.
     fn check_indicator_sets(&mut self, parsed: &Parsed<Territories>) {
         let t = &parsed.value;
-        let national = self.indicator_keys(parsed, "country", &t.country.indicators);
+        let national = self.regional_keys(parsed, "country", &t.country.indicators);
         for (i, region) in t.regions.iter().enumerate() {
-            let own = self.indicator_keys(parsed, &format!("regions[{i}]"), &region.indicators);
+            let own = self.regional_keys(parsed, &format!("regions[{i}]"), &region.indicators);
             let path = format!("regions[{i}].indicators");
             for &(kind, year) in national.difference(&own) {
                 let region = region.id.clone();
@@ -235,18 +254,40 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn indicator_keys(
+    /// The country's or a region's indicators, each over everyone: their (kind, year).
+    fn regional_keys(
         &mut self,
         parsed: &Parsed<Territories>,
         owner: &str,
         indicators: &[crate::model::Indicator],
     ) -> BTreeSet<(IndicatorKind, i32)> {
+        for (j, indicator) in indicators.iter().enumerate() {
+            if indicator.area != Area::Total {
+                let (kind, area) = (indicator.kind, indicator.area);
+                let path = format!("{owner}.indicators[{j}].kind");
+                self.report(parsed, &path, TerritoryFinding::AreaNotTotal { kind, area });
+            }
+        }
+        let keys = self.indicator_keys(parsed, owner, indicators);
+        keys.into_iter()
+            .map(|(kind, _, year)| (kind, year))
+            .collect()
+    }
+
+    /// One value per (kind, area, year), in range, with a source: the rules on the
+    /// indicators of every territory. Returns the keys.
+    pub(super) fn indicator_keys<T>(
+        &mut self,
+        parsed: &Parsed<T>,
+        owner: &str,
+        indicators: &[crate::model::Indicator],
+    ) -> BTreeSet<(IndicatorKind, Area, i32)> {
         let mut keys = BTreeSet::new();
         for (j, indicator) in indicators.iter().enumerate() {
             let path = format!("{owner}.indicators[{j}]");
-            let (kind, year) = (indicator.kind, indicator.year);
-            if !keys.insert((kind, year)) {
-                let finding = TerritoryFinding::IndicatorTwice { kind, year };
+            let (kind, area, year) = (indicator.kind, indicator.area, indicator.year);
+            if !keys.insert((kind, area, year)) {
+                let finding = TerritoryFinding::IndicatorTwice { kind, area, year };
                 self.report(parsed, &format!("{path}.kind"), finding);
             }
             if !(1900..=2100).contains(&year) {

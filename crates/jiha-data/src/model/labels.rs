@@ -334,6 +334,22 @@ labels! {
     electricity,
     /// Indicator: « Distance moyenne à une route goudronnée ».
     paved_road,
+    /// Indicator: « Lisent et écrivent le français (alphabétisés de 10 ans et plus) ».
+    reads_writes_french,
+    /// Indicator: « Lisent et écrivent l'anglais (alphabétisés de 10 ans et plus) ».
+    reads_writes_english,
+    /// Indicator: « Entreprises (établissements à but lucratif, hors agriculture) ».
+    business_establishments,
+    /// Indicator: « dont industrie ».
+    industry_establishments,
+    /// Indicator: « dont commerce ».
+    commerce_establishments,
+    /// Indicator: « dont services ».
+    services_establishments,
+    /// Indicator: « dont construction ».
+    construction_establishments,
+    /// Indicator: « Emplois permanents de ces entreprises ».
+    permanent_jobs,
     /// Actor kind: « Entreprise ».
     company,
     /// Actor kind: « Opérateurs ».

@@ -70,7 +70,11 @@ pub fn write(version: &[u8], mut tables: Vec<Table>) -> Vec<u8> {
     let count = tables.len() as u16;
     let selector = 15 - count.max(1).leading_zeros() as u16;
     let range = (1u16 << selector) * 16;
-    let mut out = Vec::new();
+    let size: usize = tables
+        .iter()
+        .map(|(_, b)| b.len().next_multiple_of(4))
+        .sum();
+    let mut out = Vec::with_capacity(12 + 16 * tables.len() + size);
     out.extend_from_slice(version);
     for field in [count, range, selector, count * 16 - range] {
         out.extend_from_slice(&field.to_be_bytes());
@@ -104,8 +108,8 @@ pub fn write(version: &[u8], mut tables: Vec<Table>) -> Vec<u8> {
 /// time. Either gives the same bytes at every run.
 pub fn woff(sfnt: &[u8]) -> Result<Vec<u8>, Malformed> {
     let count = usize::from(u16_at(sfnt, 4)?);
-    let mut directory = Vec::new();
-    let mut data = Vec::new();
+    let mut directory = Vec::with_capacity(20 * count);
+    let mut data = Vec::with_capacity(sfnt.len());
     let mut sfnt_size = 12 + 16 * count;
     let start = 44 + 20 * count;
     for i in 0..count {
@@ -134,7 +138,8 @@ pub fn woff(sfnt: &[u8]) -> Result<Vec<u8>, Malformed> {
         data.resize(data.len().next_multiple_of(4), 0);
         sfnt_size += length.next_multiple_of(4);
     }
-    let mut out = b"wOFF".to_vec();
+    let mut out = Vec::with_capacity(44 + directory.len() + data.len());
+    out.extend_from_slice(b"wOFF");
     out.extend_from_slice(sfnt.get(..4).ok_or(Malformed("truncated header"))?);
     out.extend_from_slice(&((start + data.len()) as u32).to_be_bytes());
     out.extend_from_slice(&(count as u16).to_be_bytes());
@@ -143,8 +148,8 @@ pub fn woff(sfnt: &[u8]) -> Result<Vec<u8>, Malformed> {
     // Version 1.0 of the font data, then no metadata and no private block.
     out.extend_from_slice(&[0, 1, 0, 0]);
     out.extend_from_slice(&[0; 20]);
-    out.extend(directory);
-    out.extend(data);
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(&data);
     Ok(out)
 }
 

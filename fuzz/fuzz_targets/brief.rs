@@ -15,9 +15,17 @@ use crate::common;
 const PROPOSAL: &str = "proposals/programme-spark.ron";
 const LANGUAGES: [&str; 3] = ["fr", "en", "ar"];
 
+/// What every input shares, built once: the repository's dataset, parsed, checked and
+/// resolved; the proposal's file; and the dataset's views in each language, whose catalogue
+/// is typeset once.
+struct Fixture {
+    base: &'static Base<'static>,
+    proposal: DataFile,
+    views: Vec<Views<'static>>,
+}
+
 thread_local! {
-    /// The repository's dataset, parsed and checked once, and the proposal's file.
-    static BASE: (Base<'static>, DataFile) = {
+    static FIXTURE: Fixture = {
         let files = common::repository_files();
         let proposal = files
             .iter()
@@ -26,7 +34,12 @@ thread_local! {
             .clone();
         let base = Base::new("data", files, &common::COVERAGE)
             .unwrap_or_else(|report| panic!("{}", report.render()));
-        (base, proposal)
+        let base: &'static Base<'static> = Box::leak(Box::new(base));
+        let views = LANGUAGES
+            .iter()
+            .map(|lang| Views::new(base.dataset(), lang).expect("a declared language"))
+            .collect();
+        Fixture { base, proposal, views }
     };
 }
 
@@ -58,18 +71,21 @@ pub fn with_document(input: &[u8], f: impl FnOnce(&Document)) {
     let Some((&which, rest)) = input.split_first() else {
         return;
     };
-    let lang = LANGUAGES[usize::from(which) % LANGUAGES.len()];
+    let which = usize::from(which) % LANGUAGES.len();
     let texts: Vec<&[u8]> = rest.split(|&b| b == 0xFF).collect();
-    BASE.with(|(base, proposal)| {
-        let original = std::str::from_utf8(&proposal.bytes).expect("UTF-8");
+    FIXTURE.with(|fixture| {
+        let original = std::str::from_utf8(&fixture.proposal.bytes).expect("UTF-8");
         let file = DataFile {
-            bytes: replace(original, lang, &texts).into_bytes(),
-            ..proposal.clone()
+            bytes: replace(original, LANGUAGES[which], &texts).into_bytes(),
+            ..fixture.proposal.clone()
         };
-        let Ok((dataset, _)) = base.load(file) else {
+        // Checked against the base, and resolved alone into its resolved dataset.
+        let Ok((dataset, _)) = fixture.base.load(file) else {
             return;
         };
-        let views = Views::new(&dataset, lang).expect("a declared language");
+        let views = fixture.views[which]
+            .with_dataset(&dataset)
+            .expect("a declared language");
         let entry = views
             .briefs()
             .into_iter()

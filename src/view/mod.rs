@@ -13,6 +13,7 @@ mod said;
 mod sources;
 
 use jiha_data::check::{BOOK_ID, OVERVIEW_ID};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::format::{Locale, fill, french};
@@ -258,8 +259,9 @@ impl<'a> IndicatorValues<'a> {
 pub struct Views<'a> {
     dataset: &'a Dataset,
     locale: Locale<'a>,
-    /// The language's catalogue, typeset.
-    labels: Labels,
+    /// The language's catalogue, typeset: borrowed from other views of the same catalogue
+    /// ([`Views::with_dataset`]).
+    labels: Cow<'a, Labels>,
     /// The name of the language the texts were written in, in this one, typeset.
     original_name: String,
     /// How the original language writes: the speaker's words are printed as he said them.
@@ -277,8 +279,28 @@ impl<'a> Views<'a> {
             dataset,
             locale,
             original,
-            labels: catalogue.labels.map_texts(|t| locale.typo(t)),
+            labels: Cow::Owned(catalogue.labels.map_texts(|t| locale.typo(t))),
             original_name: locale.typo(&catalogue.original_name),
+        })
+    }
+
+    /// The views of `dataset` in this language, with these views' typeset catalogue when
+    /// `dataset` has the same catalogue in it (typesetting every label again costs more than
+    /// the brief of a proposal): for datasets that differ from this one in a few texts, as
+    /// the fuzz targets build one an input. `None` if `dataset` has no catalogue for it.
+    pub fn with_dataset<'b>(&'b self, dataset: &'b Dataset) -> Option<Views<'b>> {
+        let lang = self.locale.lang;
+        if dataset.catalogue(lang) != self.dataset.catalogue(lang) {
+            return Views::new(dataset, lang);
+        }
+        let catalogue = dataset.catalogue(lang)?;
+        let original = &dataset.meta().original;
+        Some(Views {
+            dataset,
+            locale: Locale::new(lang, &catalogue.labels),
+            original: Locale::new(original, &dataset.catalogue(original)?.labels),
+            labels: Cow::Borrowed(&self.labels),
+            original_name: self.original_name.clone(),
         })
     }
 
@@ -459,5 +481,57 @@ impl<'a> Views<'a> {
             .regions
             .iter()
             .find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiha_data::check::{self, DataFile};
+    use jiha_data::glyphs::Coverage;
+
+    /// The repository's dataset, with `change` made to its files.
+    fn load(change: impl Fn(&mut DataFile)) -> Dataset {
+        static COVERAGE: std::sync::LazyLock<Coverage> =
+            std::sync::LazyLock::new(|| Coverage::of(&jiha_data::glyphs::pdf_fonts()));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut files = check::read_dir(&root, "data").expect("the repository's data");
+        files.iter_mut().for_each(change);
+        let loaded = check::load("data", files, &COVERAGE);
+        loaded.unwrap_or_else(|r| panic!("{}", r.render())).0
+    }
+
+    /// `file`'s text with `from` replaced by `to` once, if it is the file `name`.
+    fn replace(file: &mut DataFile, name: &str, from: &str, to: &str) {
+        if file.name == name {
+            let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+            assert!(text.contains(from), "{name}: {from}");
+            file.bytes = text.replacen(from, to, 1).into_bytes();
+        }
+    }
+
+    /// The views of another dataset keep these views' typeset catalogue only if that dataset
+    /// has the same catalogue: every brief is then the one its own views make.
+    #[test]
+    fn views_of_another_dataset_are_the_ones_it_makes() {
+        let base = load(|_| {});
+        let spark = "proposals/programme-spark.ron";
+        let retitled = load(|f| replace(f, spark, "\"fr\": \"", "\"fr\": \"Autre titre, "));
+        let relabelled = load(|f| replace(f, "labels/fr.ron", "\"Maroc\"", "\"Royaume\""));
+        let views = Views::new(&base, "fr").expect("fr");
+        for (dataset, kept) in [(&retitled, true), (&relabelled, false)] {
+            let other = views.with_dataset(dataset).expect("fr");
+            assert_eq!(matches!(other.labels, Cow::Borrowed(_)), kept);
+            let own = Views::new(dataset, "fr").expect("fr");
+            let documents = |v: &Views| -> Vec<String> {
+                let written = Written::default();
+                let briefs = own.briefs().into_iter();
+                briefs
+                    .map(|e| format!("{:?}", v.document(&e, &written)))
+                    .collect()
+            };
+            assert_eq!(documents(&other), documents(&own));
+            assert_ne!(documents(&own), documents(&views));
+        }
     }
 }

@@ -134,23 +134,34 @@ pub fn load(
 fn finish(
     root: &str,
     dataset: Option<Dataset>,
+    report: Report,
+) -> Result<(checked::Dataset, Report), Report> {
+    finish_with(root, report, || dataset.map(resolve::checked))
+}
+
+/// Sorts the findings and, if none is an error, resolves the dataset as `resolve` does (or
+/// refuses it, if there is none).
+fn finish_with(
+    root: &str,
     mut report: Report,
+    resolve: impl FnOnce() -> Option<Result<checked::Dataset, Unresolved>>,
 ) -> Result<(checked::Dataset, Report), Report> {
     report.diagnostics.sort_by_cached_key(|d| {
         let position = d.span.as_ref().map(|s| s.start).unwrap_or(0);
         (d.file.clone(), position, d.severity(), d.message())
     });
-    match dataset {
-        Some(dataset) if !report.has_errors() => match resolve::checked(dataset) {
-            Ok(dataset) => Ok((dataset, report)),
-            Err(Unresolved(what)) => {
-                // Never a panic: the dataset is refused, with what could not be resolved.
-                let finding = IdFinding::Unresolved { what };
-                report.diagnostics.push(Diagnostic::new(root, finding));
-                Err(report)
-            }
-        },
-        _ => Err(report),
+    if report.has_errors() {
+        return Err(report);
+    }
+    match resolve() {
+        Some(Ok(dataset)) => Ok((dataset, report)),
+        Some(Err(Unresolved(what))) => {
+            // Never a panic: the dataset is refused, with what could not be resolved.
+            let finding = IdFinding::Unresolved { what };
+            report.diagnostics.push(Diagnostic::new(root, finding));
+            Err(report)
+        }
+        None => Err(report),
     }
 }
 

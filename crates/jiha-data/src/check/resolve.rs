@@ -127,6 +127,31 @@ fn optional_date(text: &Option<String>) -> Resolved<Option<Date>> {
     text.as_deref().map(date).transpose()
 }
 
+/// `d` with its proposal at `at` (in the order of the briefs) replaced by `p`, resolved
+/// against the rest of `d`: what [`checked`] gives for the whole dataset with that proposal
+/// replaced, when `p` keeps the place of the one it replaces (the same id and order) and
+/// every rule about it passed, without resolving the rest again.
+pub fn with_proposal(d: &c::Dataset, at: usize, p: &m::Proposal) -> Resolved<c::Dataset> {
+    let index = Index {
+        sources: positions(d.sources.iter().map(|s| &s.id)),
+        actors: positions(d.actors.iter().map(|a| &a.id)),
+        figures: positions(d.figures.iter().map(|f| &f.id)),
+        regions: positions(d.territories.regions.iter().map(|r| &r.id)),
+        proposals: positions(d.proposals.iter().map(|p| &p.id)),
+        voices: positions(d.meta.voices.iter().map(|v| &d.sources[v.source.0].id)),
+        themes: positions(d.meta.themes.iter().map(|t| &t.id)),
+        frame: positions(d.meta.frame.iter().map(|f| &f.id)),
+        notes: d.sources.iter().map(|s| s.notes.as_slice()).collect(),
+    };
+    let resolved = proposal(&index, p, at + 1)?;
+    let mut dataset = d.clone();
+    match dataset.proposals.get_mut(at) {
+        Some(place) if place.id == p.id => *place = resolved,
+        _ => return Err(Unresolved(format!("the place of proposal `{}`", p.id))),
+    }
+    Ok(dataset)
+}
+
 /// The checked dataset of a dataset whose every rule passed; `Err` names what a rule let
 /// through.
 pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {

@@ -21,6 +21,7 @@ use super::cites::{Citable, CiteText};
 use super::ids::Citation;
 use super::{
     Checker, DataFile, Dataset, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report, checked, finish,
+    finish_with, resolve,
 };
 use crate::check::IdKind;
 use crate::glyphs::Coverage;
@@ -44,6 +45,9 @@ pub struct Base<'c> {
     /// changes what may be cited.
     citable: Citable,
     cite_texts: Vec<CiteText>,
+    /// The base's dataset, resolved: a proposal that keeps its place is resolved into it
+    /// alone.
+    resolved: checked::Dataset,
 }
 
 impl std::fmt::Debug for Base<'_> {
@@ -86,11 +90,13 @@ impl<'c> Base<'c> {
         if checker.report.has_errors() || !complete {
             return Err(checker.report);
         }
+        let texts = checker.report.texts();
+        let (resolved, _) = finish(root, dataset_with(&parsed, None), checker.report)?;
         Ok(Base {
             root: root.to_string(),
             coverage,
             files,
-            texts: checker.report.texts(),
+            texts,
             citations: checker.citations.take().unwrap_or_default(),
             parsed,
             refs,
@@ -98,7 +104,13 @@ impl<'c> Base<'c> {
             original: checker.original,
             citable: checker.citable,
             cite_texts: checker.cite_texts.unwrap_or_default(),
+            resolved,
         })
+    }
+
+    /// The base's dataset, checked and resolved.
+    pub fn dataset(&self) -> &checked::Dataset {
+        &self.resolved
     }
 
     /// Every finding about `file` (a file of the dataset, by its name in it), checked
@@ -115,14 +127,31 @@ impl<'c> Base<'c> {
 
     /// The dataset with `file` in place of the base's file of that name (or added, for a
     /// new proposal), checked and resolved as [`super::load`] would; the file's findings if
-    /// any is an error.
+    /// any is an error. A proposal that keeps its id and order is resolved alone, into the
+    /// base's resolved dataset.
     pub fn load(&self, file: DataFile) -> Result<(checked::Dataset, Report), Report> {
         let (replaced, report) = match self.check_one(file) {
             Checked::One(replaced, report) => (replaced, report),
             Checked::Whole(result) => return *result,
         };
-        let dataset = replaced.and_then(|r| self.dataset_with(r));
+        if let Some(Replaced::Proposal(p, stem)) = &replaced
+            && let Some(at) = self.in_place(&p.value, stem)
+        {
+            let resolve = || Some(resolve::with_proposal(&self.resolved, at, &p.value));
+            return finish_with(&self.root, report, resolve);
+        }
+        let dataset = replaced.and_then(|r| dataset_with(&self.parsed, Some(r)));
         finish(&self.root, dataset, report)
+    }
+
+    /// Where the proposal `p` (from the file `stem`) stands among the base's resolved
+    /// proposals, if it takes the place of that file's proposal: the same id and order.
+    fn in_place(&self, p: &Proposal, stem: &str) -> Option<usize> {
+        let same = (self.parsed.proposals.iter()).any(|(other, other_stem)| {
+            other_stem == stem && other.value.id == p.id && other.value.order == p.order
+        });
+        let proposals = self.resolved.proposals();
+        same.then(|| proposals.iter().position(|other| other.id == p.id))?
     }
 
     /// Checks `file` against the base, unless it changes what every other file must be
@@ -430,53 +459,51 @@ fn value<T: Clone>(parsed: &Option<Parsed<T>>) -> Option<T> {
     parsed.as_ref().map(|p| p.value.clone())
 }
 
-impl Base<'_> {
-    /// The base's dataset with `replaced` in place of its file.
-    fn dataset_with(&self, replaced: Replaced) -> Option<Dataset> {
-        let base = &self.parsed;
-        let mut dataset = Dataset {
-            labels: base.labels.clone()?,
-            meta: value(&base.meta)?,
-            sources: value(&base.sources)?,
-            actors: value(&base.actors)?,
-            figures: value(&base.figures)?,
-            territories: value(&base.territories)?,
-            outlines: value(&base.outlines)?,
-            proposals: Vec::new(),
-            provinces: base
-                .provinces
-                .iter()
-                .map(|(p, _)| p.value.clone())
-                .collect(),
-        };
-        let mut proposals: Vec<(Proposal, &str)> = base
-            .proposals
+/// The dataset of the files `base` parsed, with `replaced` in place of its file.
+fn dataset_with(base: &ParsedFiles, replaced: Option<Replaced>) -> Option<Dataset> {
+    let mut dataset = Dataset {
+        labels: base.labels.clone()?,
+        meta: value(&base.meta)?,
+        sources: value(&base.sources)?,
+        actors: value(&base.actors)?,
+        figures: value(&base.figures)?,
+        territories: value(&base.territories)?,
+        outlines: value(&base.outlines)?,
+        proposals: Vec::new(),
+        provinces: base
+            .provinces
             .iter()
-            .map(|(p, stem)| (p.value.clone(), stem.as_str()))
-            .collect();
-        match replaced {
-            Replaced::Meta(p) => dataset.meta = p.value,
-            Replaced::Sources(p) => dataset.sources = p.value,
-            Replaced::Actors(p) => dataset.actors = p.value,
-            Replaced::Figures(p) => dataset.figures = p.value,
-            Replaced::Territories(p) => dataset.territories = p.value,
-            Replaced::Outlines(p) => dataset.outlines = p.value,
-            Replaced::Labels(lang, p) => {
-                dataset.labels.insert(lang, p.value);
-            }
-            Replaced::Proposal(p, stem) => {
-                proposals.retain(|(_, s)| *s != stem);
-                dataset.proposals.push(p.value);
-            }
+            .map(|(p, _)| p.value.clone())
+            .collect(),
+    };
+    let mut proposals: Vec<(Proposal, &str)> = base
+        .proposals
+        .iter()
+        .map(|(p, stem)| (p.value.clone(), stem.as_str()))
+        .collect();
+    match replaced {
+        None => {}
+        Some(Replaced::Meta(p)) => dataset.meta = p.value,
+        Some(Replaced::Sources(p)) => dataset.sources = p.value,
+        Some(Replaced::Actors(p)) => dataset.actors = p.value,
+        Some(Replaced::Figures(p)) => dataset.figures = p.value,
+        Some(Replaced::Territories(p)) => dataset.territories = p.value,
+        Some(Replaced::Outlines(p)) => dataset.outlines = p.value,
+        Some(Replaced::Labels(lang, p)) => {
+            dataset.labels.insert(lang, p.value);
         }
-        dataset
-            .proposals
-            .extend(proposals.into_iter().map(|(p, _)| p));
-        dataset
-            .proposals
-            .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-        Some(dataset)
+        Some(Replaced::Proposal(p, stem)) => {
+            proposals.retain(|(_, s)| *s != stem);
+            dataset.proposals.push(p.value);
+        }
     }
+    dataset
+        .proposals
+        .extend(proposals.into_iter().map(|(p, _)| p));
+    dataset
+        .proposals
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+    Some(dataset)
 }
 
 /// Every finding of parsing `file` as the file of its name in a dataset holds

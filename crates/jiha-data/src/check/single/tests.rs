@@ -239,3 +239,50 @@ fn parse_locates_a_syntax_error_in_each_shape() {
         );
     }
 }
+
+/// A proposal whose texts change but which keeps its id and order is resolved alone, into
+/// the base's resolved dataset: the dataset is the one `load` gives for the whole, with the
+/// new texts, for every proposal of the repository.
+#[test]
+fn a_proposal_that_keeps_its_place_resolves_as_the_whole_dataset_does() {
+    let base = Base::new("data", repository_files(), coverage()).expect("valid");
+    let proposals = (repository_files().into_iter()).filter(|f| f.name.starts_with(PROPOSALS_DIR));
+    let mut seen = 0;
+    for file in proposals {
+        let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+        let changed = text.replacen("\"fr\": \"", "\"fr\": \"Changé, ", 3);
+        assert_ne!(changed, text, "{}", file.name);
+        let changed = DataFile {
+            bytes: changed.into_bytes(),
+            ..file.clone()
+        };
+        let mut files = repository_files();
+        files.retain(|f| f.name != file.name);
+        files.push(changed.clone());
+        let (whole, _) = super::super::load("data", files, coverage()).expect(&file.name);
+        let Checked::One(Some(Replaced::Proposal(p, stem)), _) = base.check_one(changed.clone())
+        else {
+            panic!("{}: not a proposal checked alone", file.name);
+        };
+        assert!(base.in_place(&p.value, &stem).is_some(), "{}", file.name);
+        let (one, _) = base.load(changed).expect(&file.name);
+        assert_eq!(whole, one, "{}", file.name);
+        assert_ne!(&one, base.dataset(), "{}", file.name);
+        assert!(format!("{one:?}").contains("Changé, "), "{}", file.name);
+        seen += 1;
+    }
+    assert!(seen > 1);
+}
+
+/// Resolving a proposal into a place that holds another proposal is refused, never a
+/// dataset with two proposals of one id.
+#[test]
+fn a_proposal_is_never_resolved_into_another_ones_place() {
+    let base = Base::new("data", repository_files(), coverage()).expect("valid");
+    let (first, _) = &base.parsed.proposals[0];
+    let at = (base.dataset().proposals().iter())
+        .position(|p| p.id != first.value.id)
+        .expect("two proposals");
+    let refused = resolve::with_proposal(base.dataset(), at, &first.value);
+    assert!(refused.is_err());
+}

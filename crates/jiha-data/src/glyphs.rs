@@ -19,6 +19,9 @@ pub fn pdf_fonts() -> [&'static [u8]; 6] {
     ]
 }
 
+/// U+FFFD, which a conversion puts in place of what it could not read.
+pub const REPLACEMENT: char = '\u{fffd}';
+
 /// The characters covered by a set of fonts.
 #[derive(Debug, Clone)]
 pub struct Coverage {
@@ -91,9 +94,10 @@ impl Coverage {
 
     /// Whether `c` can be printed. Spaces, line breaks and the invisible format characters
     /// (zero-width spaces and joiners, direction marks and isolates, the soft hyphen) need no
-    /// glyph.
+    /// glyph. The replacement character cannot be, although Libertinus has a glyph for it:
+    /// the tagged PDF's writer refuses it, as it stands for text that was lost.
     pub fn covers(&self, c: char) -> bool {
-        self.has(c) || c.is_whitespace() || invisible(c)
+        c != REPLACEMENT && (self.has(c) || c.is_whitespace() || invisible(c))
     }
 
     /// The characters of `text` no font can draw, each once, in order. Control characters

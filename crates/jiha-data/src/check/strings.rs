@@ -5,7 +5,6 @@
 //! Every string a brief prints passes here, texts, names and labels alike, each as the kind
 //! of [`Field`] it is printed as; the limits are documented in `docs/data-format.md`.
 
-
 use super::*;
 
 /// The most characters a one-line title or name may have (a heading, a table-of-contents

@@ -3,6 +3,7 @@
 //! Each text exists in every declared language, is printable and holds no placeholder.
 
 use super::*;
+use crate::glyphs::REPLACEMENT;
 
 /// What the rules on texts, languages and written values can find.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,15 @@ pub enum TextFinding {
     },
 }
 
+/// Why a character cannot be printed.
+fn unprintable_because(c: char) -> &'static str {
+    if c == REPLACEMENT {
+        "it is the replacement character, which stands for text lost in a conversion, and a tagged PDF may not contain it"
+    } else {
+        "no font has a glyph for it"
+    }
+}
+
 impl Describe for TextFinding {
     fn message(&self) -> String {
         use TextFinding as F;
@@ -52,12 +62,14 @@ impl Describe for TextFinding {
                 format!("text in `{lang}`, a language the dataset does not declare")
             }
             F::Unprintable { c, more: 0, .. } => format!(
-                "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it",
-                *c as u32
+                "character `{c}` (U+{:04X}) cannot be printed: {}",
+                *c as u32,
+                unprintable_because(*c)
             ),
             F::Unprintable { c, more, .. } => format!(
-                "character `{c}` (U+{:04X}) cannot be printed: no font has a glyph for it; and {} more {} the PDF fonts cannot print in this text",
+                "character `{c}` (U+{:04X}) cannot be printed: {}; and {} more {} the PDF fonts cannot print in this text",
                 *c as u32,
+                unprintable_because(*c),
                 grouped(*more),
                 if *more == 1 {
                     "character"
@@ -106,6 +118,9 @@ impl Describe for TextFinding {
                 "the dataset declares {} in dataset.ron: add `{lang}` to `languages` there, or remove this version",
                 quoted(declared)
             ),
+            F::Unprintable { c: REPLACEMENT, .. } => {
+                "retype the text from its source, in UTF-8: the character replaced what a conversion could not read".into()
+            }
             F::Unprintable { families, .. } => format!(
                 "the PDF fonts ({}) do not cover it: remove it or write it another way",
                 families.join(", ")

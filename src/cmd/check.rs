@@ -3,6 +3,7 @@
 use crate::cli::CheckArgs;
 use crate::dataset::Source;
 use crate::error::Error;
+use jiha_data::checked::ProvinceKind;
 
 pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
     let (dataset, mut report) = match crate::dataset::load(data) {
@@ -18,10 +19,20 @@ pub fn run(data: Source, args: &CheckArgs) -> Result<(), Error> {
     };
     report.short = args.short;
     super::warn_report(&report);
+    let provinces = dataset.provinces();
+    let arrondissements = provinces
+        .iter()
+        .filter(|p| p.kind == ProvinceKind::PrefectureOfArrondissements)
+        .count();
+    let communes: usize = provinces.iter().map(|p| p.communes.len()).sum();
     crate::output::print(&format!(
-        "ok: {} proposals, {} regions, {} figures, {} sources ({})\n",
+        "ok: {} proposals, {} regions, {} provinces and préfectures \
+         (and {} préfectures d'arrondissements), {} communes, {} figures, {} sources ({})\n",
         dataset.proposals().len(),
         dataset.territories().regions.len(),
+        provinces.len() - arrondissements,
+        arrondissements,
+        communes,
         dataset.figures().len(),
         dataset.sources().len(),
         report.summary()

@@ -159,7 +159,10 @@ fn check_accepts_the_embedded_dataset() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok: 13 proposals, 12 regions"))
+        .stdout(predicate::str::contains(
+            "ok: 13 proposals, 12 regions, 75 provinces and préfectures \
+             (and 8 préfectures d'arrondissements), 1503 communes",
+        ))
         .stdout(predicate::str::contains("0 errors, 0 warnings"));
 }
 

@@ -1,6 +1,7 @@
 //! Data texts as the briefs print them: the one place where their references to the data
 //! (`{value: …}`, `{compare: …}`, `{highest: …}`, `{lowest: …}`; [`jiha_data::cite`]) are
-//! filled in, before any format escapes them. Label templates keep their own placeholders
+//! filled in, before any format escapes them. A census value's territory is the country, a
+//! region or a province. Label templates keep their own placeholders
 //! ([`fill`]); a data text never goes through `fill` as a template.
 
 use std::cmp::Ordering;
@@ -87,18 +88,28 @@ impl<'a> Views<'a> {
     fn datum(&self, datum: &Datum<'_>) -> Option<CitedValue> {
         match datum {
             Datum::Census { territory, series } => {
-                let census = self.series_census(series)?;
-                let value = if *territory == COUNTRY {
-                    &census.national
-                } else {
-                    census.region(self.region(territory)?.key)
-                };
-                let decimals = match census.kind.unit() {
+                let kind = IndicatorKind::from_slug(series.indicator)?;
+                let value = match self.dataset.provinces().iter().find(|p| p.id == *territory) {
+                    Some(province) => province.value(
+                        kind,
+                        jiha_data::checked::Area::Total,
+                        series.year.parse().ok()?,
+                    ),
+                    None => {
+                        let census = self.series_census(series)?;
+                        Some(if *territory == COUNTRY {
+                            &census.national
+                        } else {
+                            census.region(self.region(territory)?.key)
+                        })
+                    }
+                }?;
+                let decimals = match kind.unit() {
                     Unit::Count => 0,
                     Unit::Percent | Unit::Kilometres => 1,
                 };
                 Some(CitedValue {
-                    printed: self.indicator_value(census.kind, value.value),
+                    printed: self.indicator_value(kind, value.value),
                     rounded: Some(rounded(value.value, decimals)),
                     source: value.source,
                 })

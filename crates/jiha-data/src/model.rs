@@ -567,7 +567,14 @@ impl IndicatorKind {
 
     /// The kind a slug names, if any.
     pub fn from_slug(slug: &str) -> Option<IndicatorKind> {
-        IndicatorKind::ALL.into_iter().find(|k| k.slug() == slug)
+        IndicatorKind::every().find(|k| k.slug() == slug)
+    }
+
+    /// Every kind: the regions' ([`Self::ALL`]), then the provinces' ([`Self::PROVINCIAL`]).
+    pub fn every() -> impl Iterator<Item = IndicatorKind> {
+        IndicatorKind::ALL
+            .into_iter()
+            .chain(IndicatorKind::PROVINCIAL)
     }
 }
 

@@ -9,6 +9,9 @@ use crate::cite::{self, COUNTRY, Cite, Datum, Malformed, Piece, Series};
 use crate::ronspan::string_offset;
 
 use super::*;
+pub(super) use citable::Citable;
+
+mod citable;
 
 /// What the rules on references in texts can find. `cite` is a reference in its one written
 /// form (`{value: oriental.unemployment.2024}`).
@@ -34,7 +37,8 @@ pub enum CiteFinding {
         function: &'static str,
         written: String,
     },
-    /// A territory that is neither `country` nor a region's id; `known` every region id.
+    /// A territory that is neither `country` nor a region's or a province's id; `known` every
+    /// region id.
     UnknownTerritory {
         value: String,
         suggestion: Option<String>,
@@ -135,7 +139,7 @@ impl fmt::Display for Measure {
 fn usage(function: &str) -> &'static str {
     match function {
         "value" => {
-            "write `{value: TERRITORY.INDICATOR.YEAR}` (a census value; TERRITORY is a region's id or `country`) or `{value: FIGURE}` (a figure's id)"
+            "write `{value: TERRITORY.INDICATOR.YEAR}` (a census value; TERRITORY is a region's id, a province's id or `country`) or `{value: FIGURE}` (a figure's id)"
         }
         "compare" => {
             "write `{compare: A, B}`, each of A and B a census value (TERRITORY.INDICATOR.YEAR) or a figure's id"
@@ -215,7 +219,9 @@ impl Describe for CiteFinding {
         Some(match self {
             F::Unclosed => "opened here".into(),
             F::StrayClose => "closes nothing".into(),
-            F::UnknownTerritory { .. } => "neither `country` nor a region's id".into(),
+            F::UnknownTerritory { .. } => {
+                "neither `country` nor a region's or province's id".into()
+            }
             F::UnknownIndicator { .. } => "no indicator has this name".into(),
             F::UnknownYear { .. } => "no census of this year".into(),
             F::UnknownFigure { .. } => "no figure has this id".into(),
@@ -241,14 +247,19 @@ impl Describe for CiteFinding {
             F::UnknownTerritory {
                 suggestion, known, ..
             } => format!(
-                "{}the territories are `{COUNTRY}` and the regions: {}",
+                "{}the territories are `{COUNTRY}`, the regions ({}) and the provinces (`jiha list --kind province`)",
                 did_you_mean(suggestion),
                 quoted(known)
             ),
             F::UnknownIndicator { suggestion, .. } => format!(
                 "{}the indicators are {}",
                 did_you_mean(suggestion),
-                quoted(IndicatorKind::ALL.map(IndicatorKind::slug))
+                quoted(IndicatorKind::every().map(IndicatorKind::slug))
+            ),
+            F::UnknownYear {
+                indicator, years, ..
+            } if years.is_empty() => format!(
+                "the dataset carries no `{indicator}` for this territory: cite a territory that has it (the provinces carry some indicators the regions lack)"
             ),
             F::UnknownYear {
                 indicator, years, ..
@@ -296,74 +307,9 @@ fn malformed(malformed: Malformed<'_>, written: &str) -> CiteFinding {
     }
 }
 
-/// What a text may cite, from the files that define it: each `None` when its file did not
-/// parse, and the references to it are then not checked (as ids are not).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Citable {
-    territories: Option<Census>,
-    /// Each figure's id, what its value measures, and whether it is the speaker's claim.
-    figures: Option<BTreeMap<String, (Measure, bool)>>,
-}
-
-/// One territory's census values, by indicator and year.
-type Values = BTreeMap<(IndicatorKind, i32), f64>;
-
 /// The references of a text's version, in their written form, each with where it is;
 /// `None` for a version with braces that make no reference, which is not compared.
 type Written = Option<Vec<(String, Range<usize>)>>;
-
-/// The census values of `regions.ron`, by indicator and year.
-#[derive(Debug, Clone, PartialEq)]
-struct Census {
-    /// The country's: what exists.
-    country: Values,
-    /// Each region's id and values, in the file's order.
-    regions: Vec<(String, Values)>,
-}
-
-impl Citable {
-    /// What the files of `parsed` define.
-    pub(super) fn of(territories: Option<&Territories>, figures: Option<&[Figure]>) -> Citable {
-        let values = |indicators: &[crate::model::Indicator]| {
-            indicators
-                .iter()
-                .map(|i| ((i.kind, i.year), i.value))
-                .collect()
-        };
-        Citable {
-            territories: territories.map(|t| Census {
-                country: values(&t.country.indicators),
-                regions: t
-                    .regions
-                    .iter()
-                    .map(|r| (r.id.clone(), values(&r.indicators)))
-                    .collect(),
-            }),
-            figures: figures.map(|f| {
-                f.iter()
-                    .map(|f| {
-                        let claim = f.status == crate::model::Status::SpeakerClaim;
-                        (f.id.clone(), (Measure::of_quantity(&f.value), claim))
-                    })
-                    .collect()
-            }),
-        }
-    }
-
-    /// With the territories of `regions.ron` as `territories` gives them.
-    pub(super) fn with_territories(&self, territories: &Territories) -> Citable {
-        let mut citable = Citable::of(Some(territories), None);
-        citable.figures = self.figures.clone();
-        citable
-    }
-
-    /// With the figures of `figures.ron` as `figures` gives them.
-    pub(super) fn with_figures(&self, figures: &[Figure]) -> Citable {
-        let mut citable = Citable::of(None, Some(figures));
-        citable.territories = self.territories.clone();
-        citable
-    }
-}
 
 /// A text that holds braces, as [`Checker::cites`] met it: checked again when a file
 /// changes what may be cited (`single::Base`).
@@ -526,7 +472,7 @@ impl Checker<'_> {
             self.report_within(parsed, at, span.clone(), finding);
         }
         if let Some(series) = cite.series()
-            && let Some(key) = self.series(parsed, at, version, series)
+            && let Some(key) = self.series(parsed, at, version, series, COUNTRY)
         {
             self.no_tie(parsed, at, cite, span, key);
         }
@@ -567,7 +513,7 @@ impl Checker<'_> {
             }
             Datum::Census { territory, series } => {
                 let known_territory = self.territory(parsed, at, version, territory);
-                let key = self.series(parsed, at, version, series)?;
+                let key = self.series(parsed, at, version, series, territory)?;
                 known_territory.then(|| Measure::of_unit(key.0.unit()))
             }
         }
@@ -585,12 +531,13 @@ impl Checker<'_> {
         let Some(census) = &self.citable.territories else {
             return true;
         };
-        if territory == COUNTRY || census.regions.iter().any(|(id, _)| id == territory) {
+        if census.of(territory).is_some() {
             return true;
         }
         let known: Vec<String> = census.regions.iter().map(|(id, _)| id.clone()).collect();
         let candidates: Vec<String> = std::iter::once(COUNTRY.to_string())
             .chain(known.iter().cloned())
+            .chain(census.provinces.iter().map(|(id, _)| id.clone()))
             .collect();
         let finding = CiteFinding::UnknownTerritory {
             value: territory.to_string(),
@@ -603,16 +550,20 @@ impl Checker<'_> {
     }
 
     /// The indicator and year of `series`, if the indicator exists and the dataset carries
-    /// it for that census year (or the census is unknown); reports them otherwise.
+    /// it for `territory` in that census year (or the census is unknown); reports them
+    /// otherwise. An unknown territory, reported on its own, is checked as the country.
     fn series<T>(
         &mut self,
         parsed: &Parsed<T>,
         at: &str,
         version: &str,
         series: Series<'_>,
+        territory: &str,
     ) -> Option<(IndicatorKind, i32)> {
         let Some(kind) = IndicatorKind::from_slug(series.indicator) else {
-            let slugs = IndicatorKind::ALL.map(|k| k.slug().to_string());
+            let slugs: Vec<String> = IndicatorKind::every()
+                .map(|k| k.slug().to_string())
+                .collect();
             let finding = CiteFinding::UnknownIndicator {
                 value: series.indicator.to_string(),
                 suggestion: closest(series.indicator, &slugs).cloned(),
@@ -622,11 +573,12 @@ impl Checker<'_> {
             return None;
         };
         let census = self.citable.territories.as_ref()?;
+        let carried = census.of(territory).unwrap_or(&census.country);
         let year = series.year.parse::<i32>().ok();
-        match year.filter(|y| census.country.contains_key(&(kind, *y))) {
+        match year.filter(|y| carried.contains_key(&(kind, *y))) {
             Some(year) => Some((kind, year)),
             None => {
-                let years = (census.country.keys())
+                let years = (carried.keys())
                     .filter(|(k, _)| *k == kind)
                     .map(|(_, y)| *y)
                     .collect();

@@ -28,6 +28,7 @@ mod figures;
 mod files;
 pub mod finding;
 mod ids;
+pub(crate) use ids::slugify;
 mod labels;
 mod proposals;
 mod provinces;
@@ -212,6 +213,7 @@ impl ParsedFiles {
             self.territories.as_ref().map(|t| &t.value),
             self.figures.as_ref().map(|f| f.value.as_slice()),
         )
+        .with_provinces(self.provinces.iter().map(|(p, _)| &p.value))
     }
 
     /// The dataset, if every file was read.

@@ -38,6 +38,8 @@ pub enum ProvinceFinding {
         kind: ProvinceKind,
         within: Option<String>,
     },
+    /// A province whose id (its French name as a slug) is another province's or a region's.
+    IdTwice { id: String, first: String },
     /// A commune code given twice.
     CommuneCodeTwice { code: String, first: String },
     /// Communes (`count`, the first `code`) whose codes do not start with their region's and
@@ -76,6 +78,7 @@ impl Describe for ProvinceFinding {
             }
             F::InvalidCode { code, kind } => format!("invalid HCP code `{code}` for a {kind:?}"),
             F::CodeTwice { code, .. } => format!("province code `{code}` is used twice"),
+            F::IdTwice { id, .. } => format!("the province id `{id}` names two places"),
             F::Within {
                 code,
                 kind: ProvinceKind::PrefectureOfArrondissements,
@@ -130,6 +133,9 @@ impl Describe for ProvinceFinding {
                 "a province belongs to one region and has its own code; {first} already has it"
             ),
             F::Within { .. } => "only a préfecture d'arrondissements lies `within` a préfecture: the HCP code of a `Prefecture` of the same region".into(),
+            F::IdTwice { first, .. } => format!(
+                "a province's id is its French name as a slug, which {first} already has: write the name as HCP does, with what tells the two apart"
+            ),
             F::CommuneCodeTwice { first, .. } => format!("{first} already has it"),
             F::CommuneOutside { .. } => "a commune's code is its region's, its province's, its cercle's and its own: check the code, or the province it is listed under".into(),
             F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014 and its households in 2024, from the census".into(),
@@ -148,6 +154,7 @@ impl Checker<'_> {
     ) {
         let mut codes: HashMap<String, String> = HashMap::new();
         let mut communes: HashMap<String, String> = HashMap::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
         for (parsed, stem) in files {
             self.check_province_file(parsed, stem, territories, refs);
             let region = &parsed.value.region;
@@ -158,6 +165,7 @@ impl Checker<'_> {
                     let code = province.hcp_code.clone();
                     self.report(parsed, &path, ProvinceFinding::CodeTwice { code, first });
                 }
+                self.province_id(parsed, i, &mut ids, refs);
                 for (j, commune) in province.communes.iter().enumerate() {
                     let who = format!("commune `{}` of {owner}", commune.name_fr);
                     if let Some(first) = communes.insert(commune.hcp_code.clone(), who) {
@@ -168,6 +176,28 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// A province's id (its French name as a slug) names no other province and no region:
+    /// the briefs and the texts' references name it by that id.
+    fn province_id(
+        &mut self,
+        parsed: &Parsed<RegionProvinces>,
+        i: usize,
+        ids: &mut HashMap<String, String>,
+        refs: &Refs,
+    ) {
+        let province = &parsed.value.provinces[i];
+        let (id, path) = (province.id(), format!("provinces[{i}].name_fr"));
+        let region = refs.regions.as_ref().is_some_and(|r| r.contains(&id));
+        let first = if region || id == crate::cite::COUNTRY {
+            Some(format!("region `{id}`"))
+        } else {
+            ids.insert(id.clone(), format!("`{}`", province.name_fr))
+        };
+        if let Some(first) = first {
+            self.report(parsed, &path, ProvinceFinding::IdTwice { id, first });
         }
     }
 

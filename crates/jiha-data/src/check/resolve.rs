@@ -215,6 +215,7 @@ fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Pro
                 })
             });
             out.push(c::Province {
+                id: p.id(),
                 region,
                 hcp_code: p.hcp_code.clone(),
                 kind: p.kind,

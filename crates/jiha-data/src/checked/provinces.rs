@@ -7,6 +7,8 @@ pub use crate::model::{Area, Commune, CommuneKind, IndicatorKind, ProvinceKind};
 /// A province, a préfecture or a préfecture d'arrondissements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Province {
+    /// Its id: its French name as a slug (`oujda-angad`), unique among provinces and regions.
+    pub id: String,
     /// Its region.
     pub region: RegionRef,
     /// HCP's code (`113`; `141.01.00` for a préfecture d'arrondissements).

@@ -41,6 +41,14 @@ pub struct Province {
     pub communes: Vec<Commune>,
 }
 
+impl Province {
+    /// Its id in the briefs and in a data text's references (`oujda-angad`): its French
+    /// name as a slug. The rules make it unique, and distinct from every region's id.
+    pub fn id(&self) -> String {
+        crate::check::slugify(&self.name_fr)
+    }
+}
+
 /// The three kinds of unit of the provincial level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 pub enum ProvinceKind {

@@ -43,7 +43,12 @@ Examples:
 ///
 /// jiha works offline: the dataset and the templates are inside the binary.
 #[derive(Debug, Parser)]
-#[command(name = "jiha", version, after_help = EXAMPLES)]
+#[command(
+    name = "jiha",
+    version,
+    after_help = EXAMPLES,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Use the dataset in DIR instead of the embedded one (checked by the same rules).
     #[arg(long, global = true, value_name = "DIR")]
@@ -66,6 +71,26 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
     ExportData(ExportArgs),
+    /// Print the help of a command, or the fields of the dataset (`jiha help data-format`).
+    Help(HelpArgs),
+    /// Print a shell's completion script (the README says where to put it).
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff (the README says where to put it).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// A command (`render`), or `data-format` for the reference of the dataset's files.
+    #[arg(value_name = "TOPIC")]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -424,3 +424,74 @@ fn data_that_is_not_a_dataset_suggests_the_one_nearby() {
         }
     }
 }
+
+#[test]
+fn help_prints_the_data_format_and_each_command() {
+    let reference = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/data-format.md"),
+    )
+    .expect("docs/data-format.md");
+    jiha()
+        .args(["help", "data-format"])
+        .assert()
+        .success()
+        .stdout(reference);
+    jiha()
+        .args(["help", "render"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Usage: jiha render [OPTIONS] [ID]...",
+        ))
+        .stdout(predicate::str::contains("--format <LIST>"));
+    jiha()
+        .args(["help", "rendre"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no help on `rendre`: ask for one of `list`, `show`, `render`",
+        ))
+        .stderr(predicate::str::contains("or `data-format`"));
+}
+
+#[test]
+fn completions_name_every_command_in_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = jiha().args(["completions", shell]).output().expect("run");
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).expect("UTF-8");
+        for word in ["render", "export-data", "completions", "format"] {
+            assert!(script.contains(word), "{shell}: no `{word}`");
+        }
+    }
+    // The bash script is valid bash.
+    let dir = tempfile::TempDir::new().expect("temporary directory");
+    let path = dir.path().join("jiha.bash");
+    let script = jiha().args(["completions", "bash"]).output().expect("run");
+    std::fs::write(&path, script.stdout).expect("write");
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .expect("run bash");
+    assert!(syntax.success(), "bash -n refused the completion script");
+    jiha()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: bash"));
+}
+
+#[test]
+fn man_prints_a_page_for_every_command() {
+    let output = jiha().arg("man").output().expect("run");
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(page.contains(".TH jiha 1"), "{page}");
+    for command in ["list", "show", "render", "check", "export\\-data"] {
+        assert!(page.contains(command), "the page lacks `{command}`");
+    }
+    // Same binary, same page: no date in it.
+    let again = jiha().arg("man").output().expect("run");
+    assert_eq!(page.as_bytes(), again.stdout);
+}

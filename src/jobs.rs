@@ -43,15 +43,34 @@ pub fn run(plan: &Plan) -> Result<(), Error> {
                     Some(first)
                 })
                 .collect();
+            let progress = progress(plan.jobs.iter().map(|j| j.targets.len()).sum());
             make(plan, &|job, files| {
+                progress.inc(files.len() as u64);
                 files
                     .iter()
                     .enumerate()
                     .try_for_each(|(k, bytes)| staging.stage(first[job] + k, bytes))
             })?;
+            progress.finish_and_clear();
             staging.commit()
         }
     }
+}
+
+/// How many files a render makes before it shows its progress.
+const PROGRESS_FROM: usize = 200;
+
+/// A progress bar of the files made, on standard error when it is a terminal and the render
+/// makes more than [`PROGRESS_FROM`] files; hidden otherwise, so that nothing but the paths
+/// and the diagnostics is ever written when the output goes to a file or a pipe.
+fn progress(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files <= PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files made")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    indicatif::ProgressBar::new(files as u64).with_style(style)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -190,3 +190,42 @@ fn paths_reach_the_terminal_with_their_controls_drawn() {
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     assert!(stderr.contains("file␛[2J"), "{stderr:?}");
 }
+
+/// Runs `jiha ARGS` on a pseudo-terminal (util-linux `script`), as a person at a terminal
+/// would, and returns what the terminal showed.
+fn on_a_terminal(args: &str) -> String {
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_jiha"));
+    let output = std::process::Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .output()
+        .expect("run `script` (util-linux, package bsdutils on Debian)");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_long_render_shows_its_progress_on_a_terminal_only() {
+    let dir = TempDir::new().expect("temporary directory");
+    let out = dir.path().join("many");
+    let args = format!("render -o {} --format md,txt,typst --lang all", out.display());
+    let shown = on_a_terminal(&args);
+    let files = shown.lines().filter(|l| l.contains("/many/")).count();
+    assert!(files > 200, "{files} files");
+    assert!(
+        shown.contains(&format!("{files}/{files} files made")),
+        "no progress bar: {shown}"
+    );
+    // The same render into a pipe: the paths, and nothing on standard error.
+    let piped = jiha()
+        .args(["render", "-o"])
+        .arg(dir.path().join("piped"))
+        .args(["--format", "md,txt,typst", "--lang", "all"])
+        .output()
+        .expect("run");
+    assert!(piped.status.success());
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&piped.stdout).lines().count(), files);
+    // A short render shows none, even on a terminal.
+    let few = format!("render -o {} --format md", dir.path().join("few").display());
+    assert!(!on_a_terminal(&few).contains("files made"));
+}

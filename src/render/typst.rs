@@ -142,10 +142,16 @@ impl Renderer for Pdf {
 
 /// The Typst source of a document.
 fn source(document: &Document) -> Result<String, RenderError> {
+    // The metadata is plain text: the isolates that keep a Latin name upright in Arabic
+    // lines (U+2066 and U+2069 around `jiha`) are for the page only.
+    let author: String = (document.page.editor.chars())
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .collect();
     let doc = TypstDoc {
         page: &document.page,
         meta: Meta {
-            author: "jiha",
+            // Who edited the dataset, in the edition's language: the analysis is theirs.
+            author: &author,
             keywords: &document.keywords,
             date: document.date,
         },

@@ -207,7 +207,10 @@ fn on_a_terminal(args: &str) -> String {
 fn a_long_render_shows_its_progress_on_a_terminal_only() {
     let dir = TempDir::new().expect("temporary directory");
     let out = dir.path().join("many");
-    let args = format!("render -o {} --format md,txt,typst --lang all", out.display());
+    let args = format!(
+        "render -o {} --format md,txt,typst --lang all",
+        out.display()
+    );
     let shown = on_a_terminal(&args);
     let files = shown.lines().filter(|l| l.contains("/many/")).count();
     assert!(files > 200, "{files} files");
@@ -224,7 +227,10 @@ fn a_long_render_shows_its_progress_on_a_terminal_only() {
         .expect("run");
     assert!(piped.status.success());
     assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
-    assert_eq!(String::from_utf8_lossy(&piped.stdout).lines().count(), files);
+    assert_eq!(
+        String::from_utf8_lossy(&piped.stdout).lines().count(),
+        files
+    );
     // A short render shows none, even on a terminal.
     let few = format!("render -o {} --format md", dir.path().join("few").display());
     assert!(!on_a_terminal(&few).contains("files made"));

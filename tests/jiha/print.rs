@@ -270,3 +270,34 @@ fn every_region_brief_prints_on_one_page_in_every_language() {
     );
     assert_eq!(checked, 36);
 }
+
+#[test]
+#[ignore = "needs poppler (pdfinfo, pdftotext)"]
+fn the_editor_signs_the_pdf_and_its_running_head() {
+    let work = TempDir::new().expect("tempdir");
+    let out = work.path().join("out");
+    jiha()
+        .args(["render", "overview", "-f", "pdf", "-l", "fr,ar", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    // pdftotext marks the Latin word inside an Arabic line with bidi controls: the head is
+    // looked for up to it.
+    for (lang, editor, head) in [
+        (
+            "fr",
+            "l’équipe éditoriale du projet jiha",
+            "l’équipe éditoriale du projet jiha",
+        ),
+        ("ar", "فريق التحرير في مشروع jiha", "فريق التحرير في مشروع"),
+    ] {
+        let pdf = out.join(lang).join("overview.pdf");
+        let info = run_tool("pdfinfo", &[], &pdf);
+        let author = info.lines().find_map(|l| l.strip_prefix("Author:"));
+        assert_eq!(author.map(str::trim), Some(editor), "{lang}: {info}");
+        // The running head, from the second page on: the publication, then its editor.
+        let text = pdf_text(&pdf);
+        let heads = text.split('\u{c}').skip(1).filter(|p| p.contains(head));
+        assert!(heads.count() >= 1, "{lang}: no running head names {head}");
+    }
+}

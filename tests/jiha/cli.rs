@@ -213,12 +213,29 @@ fn exported_dataset_renders_the_same_briefs() {
             .count(),
         13
     );
+    // Each file opens with what it holds and where its fields are described.
+    for (name, bytes) in &exported {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(text.starts_with("// jiha dataset: "), "{name}");
+        assert!(text.contains("`jiha help data-format`"), "{name}");
+    }
+    let proposal = String::from_utf8_lossy(&exported["proposals/programme-spark.ron"]);
+    assert!(proposal.starts_with("// jiha dataset: the proposal `programme-spark`.\n"));
 
     jiha()
         .args(["check", "--data"])
         .arg(&data)
         .assert()
         .success();
+    // Exported again, a copy keeps its one header.
+    let again = work.path().join("again");
+    jiha()
+        .args(["export-data", "--data"])
+        .arg(&data)
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(tree(&again), exported);
     let embedded_out = work.path().join("embedded");
     let exported_out = work.path().join("exported");
     jiha()

@@ -23,7 +23,10 @@ static DATASET: LazyLock<Dataset> = LazyLock::new(|| {
         .0
 });
 
-const OPTIONS: Options = Options { width: 80 };
+const OPTIONS: Options = Options {
+    width: 80,
+    style: None,
+};
 
 /// Reading, parsing and checking every file of the embedded dataset.
 #[divan::bench]

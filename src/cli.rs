@@ -71,6 +71,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
     ExportData(ExportArgs),
+    /// Write the built-in stylesheet and Typst preamble into DIR, to edit and pass to
+    /// `render --style DIR`.
+    ExportStyle(ExportArgs),
     /// Print the help of a command, or the fields of the dataset (`jiha help data-format`).
     Help(HelpArgs),
     /// Print a shell's completion script (the README says where to put it).
@@ -120,6 +123,11 @@ pub struct RenderArgs {
     /// [default: every language of the dataset; with `-o -`: its original language].
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
     pub lang: Vec<String>,
+
+    /// Add the stylesheet `DIR/style.css` and the Typst preamble `DIR/preamble.typ` after
+    /// the built-in ones (`jiha export-style DIR` writes them to start from).
+    #[arg(long, value_name = "DIR")]
+    pub style: Option<PathBuf>,
 
     #[command(flatten)]
     pub book: BookArgs,

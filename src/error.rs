@@ -32,6 +32,8 @@ pub enum Error {
     Unmatched(Unmatched),
     /// `--lang` named a language the dataset does not have.
     UnknownLanguage { lang: String, known: Vec<String> },
+    /// `--style DIR` holds no style, or one that cannot be used: the message says where.
+    Style(String),
     /// `export-data` would overwrite files without `--force`.
     WouldOverwrite { paths: Vec<PathBuf> },
     /// A brief could not be rendered in one of its formats.
@@ -138,6 +140,7 @@ impl fmt::Display for Error {
                 shown(root)
             ),
             Error::Usage(message) => write!(f, "error: {message}"),
+            Error::Style(message) => write!(f, "error: {message}\nnote: nothing was written"),
             Error::Unmatched(unmatched) => unmatched.fmt(f),
         }
     }

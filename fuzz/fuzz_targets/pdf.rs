@@ -28,7 +28,10 @@ static EVICT_ALL: LazyLock<bool> =
 
 fuzz_target!(|input: &[u8]| {
     brief::with_document(input, |document| {
-        if let Err(err) = Format::Pdf.render(document, Options { width: 72 }) {
+        if let Err(err) = Format::Pdf.render(document, Options {
+                width: 72,
+                style: None,
+            }) {
             panic!("pdf refused what check accepted: {err}");
         }
     });

@@ -25,7 +25,10 @@ fuzz_target!(|input: &[u8]| {
     brief::with_document(input, |document| {
         for format in [Format::Html, Format::Md, Format::Txt, Format::Typst] {
             let bytes = format
-                .render(document, Options { width: 72 })
+                .render(document, Options {
+                width: 72,
+                style: None,
+            })
                 .unwrap_or_else(|err| {
                     panic!("{} refused what check accepted: {err}", format.name())
                 });

@@ -4,6 +4,9 @@
 use crate::cli::ExportArgs;
 use crate::dataset::Source;
 use crate::error::Error;
+use crate::render::style::{CSS_FILE, TYPST_FILE};
+use crate::render::typst::PREAMBLE_END;
+use crate::view::{BriefKind, Views, Written};
 
 pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
     let files = crate::dataset::files(data)?;
@@ -25,6 +28,59 @@ pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
         &args.dir,
         files.iter().map(|(name, bytes)| (*name, bytes.as_slice())),
     )
+}
+
+/// `jiha export-style DIR`: the built-in stylesheet, and the built-in Typst preamble as the
+/// overview of the dataset's original language opens with it, to edit and pass back with
+/// `render --style DIR`.
+pub fn style(data: Source, args: &ExportArgs) -> Result<(), Error> {
+    let (dataset, report) = crate::dataset::load(data)?;
+    super::warn_report(&report);
+    let lang = &dataset.meta().original;
+    let views = Views::new(&dataset, lang).ok_or_else(|| Error::UnknownLanguage {
+        lang: lang.clone(),
+        known: dataset.meta().languages.clone(),
+    })?;
+    let entries = views.briefs();
+    let overview = (entries.iter().find(|e| e.kind == BriefKind::Overview))
+        .and_then(|e| views.document(e, &Written::default()))
+        .ok_or_else(|| Error::Usage("the dataset has no overview".into()))?;
+    let source = crate::render::typst::source(&overview, "")
+        .map_err(|e| Error::Usage(format!("the built-in preamble could not be written: {e}")))?;
+    let preamble = commented(source.split(PREAMBLE_END).next().unwrap_or_default());
+    let css = format!(
+        "/* jiha's built-in stylesheet, to start from. `jiha render --style DIR` adds\n   DIR/{CSS_FILE} after the built-in one: keep only the rules you change. */\n{}",
+        include_str!("../../templates/style.css")
+    );
+    let typst = format!(
+        "// jiha's built-in Typst preamble, as the `{lang}` overview opens with it, commented out.\n// `jiha render --style DIR` adds DIR/{TYPST_FILE} after the built-in one, before each\n// brief of every edition: uncomment and change the rules you want (a later `set` or\n// `show` rule wins), or write your own, such as `#set text(size: 11pt)`.\n{preamble}"
+    );
+    let files = [(CSS_FILE, css), (TYPST_FILE, typst)];
+    if !args.force {
+        let existing: Vec<_> = (files.iter().map(|(name, _)| args.dir.join(name)))
+            .filter(|p| std::fs::symlink_metadata(p).is_ok())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Error::WouldOverwrite { paths: existing });
+        }
+    }
+    crate::output::write_all(
+        &args.dir,
+        files.iter().map(|(name, text)| (*name, text.as_bytes())),
+    )
+}
+
+/// `preamble` with every line commented out: passed back as it is, it changes nothing; a
+/// rule the user uncomments applies to every edition, so the language's own lines (text
+/// direction, the running head's words) are best left as they are.
+fn commented(preamble: &str) -> String {
+    preamble
+        .lines()
+        .map(|line| match line {
+            "" => "//\n".to_string(),
+            line => format!("// {line}\n"),
+        })
+        .collect()
 }
 
 /// The last line of every header: where the fields are described.

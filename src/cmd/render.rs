@@ -7,6 +7,11 @@ use crate::plan::{Output, Plan, Request};
 use crate::render::{Format, Options};
 
 pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
+    // The style lives as long as the command: every job of the plan reads it.
+    let style = match &args.style {
+        Some(dir) => Some(&*Box::leak(Box::new(crate::render::Style::load(dir)?))),
+        None => None,
+    };
     let request = Request {
         output: Output::from_arg(args.output.clone()),
         ids: &args.ids,
@@ -15,7 +20,10 @@ pub fn run(data: Source, args: &RenderArgs) -> Result<(), Error> {
         langs: &args.lang,
         regions: &args.book.region,
         briefs: &args.book.briefs,
-        options: Options { width: args.width },
+        options: Options {
+            width: args.width,
+            style,
+        },
     };
     if request.formats.contains(&Format::Pdf)
         || (request.formats.is_empty() && request.output != Output::Stdout)

@@ -17,7 +17,10 @@ pub fn run(data: Source, args: &ShowArgs) -> Result<(), Error> {
         langs: args.lang.as_slice(),
         regions: &args.book.region,
         briefs: &args.book.briefs,
-        options: Options { width: args.width },
+        options: Options {
+            width: args.width,
+            style: None,
+        },
     };
     let plan = Plan::new(&dataset, &request)?;
     crate::jobs::run(&plan)

@@ -199,7 +199,10 @@ mod tests {
             langs: &[],
             regions: &[],
             briefs: &[],
-            options: crate::render::Options { width: 80 },
+            options: crate::render::Options {
+                width: 80,
+                style: None,
+            },
         };
         let plan = Plan::new(&dataset, &request).expect("plan");
         let heavy: Vec<(BriefKind, u64)> = plan

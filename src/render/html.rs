@@ -11,7 +11,10 @@ use crate::view::{BookBrief, Brief, Document, Page};
 
 /// The HTML format.
 #[derive(Debug, Clone, Copy)]
-pub struct Html;
+pub struct Html {
+    /// The user's CSS (`--style`), after the built-in stylesheet; empty without it.
+    pub css: &'static str,
+}
 
 /// Any brief as an HTML page; `brief.html` picks the partial of its kind.
 #[derive(Template)]
@@ -24,6 +27,8 @@ struct HtmlPage<'a> {
     /// The `@font-face` rules of the fonts the page shows (empty on the first pass, which
     /// finds the characters it shows).
     fonts: String,
+    /// The user's CSS, after the built-in stylesheet ([`super::Style`]).
+    css: &'a str,
 }
 
 /// Template filters for HTML.
@@ -63,6 +68,7 @@ impl Renderer for Html {
             book: matches!(document.brief, Brief::Book(_)),
             brief: &document.brief,
             fonts: String::new(),
+            css: self.css,
         };
         // The margin boxes of a printed page show the publication's title and the word for
         // a page, which the stylesheet holds: their characters are shown too.

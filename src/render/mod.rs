@@ -3,8 +3,11 @@
 
 pub mod html;
 pub mod markdown;
+pub mod style;
 pub mod text;
 pub mod typst;
+
+pub use style::Style;
 
 use crate::view::Document;
 
@@ -55,16 +58,32 @@ impl Format {
     /// Lays `document` out in this format.
     pub fn render(self, document: &Document, options: Options) -> Result<Vec<u8>, RenderError> {
         match self {
-            Format::Html => html::Html.render(document),
-            Format::Pdf => typst::Pdf.render(document),
+            Format::Html => html::Html { css: css(options) }.render(document),
+            Format::Pdf => typst::Pdf {
+                preamble: preamble(options),
+            }
+            .render(document),
             Format::Md => markdown::Markdown.render(document),
             Format::Txt => text::Text {
                 width: options.width,
             }
             .render(document),
-            Format::Typst => typst::TypstSource.render(document),
+            Format::Typst => typst::TypstSource {
+                preamble: preamble(options),
+            }
+            .render(document),
         }
     }
+}
+
+/// The user's CSS, if any.
+fn css(options: Options) -> &'static str {
+    options.style.map_or("", |s| s.css.as_str())
+}
+
+/// The user's Typst preamble, if any.
+fn preamble(options: Options) -> &'static str {
+    options.style.map_or("", |s| s.typst.as_str())
 }
 
 /// What every format does: lay one brief, in one language, out as the bytes of a file.
@@ -73,10 +92,12 @@ pub trait Renderer {
 }
 
 /// Options that only some formats use.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     /// Line width of the text format.
     pub width: usize,
+    /// The user's style (`--style DIR`), added after the built-in one in HTML and Typst.
+    pub style: Option<&'static Style>,
 }
 
 /// Why a brief could not be rendered.

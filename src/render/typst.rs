@@ -118,30 +118,42 @@ struct TypstDoc<'a> {
     book: bool,
     brief: &'a Brief,
     margin: Margin,
+    /// The user's preamble ([`super::Style`]), after the built-in one.
+    preamble: &'a str,
 }
 
 /// The Typst source format.
 #[derive(Debug, Clone, Copy)]
-pub struct TypstSource;
+pub struct TypstSource {
+    /// The user's preamble (`--style`), after the built-in one; empty without it.
+    pub preamble: &'static str,
+}
 
 impl Renderer for TypstSource {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
-        Ok(source(document)?.into_bytes())
+        Ok(source(document, self.preamble)?.into_bytes())
     }
 }
 
 /// The PDF format: the Typst source, compiled.
 #[derive(Debug, Clone, Copy)]
-pub struct Pdf;
+pub struct Pdf {
+    /// The user's preamble (`--style`), after the built-in one; empty without it.
+    pub preamble: &'static str,
+}
 
 impl Renderer for Pdf {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
-        pdf(&source(document)?, &document.entry.id, document.date)
+        let source = source(document, self.preamble)?;
+        pdf(&source, &document.entry.id, document.date)
     }
 }
 
-/// The Typst source of a document.
-fn source(document: &Document) -> Result<String, RenderError> {
+/// The line that ends the built-in preamble in every Typst source.
+pub const PREAMBLE_END: &str = "// End of the preamble; the brief follows.\n";
+
+/// The Typst source of a document, with the user's `preamble` after the built-in one.
+pub fn source(document: &Document, preamble: &str) -> Result<String, RenderError> {
     // The metadata is plain text: the isolates that keep a Latin name upright in Arabic
     // lines (U+2066 and U+2069 around `jiha`) are for the page only.
     let author: String = (document.page.editor.chars())
@@ -158,6 +170,7 @@ fn source(document: &Document) -> Result<String, RenderError> {
         book: matches!(document.brief, Brief::Book(_)),
         brief: &document.brief,
         margin: MARGIN,
+        preamble,
     };
     Ok(doc.render()?)
 }

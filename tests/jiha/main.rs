@@ -18,5 +18,6 @@ mod layout;
 mod output;
 mod print;
 mod snapshot;
+mod style;
 mod support;
 mod voices;

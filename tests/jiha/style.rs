@@ -1,0 +1,141 @@
+//! A house style of the user's own: `export-style` writes the built-in one, `render --style`
+//! adds a stylesheet and a Typst preamble after the built-in ones.
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::support::jiha;
+
+#[test]
+fn an_exported_style_passed_back_changes_nothing() {
+    let work = TempDir::new().expect("tempdir");
+    let style = work.path().join("style");
+    jiha().arg("export-style").arg(&style).assert().success();
+    let css = std::fs::read_to_string(style.join("style.css")).expect("style.css");
+    assert!(css.contains(include_str!("../../templates/style.css")));
+    let typst = std::fs::read_to_string(style.join("preamble.typ")).expect("preamble.typ");
+    // Every line of the preamble is commented out, the running head's rule among them.
+    assert!(typst.lines().all(|l| l.starts_with("//")), "{typst}");
+    assert!(typst.contains("// #set page("));
+    // Exported again over it: refused without --force.
+    jiha()
+        .arg("export-style")
+        .arg(&style)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exist"));
+    let (plain, styled) = (work.path().join("plain"), work.path().join("styled"));
+    for (out, with_style) in [(&plain, false), (&styled, true)] {
+        let mut cmd = jiha();
+        cmd.args(["render", "overview", "-f", "pdf", "-l", "fr,ar", "-o"])
+            .arg(out);
+        if with_style {
+            cmd.arg("--style").arg(&style);
+        }
+        cmd.assert().success();
+    }
+    for lang in ["fr", "ar"] {
+        let path = format!("{lang}/overview.pdf");
+        assert!(
+            std::fs::read(plain.join(&path)).expect("plain")
+                == std::fs::read(styled.join(&path)).expect("styled"),
+            "{path}: the exported style changed the PDF"
+        );
+    }
+}
+
+#[test]
+fn a_style_comes_after_the_built_in_one() {
+    let work = TempDir::new().expect("tempdir");
+    let style = work.path().join("style");
+    std::fs::create_dir(&style).expect("mkdir");
+    std::fs::write(style.join("style.css"), "h1 { color: rgb(10, 20, 30); }\n").expect("css");
+    std::fs::write(
+        style.join("preamble.typ"),
+        "#set text(fill: rgb(\"#0a141e\"))\n",
+    )
+    .expect("typst");
+    let out = work.path().join("out");
+    jiha()
+        .args([
+            "render",
+            "oriental",
+            "-f",
+            "html,typst,pdf",
+            "-l",
+            "ar",
+            "--style",
+        ])
+        .arg(&style)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("ar/regions/oriental.html")).expect("html");
+    let (builtin, user) = (
+        html.find("@page").expect("the built-in stylesheet"),
+        html.find("h1 { color: rgb(10, 20, 30); }")
+            .expect("the user's CSS"),
+    );
+    let end = html.find("</style>").expect("</style>");
+    assert!(
+        builtin < user && user < end,
+        "the user's CSS is not after the built-in one"
+    );
+    let typst = std::fs::read_to_string(out.join("ar/regions/oriental.typ")).expect("typ");
+    let (preamble_end, user) = (
+        typst
+            .find("// End of the preamble")
+            .expect("the preamble's end"),
+        typst
+            .find("#set text(fill: rgb(\"#0a141e\"))")
+            .expect("the user's preamble"),
+    );
+    assert!(preamble_end < user && user < typst.find("#running-head").expect("the brief"));
+    assert!(out.join("ar/regions/oriental.pdf").exists());
+}
+
+#[test]
+fn a_style_that_would_break_the_page_or_load_something_is_refused_where_it_is() {
+    let work = TempDir::new().expect("tempdir");
+    let style = work.path().join("style");
+    std::fs::create_dir(&style).expect("mkdir");
+    let out = work.path().join("out");
+    for (css, line, what) in [
+        (
+            "a { color: red; }\n</STYLE><script>alert(1)</script>\n",
+            2,
+            "`</style`",
+        ),
+        ("@import \"https://example.org/x.css\";\n", 1, "`@import`"),
+        (
+            "b {}\n\nbody { background: url(https://example.org/x.png); }\n",
+            3,
+            "`url(`",
+        ),
+    ] {
+        std::fs::write(style.join("style.css"), css).expect("css");
+        jiha()
+            .args(["render", "overview", "--style"])
+            .arg(&style)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "style.css:{line}: {what}"
+            )));
+        assert!(!out.exists(), "a refused style wrote {}", out.display());
+    }
+    std::fs::remove_file(style.join("style.css")).expect("rm");
+    jiha()
+        .args(["render", "overview", "--style"])
+        .arg(&style)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "holds neither `style.css` nor `preamble.typ`",
+        ));
+}

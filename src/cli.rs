@@ -70,7 +70,7 @@ pub enum Command {
     /// Check the dataset and print every finding; exit 1 if any is an error.
     Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
-    ExportData(ExportArgs),
+    ExportData(ExportDataArgs),
     /// Write the built-in stylesheet and Typst preamble into DIR, to edit and pass to
     /// `render --style DIR`.
     ExportStyle(ExportArgs),
@@ -216,6 +216,17 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub book: BookArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportDataArgs {
+    #[command(flatten)]
+    pub to: ExportArgs,
+
+    /// Keep only these languages, comma-separated, the original among them: the copy
+    /// declares them, and its texts and label catalogues are in them alone.
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub lang: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,15 +1,28 @@
 //! `jiha export-data`: the dataset as editable RON files, each opening with a comment that
 //! says what it holds and where its fields are described.
 
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ExportDataArgs};
 use crate::dataset::Source;
 use crate::error::Error;
 use crate::render::style::{CSS_FILE, TYPST_FILE};
 use crate::render::typst::PREAMBLE_END;
 use crate::view::{BriefKind, Views, Written};
 
-pub fn run(data: Source, args: &ExportArgs) -> Result<(), Error> {
-    let files = crate::dataset::files(data)?;
+pub fn run(data: Source, args: &ExportDataArgs) -> Result<(), Error> {
+    let dropped = dropped_languages(data, &args.lang)?;
+    let args = &args.to;
+    let mut files = crate::dataset::files(data)?;
+    if !dropped.is_empty() {
+        files.retain(|f| !dropped.iter().any(|l| f.name == format!("labels/{l}.ron")));
+        for file in &mut files {
+            let text = String::from_utf8_lossy(&file.bytes);
+            let mut narrowed = super::narrow::without_languages(&text, &dropped);
+            if file.name == "dataset.ron" {
+                narrowed = declaring_only(&narrowed, &dropped);
+            }
+            file.bytes = narrowed.into_bytes();
+        }
+    }
     if !args.force {
         let existing: Vec<_> = files
             .iter()
@@ -81,6 +94,54 @@ fn commented(preamble: &str) -> String {
             line => format!("// {line}\n"),
         })
         .collect()
+}
+
+/// The declared languages that `--lang` leaves out; none without it. Each language kept must
+/// be declared, and the original kept.
+fn dropped_languages(data: Source, keep: &[String]) -> Result<Vec<String>, Error> {
+    if keep.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (dataset, _) = crate::dataset::load(data)?;
+    let meta = dataset.meta();
+    if let Some(lang) = keep.iter().find(|l| !meta.languages.contains(l)) {
+        return Err(Error::UnknownLanguage {
+            lang: lang.clone(),
+            known: meta.languages.clone(),
+        });
+    }
+    if !keep.contains(&meta.original) {
+        return Err(Error::Usage(format!(
+            "--lang must keep `{}`, the language the texts were written in",
+            meta.original
+        )));
+    }
+    Ok((meta.languages.iter())
+        .filter(|l| !keep.contains(l))
+        .cloned()
+        .collect())
+}
+
+/// `dataset.ron` declaring the languages `without_languages` kept: `dropped` leave its
+/// `languages: [...]`.
+fn declaring_only(dataset: &str, dropped: &[String]) -> String {
+    let Some(start) = dataset.find("languages: [") else {
+        return dataset.to_string();
+    };
+    let open = start + "languages: [".len();
+    let Some(close) = dataset[open..].find(']').map(|n| open + n) else {
+        return dataset.to_string();
+    };
+    let kept: Vec<&str> = (dataset[open..close].split(','))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !dropped.iter().any(|d| l.trim_matches('"') == d))
+        .collect();
+    format!(
+        "{}{}{}",
+        &dataset[..open],
+        kept.join(", "),
+        &dataset[close..]
+    )
 }
 
 /// The last line of every header: where the fields are described.

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod help;
 mod list;
+mod narrow;
 mod render;
 mod show;
 

@@ -14,6 +14,7 @@ mod frame;
 mod graphics;
 mod hostile;
 mod html;
+mod languages;
 mod layout;
 mod output;
 mod print;

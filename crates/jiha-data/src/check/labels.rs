@@ -6,7 +6,7 @@ use super::*;
 /// What the rules on label catalogues can find.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabelFinding {
-    /// A catalogue for a language the dataset does not declare.
+    /// A catalogue for a language the dataset does not declare: ignored, a warning.
     UndeclaredCatalogue { lang: String },
     /// A declared language without its catalogue; `first` is the first declared language.
     MissingCatalogue { lang: String, first: String },
@@ -65,11 +65,20 @@ impl fmt::Display for MarkProblem {
 }
 
 impl Describe for LabelFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            LabelFinding::UndeclaredCatalogue { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
     fn message(&self) -> String {
         use LabelFinding as F;
         match self {
             F::UndeclaredCatalogue { lang } => {
-                format!("label catalogue for `{lang}`, a language the dataset does not declare")
+                format!(
+                    "label catalogue for `{lang}`, a language the dataset does not declare: it is ignored"
+                )
             }
             F::MissingCatalogue { lang, .. } => format!("missing label catalogue for `{lang}`"),
             F::Placeholders {
@@ -108,7 +117,7 @@ impl Describe for LabelFinding {
         use LabelFinding as F;
         Some(match self {
             F::UndeclaredCatalogue { lang } => {
-                format!("add `{lang}` to `languages` in dataset.ron, or remove this file")
+                format!("add `{lang}` to `languages` in dataset.ron to print that edition, or remove this file")
             }
             F::MissingCatalogue { lang, first } => format!(
                 "every declared language has its catalogue: copy `{LABELS_DIR}/{first}.ron` to `{LABELS_DIR}/{lang}.ron` and translate it"
@@ -191,8 +200,8 @@ impl Checker<'_> {
         let mut catalogues: BTreeMap<String, Parsed<Labels>> = BTreeMap::new();
         let mut complete = true;
         for file in files {
+            // A catalogue for an undeclared language is ignored (a warning).
             let Some(lang) = self.catalogue_language(file, &languages) else {
-                complete = false;
                 continue;
             };
             match self.parse::<Labels>(Some(file)) {

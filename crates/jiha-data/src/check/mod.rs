@@ -253,6 +253,8 @@ struct Checker<'a> {
     /// Every text with braces met, when asked for (`single::Base` checks their references
     /// again when a file changes what may be cited).
     cite_texts: Option<Vec<cites::CiteText>>,
+    /// The files whose texts in undeclared languages were reported (once a file).
+    undeclared_in: BTreeSet<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -296,6 +298,7 @@ impl<'a> Checker<'a> {
             coverage,
             citable: cites::Citable::default(),
             cite_texts: None,
+            undeclared_in: BTreeSet::new(),
         }
     }
 

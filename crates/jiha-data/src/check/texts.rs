@@ -10,8 +10,13 @@ use crate::glyphs::REPLACEMENT;
 pub enum TextFinding {
     /// A text without a version in `lang`, one of the `declared` languages.
     MissingLanguage { lang: String, declared: Vec<String> },
-    /// A text's version in `lang`, which is not among the `declared` languages.
-    UndeclaredLanguage { lang: String, declared: Vec<String> },
+    /// The first text of a file with versions in languages outside the `declared` ones
+    /// (`langs`, that text's): a warning, once per file. They are ignored: a dataset may be
+    /// narrowed to fewer languages without removing every translation.
+    UndeclaredLanguage {
+        langs: Vec<String>,
+        declared: Vec<String>,
+    },
     /// A character no PDF font (`families`) can draw, the first of `1 + more` such
     /// distinct characters in one text (one finding per text, however many there are).
     Unprintable {
@@ -54,13 +59,21 @@ fn unprintable_because(c: char) -> &'static str {
 }
 
 impl Describe for TextFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            TextFinding::UndeclaredLanguage { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
     fn message(&self) -> String {
         use TextFinding as F;
         match self {
             F::MissingLanguage { lang, .. } => format!("text has no `{lang}` version"),
-            F::UndeclaredLanguage { lang, .. } => {
-                format!("text in `{lang}`, a language the dataset does not declare")
-            }
+            F::UndeclaredLanguage { langs, .. } => format!(
+                "texts in {}, which the dataset does not declare: this file's are ignored",
+                quoted(langs)
+            ),
             F::Unprintable { c, more: 0, .. } => format!(
                 "character `{c}` (U+{:04X}) cannot be printed: {}",
                 *c as u32,
@@ -114,9 +127,10 @@ impl Describe for TextFinding {
                 "every text exists in each language the dataset declares ({}): add \"{lang}\": \"...\"",
                 quoted(declared)
             ),
-            F::UndeclaredLanguage { lang, declared } => format!(
-                "the dataset declares {} in dataset.ron: add `{lang}` to `languages` there, or remove this version",
-                quoted(declared)
+            F::UndeclaredLanguage { langs, declared } => format!(
+                "the dataset declares {} in dataset.ron: add {} to `languages` there to print them; this is said once per file",
+                quoted(declared),
+                quoted(langs)
             ),
             F::Unprintable { c: REPLACEMENT, .. } => {
                 "retype the text from its source, in UTF-8: the character replaced what a conversion could not read".into()
@@ -159,6 +173,7 @@ impl Checker<'_> {
         let complete = self.languages.as_ref().is_none_or(|languages| {
             languages.len() == text.0.len() && languages.iter().all(|l| text.0.contains_key(l))
         });
+        let mut declared_only = None;
         if let (Some(declared), false) = (self.languages.clone(), complete) {
             for lang in declared.iter().filter(|l| !text.0.contains_key(*l)) {
                 let (lang, declared) = (lang.clone(), declared.clone());
@@ -168,8 +183,14 @@ impl Checker<'_> {
                     TextFinding::MissingLanguage { lang, declared },
                 );
             }
-            self.undeclared_versions(parsed, path, text, &declared);
+            if self.undeclared_versions(parsed, path, text, &declared) {
+                // The others are ignored: only the declared versions are checked.
+                let mut kept = text.clone();
+                kept.0.retain(|lang, _| declared.contains(lang));
+                declared_only = Some(kept);
+            }
         }
+        let text = declared_only.as_ref().unwrap_or(text);
         self.repeated_versions(parsed, path, text);
         for (lang, value) in &text.0 {
             if !self.plain_ok(value) {
@@ -179,23 +200,29 @@ impl Checker<'_> {
         self.cites(parsed, path, text);
     }
 
-    /// Reports each version of `text` in a language outside `declared`.
+    /// Whether `text` has versions in languages outside `declared`, which are ignored; the
+    /// first such text of a file is reported, as a warning.
     pub(super) fn undeclared_versions<T>(
         &mut self,
         parsed: &Parsed<T>,
         path: &str,
         text: &Text,
         declared: &[String],
-    ) {
-        for lang in text.0.keys().filter(|l| !declared.contains(l)) {
-            let at = format!("{path}.\"{lang}\"");
-            let (lang, declared) = (lang.clone(), declared.to_vec());
-            self.report(
-                parsed,
-                &at,
-                TextFinding::UndeclaredLanguage { lang, declared },
-            );
+    ) -> bool {
+        let langs: Vec<String> = (text.0.keys())
+            .filter(|l| !declared.contains(l))
+            .cloned()
+            .collect();
+        let Some(first) = langs.first() else {
+            return false;
+        };
+        if self.undeclared_in.insert(parsed.file.clone()) {
+            let at = format!("{path}.\"{first}\"");
+            let declared = declared.to_vec();
+            let finding = TextFinding::UndeclaredLanguage { langs, declared };
+            self.report(parsed, &at, finding);
         }
+        true
     }
 
     /// Reports each language `text` writes twice (only the last version would be kept).

@@ -1,6 +1,7 @@
 //! Self-contained, printable HTML: inline CSS with the PDF's fonts inlined, no script,
 //! nothing loaded from outside.
 
+mod claims;
 mod fonts;
 mod subset;
 
@@ -29,6 +30,10 @@ struct HtmlPage<'a> {
     fonts: String,
     /// The user's CSS, after the built-in stylesheet ([`super::Style`]).
     css: &'a str,
+    /// The speaker's claims the page shows, as schema.org `ClaimReview` JSON-LD (a
+    /// `<script type="application/ld+json">` element, a data block that never runs); empty
+    /// when it shows none.
+    claim_reviews: String,
 }
 
 /// Template filters for HTML.
@@ -69,6 +74,7 @@ impl Renderer for Html {
             brief: &document.brief,
             fonts: String::new(),
             css: self.css,
+            claim_reviews: claims::json_ld(document),
         };
         // The margin boxes of a printed page show the publication's title and the word for
         // a page, which the stylesheet holds: their characters are shown too.

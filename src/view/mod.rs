@@ -32,7 +32,7 @@ pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
 pub use said::{QuoteView, SaidView, StanceView, TextNoteView};
 use sources::{Citations, Cited};
-pub use sources::{FigureView, SourceView, StatusView};
+pub use sources::{ClaimView, FigureView, SourceView, StatusView};
 
 /// What sort of brief a brief is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

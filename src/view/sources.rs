@@ -71,6 +71,26 @@ pub struct FigureView {
     pub note: Option<String>,
     /// The speaker's words, for a figure he gives.
     pub quote: Option<QuoteView>,
+    /// For a figure the speaker gives: his claim, as a fact-check describes it.
+    pub claim: Option<ClaimView>,
+}
+
+/// A figure a speaker gives, as schema.org's `ClaimReview` describes it: what he claims, who,
+/// where, and our verdict (the figure's status and note). HTML embeds it as JSON-LD.
+#[derive(Debug, Clone)]
+pub struct ClaimView {
+    /// The figure's id, the same in every brief.
+    pub id: String,
+    /// `label: value`, in this edition's language.
+    pub claim: String,
+    pub speaker: String,
+    /// The source that reports his words: its title and address.
+    pub source_title: String,
+    pub source_url: Option<String>,
+    /// His words, as the source prints them.
+    pub words: Option<String>,
+    /// The status of the figure, then its note: why it is his claim, not a fact.
+    pub verdict: String,
 }
 
 impl Citations {
@@ -260,6 +280,40 @@ impl<'a> Views<'a> {
                 .quote
                 .as_ref()
                 .map(|q| self.quote_view(q, cited.cite(figure.source))),
+            claim: (figure.status == Status::SpeakerClaim).then(|| self.claim_view(figure)),
+        }
+    }
+
+    /// A figure the speaker gives, as a claim: his name from the voice whose source gives it.
+    fn claim_view(&self, figure: &Figure) -> ClaimView {
+        let d = self.dataset;
+        let source = d.source(figure.source);
+        let voice = d.meta().voices.iter().find(|v| v.source == figure.source);
+        let status = self.status_view(figure.status).label;
+        ClaimView {
+            id: figure.id.clone(),
+            claim: labelled(
+                self.locale.colon(),
+                &self.text(&figure.label),
+                &self.figure_value(&figure.value),
+            ),
+            speaker: voice.map_or_else(
+                || {
+                    source
+                        .author
+                        .as_ref()
+                        .map(|a| self.text(a))
+                        .unwrap_or_default()
+                },
+                |v| self.text(&v.speaker),
+            ),
+            source_title: source.title.clone(),
+            source_url: source.url.clone(),
+            words: figure.quote.as_ref().map(|q| q.words.clone()),
+            verdict: match &figure.note {
+                Some(note) => format!("{status}. {}", self.text(note)),
+                None => status,
+            },
         }
     }
 }

@@ -317,3 +317,102 @@ fn web_addresses_keep_their_direction_in_arabic() {
         "`web-address` puts the address on its own line, isolated left to right"
     );
 }
+
+/// The `ClaimReview`s of an HTML page's JSON-LD, parsed; none without one.
+fn claim_reviews(html: &str) -> Vec<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    let Some(start) = html.find(open) else {
+        return Vec::new();
+    };
+    let body = &html[start + open.len()..];
+    let json = &body[..body.find("</script>").expect("the element ends")];
+    match serde_json::from_str(json).expect("JSON-LD parses as JSON") {
+        serde_json::Value::Array(reviews) => reviews,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+#[test]
+fn each_claim_of_the_speaker_is_a_claim_review_in_the_page() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    jiha()
+        .args([
+            "render",
+            "overview",
+            "connectivite-droit-fondamental",
+            "ict-academy-e-learning",
+            "oriental",
+            "-f",
+            "html",
+            "-l",
+            "fr,ar",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let read = |path: &str| std::fs::read_to_string(dir.path().join(path)).expect(path);
+    // The overview shows the five figures the speaker gives; the proposal its three; the
+    // proposal whose figures are reported facts, and the region, none.
+    for (path, claims) in [
+        ("fr/overview.html", 5),
+        ("ar/overview.html", 5),
+        ("fr/proposals/connectivite-droit-fondamental.html", 3),
+        ("fr/proposals/ict-academy-e-learning.html", 1),
+        ("fr/regions/oriental.html", 0),
+    ] {
+        let html = read(path);
+        let reviews = claim_reviews(&html);
+        assert_eq!(reviews.len(), claims, "{path}");
+        for r in &reviews {
+            assert_eq!(r["@context"], "https://schema.org", "{path}");
+            assert_eq!(r["@type"], "ClaimReview");
+            for field in ["claimReviewed", "datePublished", "inLanguage"] {
+                assert!(
+                    r[field].as_str().is_some_and(|s| !s.is_empty()),
+                    "{path}: {field}"
+                );
+            }
+            assert_eq!(r["itemReviewed"]["@type"], "Claim");
+            assert_eq!(r["itemReviewed"]["author"]["@type"], "Person");
+            assert!(
+                r["itemReviewed"]["author"]["name"]
+                    .as_str()
+                    .is_some_and(|s| !s.is_empty())
+            );
+            assert!(
+                r["itemReviewed"]["appearance"]["url"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("https://"))
+            );
+            assert_eq!(r["author"]["@type"], "Organization");
+            let verdict = r["reviewRating"]["alternateName"]
+                .as_str()
+                .expect("a verdict");
+            assert!(!verdict.is_empty());
+        }
+        // The page still runs nothing: its policy is unchanged, and no other script.
+        assert!(html.contains("content=\"default-src 'none';"));
+        assert_eq!(
+            html.matches("<script").count(),
+            usize::from(claims > 0),
+            "{path}"
+        );
+    }
+    let fr = claim_reviews(&read("fr/overview.html"));
+    let huawei = fr
+        .iter()
+        .find(|r| r["itemReviewed"]["text"] == "20 ans d'existence au Maroc")
+        .expect("the claim of 20 years, with his words");
+    assert_eq!(huawei["itemReviewed"]["author"]["name"], "Chakib Achour");
+    assert_eq!(huawei["inLanguage"], "fr");
+    assert!(
+        huawei["claimReviewed"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("20")
+    );
+    let ar = claim_reviews(&read("ar/overview.html"));
+    assert_eq!(ar[0]["inLanguage"], "ar");
+    assert_eq!(ar[0]["itemReviewed"]["author"]["name"], "شكيب عاشور");
+}

@@ -74,7 +74,7 @@ impl Renderer for Html {
             brief: &document.brief,
             fonts: String::new(),
             css: self.css,
-            claim_reviews: claims::json_ld(document),
+            claim_reviews: String::new(),
         };
         // The margin boxes of a printed page show the publication's title and the word for
         // a page, which the stylesheet holds: their characters are shown too.
@@ -85,6 +85,8 @@ impl Renderer for Html {
             document.page.l.page
         );
         page.fonts = fonts::css(&shown, document.page.dir)?;
+        // Data for machines, not shown: its characters need no font.
+        page.claim_reviews = claims::json_ld(document);
         Ok(page.render()?.into_bytes())
     }
 }

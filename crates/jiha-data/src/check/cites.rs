@@ -327,6 +327,7 @@ impl Citable {
         let values = |indicators: &[crate::model::Indicator]| {
             indicators
                 .iter()
+                .filter(|i| i.area == crate::model::Area::Total)
                 .map(|i| ((i.kind, i.year), i.value))
                 .collect()
         };

@@ -7,12 +7,19 @@ use crate::model::{Area, Province, ProvinceKind, RegionProvinces};
 /// The folder that holds one file of provinces per region.
 pub const PROVINCES_DIR: &str = "provinces";
 
-/// The census counts whose parts add up exactly: the provinces' to their region's, and (for
-/// the population) the communes' to their province's.
-const SUMMED: [(IndicatorKind, i32); 3] = [
+/// The census counts whose parts add up exactly: the provinces' to their region's (the one
+/// place that ties a region's counts in `regions.ron` to its provinces'; the briefs read
+/// each from its own file), and (for the population) the communes' to their province's.
+const SUMMED: [(IndicatorKind, i32); 9] = [
     (IndicatorKind::Population, 2024),
     (IndicatorKind::Population, 2014),
     (IndicatorKind::Households, 2024),
+    (IndicatorKind::Businesses, 2024),
+    (IndicatorKind::IndustryEstablishments, 2024),
+    (IndicatorKind::CommerceEstablishments, 2024),
+    (IndicatorKind::ServicesEstablishments, 2024),
+    (IndicatorKind::ConstructionEstablishments, 2024),
+    (IndicatorKind::PermanentJobs, 2024),
 ];
 
 /// What the rules on the provinces can find.
@@ -132,7 +139,7 @@ impl Describe for ProvinceFinding {
             F::Within { .. } => "only a préfecture d'arrondissements lies `within` a préfecture: the HCP code of a `Prefecture` of the same region".into(),
             F::CommuneCodeTwice { first, .. } => format!("{first} already has it"),
             F::CommuneOutside { .. } => "a commune's code is its region's, its province's, its cercle's and its own: check the code, or the province it is listed under".into(),
-            F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014 and its households in 2024, from the census".into(),
+            F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014, its households in 2024 and its establishments and their permanent jobs mapped in 2024, from the census".into(),
             F::Sum { .. } => "these are counts: the parts add up exactly; run scripts/import-census.py again rather than editing a value by hand".into(),
         })
     }

@@ -473,16 +473,20 @@ fn census(index: &Index, t: &m::Territories) -> Resolved<Vec<c::Census>> {
                     let own = r
                         .indicators
                         .iter()
-                        .find(|i| (i.kind, i.year) == (n.kind, n.year));
+                        .find(|i| (i.kind, i.area, i.year) == (n.kind, n.area, n.year));
                     let of = format!("region `{}`", r.id);
                     match own {
                         Some(i) => value(i, &of),
-                        None => Err(Unresolved(format!("{:?} {} of {of}", n.kind, n.year))),
+                        None => Err(Unresolved(format!(
+                            "{:?} ({:?}) {} of {of}",
+                            n.kind, n.area, n.year
+                        ))),
                     }
                 })
                 .collect::<Resolved<_>>()?;
             Ok(c::Census {
                 kind: n.kind,
+                area: n.area,
                 year: n.year,
                 national: value(n, "the country")?,
                 regional,

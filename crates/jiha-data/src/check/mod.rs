@@ -50,7 +50,7 @@ pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
-pub use provinces::{PROVINCES_DIR, ProvinceFinding};
+pub use provinces::{PROVINCES_DIR, ProvinceFinding, province_id};
 pub use quotes::QuoteFinding;
 pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
 pub use report::Report;

@@ -56,6 +56,9 @@ pub enum ProvinceFinding {
     },
     /// A province without a value the sums need.
     CountMissing { kind: IndicatorKind, year: i32 },
+    /// Two units' French names make the same brief id, or one makes the id of another
+    /// brief (`first`).
+    IdTwice { id: String, first: String },
     /// The parts (`communes` or `provinces`) do not add up to the whole.
     Sum {
         kind: IndicatorKind,
@@ -112,6 +115,9 @@ impl Describe for ProvinceFinding {
                 "{count} communes, from `{code}` on, do not start with their province's `{prefix}`"
             ),
             F::CountMissing { kind, year } => format!("no {kind:?} value for {year}"),
+            F::IdTwice { id, first } => {
+                format!("this name makes the brief id `{id}`, which {first} has already")
+            }
             F::Sum {
                 kind,
                 year,
@@ -140,6 +146,7 @@ impl Describe for ProvinceFinding {
             F::CommuneCodeTwice { first, .. } => format!("{first} already has it"),
             F::CommuneOutside { .. } => "a commune's code is its region's, its province's, its cercle's and its own: check the code, or the province it is listed under".into(),
             F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014, its households in 2024 and its establishments and their permanent jobs mapped in 2024, from the census".into(),
+            F::IdTwice { .. } => "each province and préfecture has a brief whose id is its French name as a slug: two units may not share it, nor a unit and another brief; rename the proposal or region".into(),
             F::Sum { .. } => "these are counts: the parts add up exactly; run scripts/import-census.py again rather than editing a value by hand".into(),
         })
     }
@@ -155,6 +162,7 @@ impl Checker<'_> {
     ) {
         let mut codes: HashMap<String, String> = HashMap::new();
         let mut communes: HashMap<String, String> = HashMap::new();
+        let mut ids = brief_ids(refs);
         for (parsed, stem) in files {
             self.check_province_file(parsed, stem, territories, refs);
             let region = &parsed.value.region;
@@ -164,6 +172,11 @@ impl Checker<'_> {
                 if let Some(first) = codes.insert(province.hcp_code.clone(), owner.clone()) {
                     let code = province.hcp_code.clone();
                     self.report(parsed, &path, ProvinceFinding::CodeTwice { code, first });
+                }
+                let id = province_id(&province.name_fr);
+                if let Some(first) = ids.insert(id.clone(), owner.clone()) {
+                    let path = format!("provinces[{i}].name_fr");
+                    self.report(parsed, &path, ProvinceFinding::IdTwice { id, first });
                 }
                 for (j, commune) in province.communes.iter().enumerate() {
                     let who = format!("commune `{}` of {owner}", commune.name_fr);
@@ -400,6 +413,20 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The id of a province's brief: its French name as a slug (`Béni Mellal`: `beni-mellal`).
+pub fn province_id(name_fr: &str) -> String {
+    super::ids::slugify(name_fr)
+}
+
+/// The ids of the other briefs (overview, book, proposals, regions), each with what has it.
+fn brief_ids(refs: &Refs) -> HashMap<String, String> {
+    let reserved = RESERVED_IDS.iter().map(|id| id.to_string());
+    let known = refs.regions.iter().chain(&refs.proposals).flatten().cloned();
+    (reserved.chain(known))
+        .map(|id| (id.clone(), format!("the brief `{id}`")))
+        .collect()
 }
 
 /// The value of `kind` in `year` over everyone, if given.

@@ -196,7 +196,8 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
     })
 }
 
-/// Every province of every file, in its region, each value with its source.
+/// Every province of every file, in its region, each value with its source: region by region
+/// in the order of `regions.ron`, each file's in its order.
 fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Province>> {
     let mut out = Vec::new();
     for file in files {
@@ -215,6 +216,7 @@ fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Pro
                 })
             });
             out.push(c::Province {
+                id: super::province_id(&p.name_fr),
                 region,
                 hcp_code: p.hcp_code.clone(),
                 kind: p.kind,
@@ -226,6 +228,7 @@ fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Pro
             });
         }
     }
+    out.sort_by_key(|p| p.region);
     Ok(out)
 }
 

@@ -264,10 +264,6 @@ fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
         &rows,
     );
     doc.para(&format!("* {}", l.gap_note));
-    if let Some(t) = &r.provinces {
-        doc.heading(&l.region_provinces);
-        province::table(doc, page, t, true, false);
-    }
     doc.heading(&l.proposals_naming);
     match &r.gap {
         Some(gap) => doc.para(gap),
@@ -287,6 +283,10 @@ fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
         .map(|p| format!("{}. {} ({})", p.number, p.title, p.scope.to_lowercase()))
         .collect();
     doc.bullets(&items);
+    if let Some(t) = &r.provinces {
+        doc.heading(&l.region_provinces);
+        province::table(doc, page, t, true, false);
+    }
     if !book {
         doc.heading(&l.sources);
         sources(doc, &r.sources);

@@ -51,6 +51,8 @@ pub struct ProvinceView {
     pub hcp_code: String,
     pub region: RegionLink,
     pub population_label: String,
+    /// `Population légale 2014`, the communes' other column.
+    pub population_2014_label: String,
     pub population: String,
     /// `−1,8 % entre 2014 et 2024 (de 289 137 à 284 061 habitants)`.
     pub population_change: String,
@@ -143,6 +145,7 @@ impl<'a> Views<'a> {
             hcp_code: p.hcp_code.clone(),
             region: self.region_link(region, links),
             population_label: fill(&l.legal_population, &[("year", "2024")]),
+            population_2014_label: fill(&l.legal_population, &[("year", "2014")]),
             population: population.map_or_else(String::new, |v| {
                 self.indicator_value(IndicatorKind::Population, v.value)
             }),

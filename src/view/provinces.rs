@@ -196,3 +196,117 @@ impl<'a> Views<'a> {
         table
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiha_data::check;
+    use jiha_data::glyphs::{Coverage, pdf_fonts};
+
+    fn dataset() -> Dataset {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let files = check::read_dir(&root, "data").expect("the repository's data");
+        let loaded = check::load("data", files, &Coverage::of(&pdf_fonts()));
+        loaded.unwrap_or_else(|r| panic!("{}", r.render())).0
+    }
+
+    fn brief(views: &Views, id: &str) -> ProvinceView {
+        let written = Written::default();
+        let links = Links::Files {
+            depth: 1,
+            written: &written,
+        };
+        views.province_brief(views.province(id).expect(id), links)
+    }
+
+    fn row<'r>(rows: &'r [ProvinceRow], label: &str, area: Option<&str>) -> &'r ProvinceRow {
+        let mut found = rows.iter().filter(|r| r.label == label);
+        found
+            .find(|r| r.area.as_deref() == area)
+            .unwrap_or_else(|| panic!("{label} {area:?}"))
+    }
+
+    /// Berkane beside the Oriental: each value, the region's and the gap in each language's
+    /// numbers, and the unit's share of the region for a count.
+    #[test]
+    fn a_province_is_set_beside_its_region_in_each_language() {
+        let d = dataset();
+        let cases = [
+            ("fr", "28,7\u{a0}%", "30,4\u{a0}%", "−1,7\u{a0}pt", "13,9\u{a0}% de la région"),
+            ("en", "28.7%", "30.4%", "−1.7\u{a0}pt", "13.9% of the region"),
+            ("ar", "\u{2066}28,7\u{a0}%\u{2069}", "\u{2066}30,4\u{a0}%\u{2069}", "\u{2066}−1,7\u{2069}\u{a0}نقطة", "\u{2066}13,9\u{a0}%\u{2069} من مجموع الجهة"),
+        ];
+        for (lang, value, region, gap, share) in cases {
+            let views = Views::new(&d, lang).expect(lang);
+            let b = brief(&views, "berkane");
+            let l = &views.labels;
+            let unemployment = row(&b.indicators, &l.unemployment, None);
+            assert_eq!(
+                (unemployment.value.as_str(), unemployment.region.as_str()),
+                (value, region),
+                "{lang}"
+            );
+            assert_eq!(unemployment.gap, gap, "{lang}");
+            let businesses = row(&b.establishments, &l.business_establishments, None);
+            assert_eq!(businesses.gap, share, "{lang}");
+            let rural = row(&b.areas, &l.unemployment, Some(&l.area_rural));
+            assert_eq!(rural.year, 2024);
+            assert!(!rural.sources.is_empty());
+        }
+    }
+
+    /// The communes come the most populous first, whatever their order in the data, and a
+    /// commune created since 2014 shows a dash, with the note that says why.
+    #[test]
+    fn communes_are_sorted_and_a_new_one_is_marked() {
+        let d = dataset();
+        let views = Views::new(&d, "fr").expect("fr");
+        for p in d.provinces().iter().filter(|p| p.has_brief()) {
+            let b = brief(&views, &p.id);
+            assert_eq!(b.communes.len(), p.communes.len(), "{}", p.id);
+            let mut in_order: Vec<u64> = p.communes.iter().map(|c| c.population_2024).collect();
+            in_order.sort_by(|a, b| b.cmp(a));
+            let shown: Vec<u64> = (b.communes.iter())
+                .map(|c| c.population_2024.replace('\u{202f}', "").parse().expect("a count"))
+                .collect();
+            assert_eq!(shown, in_order, "{}", p.id);
+            let created = p.communes.iter().any(|c| c.population_2014.is_none());
+            assert_eq!(b.created_note.is_some(), created, "{}", p.id);
+        }
+        let aousserd = brief(&views, "aousserd");
+        assert!(aousserd.communes.iter().any(|c| c.population_2014 == NOT_YET));
+    }
+
+    /// The region's table lists each of its units once, Casablanca's préfectures
+    /// d'arrondissements under it, and the spread runs from the highest to the lowest.
+    #[test]
+    fn the_region_table_marks_the_arrondissements_and_gives_the_spread() {
+        let d = dataset();
+        let views = Views::new(&d, "fr").expect("fr");
+        let written = Written::default();
+        let links = Links::Files {
+            depth: 1,
+            written: &written,
+        };
+        let region = views.region("casablanca-settat").expect("the region");
+        let mut cited = Citations::default();
+        let table = (views.region_provinces(region, links, &mut cited.brief())).expect("a table");
+        let within: Vec<&str> = (table.rows.iter())
+            .filter(|r| r.within.is_some())
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(within.len(), 8);
+        let casablanca = table.rows.iter().position(|r| r.name == "Casablanca");
+        let first_within = table.rows.iter().position(|r| r.within.is_some());
+        assert_eq!(casablanca.map(|i| i + 1), first_within);
+        assert_eq!(table.rows.len(), 9 + 8);
+        assert_eq!(
+            table.spread[0],
+            "Taux de chômage\u{a0}: de 21,7\u{a0}% (Sidi Bennour) à 13,6\u{a0}% (Nouaceur), soit 8,1\u{a0}pt d’écart."
+        );
+        let oriental = views.region("oriental").expect("the region");
+        let table = (views.region_provinces(oriental, links, &mut cited.brief())).expect("a table");
+        assert!(table.rows.iter().all(|r| r.within.is_none()));
+        assert_eq!(table.within_note, None);
+    }
+}

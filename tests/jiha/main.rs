@@ -17,6 +17,7 @@ mod html;
 mod layout;
 mod output;
 mod print;
+mod provinces;
 mod snapshot;
 mod support;
 mod voices;

@@ -35,7 +35,7 @@ fn list_shows_every_brief_with_kind_and_title() {
     let output = jiha().arg("list").assert().success();
     let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 1 + 13 + 12 + 1, "{stdout}");
+    assert_eq!(lines.len(), 1 + 13 + 12 + 75 + 1, "{stdout}");
     assert!(lines[0].starts_with("overview "));
     assert!(lines.last().is_some_and(|l| l.starts_with("book ")));
     assert_eq!(stdout.matches("  proposal  ").count(), 13);

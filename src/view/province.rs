@@ -309,6 +309,7 @@ impl<'a> Views<'a> {
             return None;
         }
         let mut table = self.province_table(&within, links, cited);
+        table.units_label = self.labels.arrondissements.clone();
         table.note = Some(fill(
             &self.labels.arrondissements_note,
             &[("name", self.province_name(p))],

@@ -28,6 +28,8 @@ pub struct ProvinceLine {
 #[derive(Debug, Clone)]
 pub struct ProvinceTable {
     pub rows: Vec<ProvinceLine>,
+    /// The head of the units' column: `Provinces et préfectures`.
+    pub units_label: String,
     /// `Population légale 2024`.
     pub population_label: String,
     /// `Taux de chômage (2024)`.
@@ -103,6 +105,7 @@ impl<'a> Views<'a> {
         };
         ProvinceTable {
             rows,
+            units_label: self.labels.provinces_heading.clone(),
             population_label: fill(&self.labels.legal_population, &[("year", "2024")]),
             unemployment_label: label(TABLE_KINDS[0], censuses[0]),
             higher_education_label: label(TABLE_KINDS[1], censuses[1]),

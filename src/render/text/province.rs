@@ -120,7 +120,7 @@ pub(super) fn table(doc: &mut Doc, page: &Page, t: &ProvinceTable, gaps: bool, r
     if regions {
         column(&l.region, false, &mut names);
     }
-    column(&l.provinces_heading, false, &mut names);
+    column(&t.units_label, false, &mut names);
     column(&t.population_label, true, &mut names);
     column(&t.unemployment_label, true, &mut names);
     if gaps {

@@ -122,7 +122,10 @@ impl<'a> Views<'a> {
         let (population_change, change_sources) = self.province_change(p, &mut cited);
         let indicators = self.province_rows(p, &PROVINCE_KEY, Area::Total, &mut cited);
         let mut areas = Vec::new();
-        for kind in [IndicatorKind::UnemploymentRate, IndicatorKind::HigherEducation] {
+        for kind in [
+            IndicatorKind::UnemploymentRate,
+            IndicatorKind::HigherEducation,
+        ] {
             for area in [Area::Urban, Area::Rural] {
                 areas.extend(self.province_rows(p, &[kind], area, &mut cited));
             }
@@ -235,7 +238,10 @@ impl<'a> Views<'a> {
         let mut sources = vec![cited.cite(before.source), cited.cite(now.source)];
         sources.sort_unstable();
         sources.dedup();
-        (self.change_text(2014, before.value, 2024, now.value), sources)
+        (
+            self.change_text(2014, before.value, 2024, now.value),
+            sources,
+        )
     }
 
     /// `+13,3 % entre 2014 et 2024 (de 3 556 729 à 4 030 222 habitants)`.

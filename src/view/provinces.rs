@@ -81,8 +81,7 @@ impl<'a> Views<'a> {
                     sources.insert(cited.cite(v.source));
                 }
                 let (unemployment, unemployment_gap) = unemployment.unwrap_or_default();
-                let (higher_education, higher_education_gap) =
-                    higher_education.unwrap_or_default();
+                let (higher_education, higher_education_gap) = higher_education.unwrap_or_default();
                 ProvinceLine {
                     name: self.province_name(p).to_string(),
                     href: p.has_brief().then(|| links.province(&p.id)).flatten(),
@@ -131,7 +130,10 @@ impl<'a> Views<'a> {
         let mut within = Vec::new();
         for p in all.iter().filter(|p| p.region == r.key && p.has_brief()) {
             units.push(p);
-            for inside in all.iter().filter(|u| u.within.as_ref() == Some(&p.hcp_code)) {
+            for inside in all
+                .iter()
+                .filter(|u| u.within.as_ref() == Some(&p.hcp_code))
+            {
                 within.push((units.len(), self.province_name(p).to_string()));
                 units.push(inside);
             }
@@ -192,10 +194,7 @@ impl<'a> Views<'a> {
             .filter(|p| p.has_brief())
             .collect();
         let mut table = self.province_table(&units, links, cited);
-        table.note = Some(fill(
-            &self.labels.provinces_annex_note,
-            &[("year", "2024")],
-        ));
+        table.note = Some(fill(&self.labels.provinces_annex_note, &[("year", "2024")]));
         table
     }
 }
@@ -235,9 +234,27 @@ mod tests {
     fn a_province_is_set_beside_its_region_in_each_language() {
         let d = dataset();
         let cases = [
-            ("fr", "28,7\u{a0}%", "30,4\u{a0}%", "−1,7\u{a0}pt", "13,9\u{a0}% de la région"),
-            ("en", "28.7%", "30.4%", "−1.7\u{a0}pt", "13.9% of the region"),
-            ("ar", "\u{2066}28,7\u{a0}%\u{2069}", "\u{2066}30,4\u{a0}%\u{2069}", "\u{2066}−1,7\u{2069}\u{a0}نقطة", "\u{2066}13,9\u{a0}%\u{2069} من مجموع الجهة"),
+            (
+                "fr",
+                "28,7\u{a0}%",
+                "30,4\u{a0}%",
+                "−1,7\u{a0}pt",
+                "13,9\u{a0}% de la région",
+            ),
+            (
+                "en",
+                "28.7%",
+                "30.4%",
+                "−1.7\u{a0}pt",
+                "13.9% of the region",
+            ),
+            (
+                "ar",
+                "\u{2066}28,7\u{a0}%\u{2069}",
+                "\u{2066}30,4\u{a0}%\u{2069}",
+                "\u{2066}−1,7\u{2069}\u{a0}نقطة",
+                "\u{2066}13,9\u{a0}%\u{2069} من مجموع الجهة",
+            ),
         ];
         for (lang, value, region, gap, share) in cases {
             let views = Views::new(&d, lang).expect(lang);
@@ -270,14 +287,24 @@ mod tests {
             let mut in_order: Vec<u64> = p.communes.iter().map(|c| c.population_2024).collect();
             in_order.sort_by(|a, b| b.cmp(a));
             let shown: Vec<u64> = (b.communes.iter())
-                .map(|c| c.population_2024.replace('\u{202f}', "").parse().expect("a count"))
+                .map(|c| {
+                    c.population_2024
+                        .replace('\u{202f}', "")
+                        .parse()
+                        .expect("a count")
+                })
                 .collect();
             assert_eq!(shown, in_order, "{}", p.id);
             let created = p.communes.iter().any(|c| c.population_2014.is_none());
             assert_eq!(b.created_note.is_some(), created, "{}", p.id);
         }
         let aousserd = brief(&views, "aousserd");
-        assert!(aousserd.communes.iter().any(|c| c.population_2014 == NOT_YET));
+        assert!(
+            aousserd
+                .communes
+                .iter()
+                .any(|c| c.population_2014 == NOT_YET)
+        );
     }
 
     /// The region's table lists each of its units once, Casablanca's préfectures

@@ -54,7 +54,12 @@ pub(super) fn province(doc: &mut Doc, page: &Page, p: &ProvinceView) {
         })
         .collect();
     doc.table(
-        &[&l.commune, &l.unit_kind, &p.population_label, &p.population_2014_label],
+        &[
+            &l.commune,
+            &l.unit_kind,
+            &p.population_label,
+            &p.population_2014_label,
+        ],
         &[false, false, true, true],
         &communes,
     );

@@ -423,7 +423,12 @@ pub fn province_id(name_fr: &str) -> String {
 /// The ids of the other briefs (overview, book, proposals, regions), each with what has it.
 fn brief_ids(refs: &Refs) -> HashMap<String, String> {
     let reserved = RESERVED_IDS.iter().map(|id| id.to_string());
-    let known = refs.regions.iter().chain(&refs.proposals).flatten().cloned();
+    let known = refs
+        .regions
+        .iter()
+        .chain(&refs.proposals)
+        .flatten()
+        .cloned();
     (reserved.chain(known))
         .map(|id| (id.clone(), format!("the brief `{id}`")))
         .collect()

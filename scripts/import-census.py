@@ -112,17 +112,23 @@ def check_versions(names: list[str]) -> None:
 
 
 def jiha_regions(path: Path) -> dict[str, dict]:
-    """HCP code -> id and census values, from data/regions.ron."""
+    """HCP code -> id and census values (kind, area, year), from data/regions.ron; the
+    country under `MA`."""
     text = path.read_text(encoding="utf-8")
     regions = {}
-    for block in text.split("Region(")[1:]:
+
+    def values(block):
+        return {(k, a or "Total", int(y)): float(v) for k, a, v, y in re.findall(
+            r"Indicator\(kind: (\w+), (?:area: (\w+), )?value: ([\d.]+), year: (\d+)", block)}
+
+    country, *blocks = text.split("Region(")
+    regions["MA"] = {"id": "Maroc", "values": values(country)}
+    for block in blocks:
         rid = re.search(r'id: "([a-z0-9-]+)"', block).group(1)
         code = re.search(r'hcp_code: "(\d\d)"', block).group(1)
-        values = {(k, int(y)): float(v) for k, v, y in re.findall(
-            r"Indicator\(kind: (\w+), value: ([\d.]+), year: (\d+)", block)}
-        regions[code] = {"id": rid, "values": values}
-    if len(regions) != 12:
-        fail(f"{path}: expected 12 regions, found {len(regions)}")
+        regions[code] = {"id": rid, "values": values(block)}
+    if len(regions) != 13:
+        fail(f"{path}: expected the country and 12 regions, found {len(regions)}")
     return regions
 
 
@@ -248,18 +254,22 @@ def check_sums(data, jiha) -> list[str]:
         compare(f"province {code} {p['name_fr']}, households 2024 of its communes",
                 int(value_of(units[code], "Households", 2024)),
                 sum(c["households_2024"] for c in communes))
-    # The package's regions are the ones data/regions.ron already carries.
-    for rcode in sorted(data["regions"]):
+    # The package's regions are the ones data/regions.ron carries, with every value the
+    # package gives a region and the country (those a province is compared with): counts
+    # and rates, over everyone and urban/rural, nothing more and nothing different.
+    for rcode, owner in [("MA", "country")] + [(c, f"region {c}") for c in sorted(data["regions"])]:
         if rcode not in jiha:
-            problems.append(f"region {rcode} is not in data/regions.ron")
+            problems.append(f"{owner} is not in data/regions.ron")
             continue
-        # Every value data/regions.ron carries: counts and rates alike.
-        for (kind, year), mine in sorted(jiha[rcode]["values"].items()):
-            theirs = next((v for k, a, v, y, _ in regions[rcode]
-                           if k == kind and y == year and a == "Total"), None)
-            if mine != theirs:
-                problems.append(f"region {rcode} {jiha[rcode]['id']}: {kind} {year} is {mine} in "
-                                f"data/regions.ron, {theirs} in the package")
+        mine = jiha[rcode]["values"]
+        theirs = {(k, a, y): float(v) for k, a, v, y, _ in
+                  (country if rcode == "MA" else regions[rcode])}
+        name = jiha[rcode]["id"]
+        for key in sorted(mine.keys() | theirs.keys()):
+            if mine.get(key) != theirs.get(key):
+                kind, area, year = key
+                problems.append(f"{owner} {name}: {kind} ({area}) {year} is {mine.get(key)} in "
+                                f"data/regions.ron, {theirs.get(key)} in the package")
     return problems
 
 

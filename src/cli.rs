@@ -115,7 +115,9 @@ pub struct RenderArgs {
     #[arg(long, value_name = "N", default_value_t = 80)]
     pub width: usize,
 
-    /// Only briefs of these kinds, comma-separated: overview, proposal, region, book.
+    /// Only briefs of these kinds, comma-separated: overview, proposal, region, province,
+    /// book. Without it (and without ids), every brief but the provinces': `--kind province`
+    /// renders those 75.
     #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
     pub kind: Vec<BriefKind>,
 
@@ -167,6 +169,11 @@ pub struct ListArgs {
     /// Language of the titles [default: the dataset's original language].
     #[arg(short, long, value_name = "LANG")]
     pub lang: Option<String>,
+
+    /// Only briefs of these kinds, comma-separated: overview, proposal, region, province,
+    /// book.
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub kind: Vec<BriefKind>,
 }
 
 /// Parses one value of `--format`: a format, or `all` for every one. Clap lists the

@@ -107,9 +107,7 @@ impl<'d> Plan<'d> {
                 None => {
                     let all = views.briefs();
                     let selected = select(&all, request.ids)?.into_iter().cloned();
-                    selected
-                        .filter(|e| request.kinds.is_empty() || request.kinds.contains(&e.kind))
-                        .collect()
+                    selected.filter(|e| wanted(request, e.kind)).collect()
                 }
             };
             for entry in entries {
@@ -148,6 +146,17 @@ impl<'d> Plan<'d> {
     /// How many files the plan makes.
     pub fn files(&self) -> usize {
         self.jobs.iter().map(|j| j.targets.len()).sum()
+    }
+}
+
+/// Whether a brief of `kind` is asked for: one of the kinds given; without them, any kind
+/// when ids are given, and every kind but the provinces' (75 briefs more per language, which
+/// `--kind province` or their ids ask for) when nothing is.
+fn wanted(request: &Request, kind: BriefKind) -> bool {
+    if request.kinds.is_empty() {
+        !request.ids.is_empty() || kind != BriefKind::Province
+    } else {
+        request.kinds.contains(&kind)
     }
 }
 

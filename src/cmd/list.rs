@@ -12,6 +12,9 @@ pub fn run(data: Source, args: &ListArgs) -> Result<(), Error> {
     let mut out = String::new();
     for lang in langs {
         let entries = views(&dataset, lang)?.briefs();
+        let entries: Vec<_> = (entries.into_iter())
+            .filter(|e| args.kind.is_empty() || args.kind.contains(&e.kind))
+            .collect();
         let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
         for entry in entries {
             out.push_str(&format!(

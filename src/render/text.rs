@@ -31,6 +31,7 @@ fn render(page: &Page, brief: &Brief, width: usize) -> String {
         Brief::Overview(o) => overview(&mut doc, page, o, false),
         Brief::Proposal(p) => proposal(&mut doc, page, p, false),
         Brief::Region(r) => region(&mut doc, page, r, false),
+        Brief::Province(p) => province::province(&mut doc, page, p),
         Brief::Book(b) => book(&mut doc, page, b),
     }
     doc.finish()
@@ -282,6 +283,10 @@ fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
         .map(|p| format!("{}. {} ({})", p.number, p.title, p.scope.to_lowercase()))
         .collect();
     doc.bullets(&items);
+    if let Some(t) = &r.provinces {
+        doc.heading(&l.region_provinces);
+        province::table(doc, page, t, true, false);
+    }
     if !book {
         doc.heading(&l.sources);
         sources(doc, &r.sources);
@@ -318,6 +323,11 @@ fn book(doc: &mut Doc, page: &Page, b: &BookView) {
                 BookBrief::Region(r) => region(doc, page, r, true),
             }
         }
+    }
+    if let Some(t) = &b.provinces {
+        doc.rule();
+        doc.title(&l.provinces_annex);
+        province::table(doc, page, t, false, true);
     }
     doc.rule();
     doc.title(&l.sources);
@@ -658,6 +668,7 @@ impl Doc {
 }
 
 mod context;
+mod province;
 mod voices;
 
 use context::{frame, indicator_spreads};

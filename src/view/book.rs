@@ -77,12 +77,17 @@ pub struct BookView {
     pub publisher: String,
     pub toc: Vec<TocEntry>,
     pub parts: Vec<PartView>,
+    /// The annex of every province and préfecture (the whole book only).
+    pub provinces: Option<ProvinceTable>,
     pub sources: Vec<SourceView>,
     pub glossary: Vec<TermView>,
     pub credits: Vec<CreditView>,
     /// The colophon's last line, with the edition date.
     pub produced: String,
 }
+
+/// The anchor of the book's annex of every province.
+pub const ANNEX: &str = "provinces-annex";
 
 /// A part of a book before its briefs are built: what it holds.
 struct Part {
@@ -115,6 +120,8 @@ impl<'a> Views<'a> {
         };
         let parts = self.parts(&layout, links, &mut citations);
         let glossary = self.glossary(&mut citations);
+        let provinces = (*selection == Selection::Everything && !d.provinces().is_empty())
+            .then(|| self.provinces_annex(links, &mut citations.brief()));
         let meta = d.meta();
         let credits = meta
             .credits
@@ -127,7 +134,7 @@ impl<'a> Views<'a> {
                 changes: c.changes.as_ref().map(|t| self.text(t)),
             })
             .collect();
-        let toc = self.toc(&parts);
+        let toc = self.toc(&parts, provinces.is_some());
         let sources = self.source_list(citations.listed());
         let edition = locale.date(meta.edition);
         // A book made to measure names the dataset under its own title.
@@ -146,6 +153,7 @@ impl<'a> Views<'a> {
             publisher: self.text(&meta.publisher),
             toc,
             parts,
+            provinces,
             sources,
             glossary,
             credits,
@@ -281,7 +289,7 @@ impl<'a> Views<'a> {
 
     /// The book's table of contents: its parts, each brief under its part or at the top
     /// level, then the sources, the glossary and the colophon.
-    fn toc(&self, parts: &[PartView]) -> Vec<TocEntry> {
+    fn toc(&self, parts: &[PartView], annex: bool) -> Vec<TocEntry> {
         let l = &self.labels;
         let entry = |title: &str, href: &str, children: Vec<TocEntry>| TocEntry {
             title: title.to_string(),
@@ -312,6 +320,9 @@ impl<'a> Views<'a> {
                 Some(h) => toc.push(entry(&h.title, &format!("#{}", h.anchor), briefs.collect())),
                 None => toc.extend(briefs),
             }
+        }
+        if annex {
+            toc.push(entry(&l.provinces_annex, &format!("#{ANNEX}"), Vec::new()));
         }
         toc.extend([
             entry(&l.sources, "#sources", Vec::new()),

@@ -8,6 +8,8 @@ mod book;
 mod cites;
 mod overview;
 mod proposal;
+mod province;
+mod provinces;
 mod region;
 mod said;
 mod sources;
@@ -29,6 +31,8 @@ pub use book::{
 };
 pub use overview::{ComparisonRow, CoverageRow, OverviewView, ProposalGroup, VoiceView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
+pub use province::{CommuneRow, NOT_YET, ProvinceRow, ProvinceView};
+pub use provinces::{ProvinceLine, ProvinceTable};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
 pub use said::{QuoteView, SaidView, StanceView, TextNoteView};
 use sources::{Citations, Cited};
@@ -40,6 +44,8 @@ pub enum BriefKind {
     Overview,
     Proposal,
     Region,
+    /// A province or préfecture (not in the book: its annex lists them all).
+    Province,
     Book,
 }
 
@@ -50,6 +56,7 @@ impl BriefKind {
             BriefKind::Overview => "overview",
             BriefKind::Proposal => "proposal",
             BriefKind::Region => "region",
+            BriefKind::Province => "province",
             BriefKind::Book => "book",
         }
     }
@@ -63,6 +70,7 @@ impl BriefKind {
             BriefKind::Overview | BriefKind::Book => id.to_string(),
             BriefKind::Proposal => format!("proposals/{id}"),
             BriefKind::Region => format!("regions/{id}"),
+            BriefKind::Province => format!("provinces/{id}"),
         }
     }
 
@@ -73,6 +81,7 @@ impl BriefKind {
             BriefKind::Overview => Some("dataset.ron".to_string()),
             BriefKind::Proposal => Some(format!("{}/{id}.ron", jiha_data::check::PROPOSALS_DIR)),
             BriefKind::Region => Some("regions.ron".to_string()),
+            BriefKind::Province => Some(format!("{}/", jiha_data::check::PROVINCES_DIR)),
             BriefKind::Book => None,
         }
     }
@@ -83,6 +92,7 @@ impl BriefKind {
             BriefKind::Overview | BriefKind::Book => id.to_string(),
             BriefKind::Proposal => format!("proposal-{id}"),
             BriefKind::Region => format!("region-{id}"),
+            BriefKind::Province => format!("province-{id}"),
         }
     }
 }
@@ -170,6 +180,16 @@ impl Links<'_> {
     fn region(self, id: &str) -> Option<String> {
         self.to(BriefKind::Region, id)
     }
+
+    /// A province brief: its own file if it is written, never the book, which holds none.
+    fn province(self, id: &str) -> Option<String> {
+        let kind = BriefKind::Province;
+        match self {
+            Links::Files { depth, written } => (written.has(kind, id))
+                .then(|| format!("{}{}.html", "../".repeat(depth), kind.stem(id))),
+            Links::Anchors { held } => held.has(kind, id).then(|| format!("#{}", kind.anchor(id))),
+        }
+    }
 }
 
 /// A brief's content, built once from the dataset, for every format to lay out.
@@ -178,6 +198,7 @@ pub enum Brief {
     Overview(OverviewView),
     Proposal(ProposalView),
     Region(RegionView),
+    Province(ProvinceView),
     /// Boxed: the book holds every other view.
     Book(Box<BookView>),
 }
@@ -348,8 +369,8 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Every brief, in reading order: overview, proposals, regions, book; titles in this
-    /// edition's language.
+    /// Every brief, in reading order: overview, proposals, regions, provinces (region by
+    /// region, in the order of HCP's codes), book; titles in this edition's language.
     pub fn briefs(&self) -> Vec<BriefEntry> {
         let (d, l) = (self.dataset, &self.labels);
         let title = self.text(&d.meta().title);
@@ -371,6 +392,9 @@ impl<'a> Views<'a> {
         for r in &d.territories().regions {
             let title = fill(&l.region_title, &[("name", self.region_name(r))]);
             list.push(entry(&r.id, BriefKind::Region, title));
+        }
+        for p in d.provinces().iter().filter(|p| p.has_brief()) {
+            list.push(entry(&p.id, BriefKind::Province, self.province_title(p)));
         }
         list.push(BriefEntry {
             selection: Some(Selection::Everything),
@@ -443,6 +467,9 @@ impl<'a> Views<'a> {
                 Brief::Proposal(self.proposal(p, links))
             }
             BriefKind::Region => Brief::Region(self.region_brief(self.region(&entry.id)?, links)),
+            BriefKind::Province => {
+                Brief::Province(self.province_brief(self.province(&entry.id)?, links))
+            }
             BriefKind::Book => {
                 Brief::Book(Box::new(self.book(entry.selection.as_ref()?, &entry.title)))
             }

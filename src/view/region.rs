@@ -47,6 +47,9 @@ pub struct RegionView {
     /// `+13,3 % entre 2014 et 2024 (de 3 556 729 à 4 030 222 habitants)`.
     pub population_change: String,
     pub indicators: Vec<IndicatorRow>,
+    /// Its provinces and préfectures, with the gap to the region and the spread inside it;
+    /// `None` for a dataset without provinces.
+    pub provinces: Option<ProvinceTable>,
     /// Proposals that name this region.
     pub specific: Vec<ProposalLink>,
     /// Proposals of national scope, or for every region.
@@ -150,6 +153,7 @@ impl<'a> Views<'a> {
         let mut cited = citations.brief();
         cited.cite(r.capital.decree);
         let indicators = self.indicator_rows(r, &mut cited);
+        let provinces = self.region_provinces(r, links, &mut cited);
         let latest = self.population(r).last().copied();
         let (population_change, change_sources) = self.population_change(r, &mut cited);
         let mut specific = Vec::new();
@@ -190,6 +194,7 @@ impl<'a> Views<'a> {
             population: latest.map_or_else(String::new, |(_, p)| locale.integer(p.value as u64)),
             population_change,
             indicators,
+            provinces,
             specific,
             national,
             gap,

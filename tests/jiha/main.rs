@@ -18,6 +18,7 @@ mod languages;
 mod layout;
 mod output;
 mod print;
+mod provinces;
 mod snapshot;
 mod style;
 mod support;

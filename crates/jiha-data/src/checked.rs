@@ -447,30 +447,38 @@ pub struct Territories {
     pub country: Country,
     /// The twelve regions, each with its outline.
     pub regions: Vec<Region>,
-    /// One entry per indicator and census year the country carries, each with the value of
-    /// every region (the rules make every region carry the country's indicators).
+    /// One entry per indicator, area and census year the country carries, each with the
+    /// value of every region (the rules make every region carry the country's indicators).
     pub census: Vec<Census>,
 }
 
 impl Territories {
-    /// The latest census of `kind`; `None` if the dataset does not carry that indicator.
+    /// The latest census of `kind` over everyone; `None` if the dataset does not carry that
+    /// indicator.
     pub fn latest(&self, kind: IndicatorKind) -> Option<&Census> {
+        self.latest_in(kind, Area::Total)
+    }
+
+    /// The latest census of `kind` over `area`; `None` if the dataset does not carry it.
+    pub fn latest_in(&self, kind: IndicatorKind, area: Area) -> Option<&Census> {
         self.census
             .iter()
-            .filter(|c| c.kind == kind)
+            .filter(|c| c.kind == kind && c.area == area)
             .max_by_key(|c| c.year)
     }
 
-    /// The census of `kind` in `year`; `None` if the dataset does not carry it.
+    /// The census of `kind` over everyone in `year`; `None` if the dataset does not carry it.
     pub fn census(&self, kind: IndicatorKind, year: i32) -> Option<&Census> {
         self.census
             .iter()
-            .find(|c| c.kind == kind && c.year == year)
+            .find(|c| (c.kind, c.area, c.year) == (kind, Area::Total, year))
     }
 
-    /// Every census of `kind`, oldest first.
+    /// Every census of `kind` over everyone, oldest first.
     pub fn series(&self, kind: IndicatorKind) -> Vec<&Census> {
-        let mut series: Vec<&Census> = self.census.iter().filter(|c| c.kind == kind).collect();
+        let mut series: Vec<&Census> = (self.census.iter())
+            .filter(|c| c.kind == kind && c.area == Area::Total)
+            .collect();
         series.sort_by_key(|c| c.year);
         series
     }
@@ -480,6 +488,8 @@ impl Territories {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Census {
     pub kind: IndicatorKind,
+    /// Over whom: everyone, or the urban or rural population.
+    pub area: Area,
     /// The census year.
     pub year: i32,
     pub national: Value,

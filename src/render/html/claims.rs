@@ -63,7 +63,7 @@ fn figures(brief: &Brief) -> Vec<&FigureView> {
     match brief {
         Brief::Overview(o) => o.figures.iter().collect(),
         Brief::Proposal(p) => p.figures.iter().collect(),
-        Brief::Region(_) => Vec::new(),
+        Brief::Region(_) | Brief::Province(_) => Vec::new(),
         Brief::Book(book) => (book.parts.iter())
             .flat_map(|part| &part.briefs)
             .flat_map(|b| match b {

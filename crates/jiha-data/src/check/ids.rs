@@ -290,8 +290,8 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The slug an id was probably meant to be; a province's id ([`crate::model::Province::id`]).
-pub(crate) fn slugify(id: &str) -> String {
+/// The slug an id was probably meant to be; a province's id ([`super::province_id`]).
+pub(super) fn slugify(id: &str) -> String {
     let mut slug = String::new();
     for c in id.chars() {
         let c = match c {

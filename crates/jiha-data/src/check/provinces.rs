@@ -7,12 +7,19 @@ use crate::model::{Area, Province, ProvinceKind, RegionProvinces};
 /// The folder that holds one file of provinces per region.
 pub const PROVINCES_DIR: &str = "provinces";
 
-/// The census counts whose parts add up exactly: the provinces' to their region's, and (for
-/// the population) the communes' to their province's.
-const SUMMED: [(IndicatorKind, i32); 3] = [
+/// The census counts whose parts add up exactly: the provinces' to their region's (the one
+/// place that ties a region's counts in `regions.ron` to its provinces'; the briefs read
+/// each from its own file), and (for the population) the communes' to their province's.
+const SUMMED: [(IndicatorKind, i32); 9] = [
     (IndicatorKind::Population, 2024),
     (IndicatorKind::Population, 2014),
     (IndicatorKind::Households, 2024),
+    (IndicatorKind::Businesses, 2024),
+    (IndicatorKind::IndustryEstablishments, 2024),
+    (IndicatorKind::CommerceEstablishments, 2024),
+    (IndicatorKind::ServicesEstablishments, 2024),
+    (IndicatorKind::ConstructionEstablishments, 2024),
+    (IndicatorKind::PermanentJobs, 2024),
 ];
 
 /// What the rules on the provinces can find.
@@ -38,8 +45,6 @@ pub enum ProvinceFinding {
         kind: ProvinceKind,
         within: Option<String>,
     },
-    /// A province whose id (its French name as a slug) is another province's or a region's.
-    IdTwice { id: String, first: String },
     /// A commune code given twice.
     CommuneCodeTwice { code: String, first: String },
     /// Communes (`count`, the first `code`) whose codes do not start with their region's and
@@ -51,6 +56,9 @@ pub enum ProvinceFinding {
     },
     /// A province without a value the sums need.
     CountMissing { kind: IndicatorKind, year: i32 },
+    /// Two units' French names make the same brief id, or one makes the id of another
+    /// brief (`first`).
+    IdTwice { id: String, first: String },
     /// The parts (`communes` or `provinces`) do not add up to the whole.
     Sum {
         kind: IndicatorKind,
@@ -78,7 +86,6 @@ impl Describe for ProvinceFinding {
             }
             F::InvalidCode { code, kind } => format!("invalid HCP code `{code}` for a {kind:?}"),
             F::CodeTwice { code, .. } => format!("province code `{code}` is used twice"),
-            F::IdTwice { id, .. } => format!("the province id `{id}` names two places"),
             F::Within {
                 code,
                 kind: ProvinceKind::PrefectureOfArrondissements,
@@ -108,6 +115,9 @@ impl Describe for ProvinceFinding {
                 "{count} communes, from `{code}` on, do not start with their province's `{prefix}`"
             ),
             F::CountMissing { kind, year } => format!("no {kind:?} value for {year}"),
+            F::IdTwice { id, first } => {
+                format!("this name makes the brief id `{id}`, which {first} has already")
+            }
             F::Sum {
                 kind,
                 year,
@@ -133,12 +143,10 @@ impl Describe for ProvinceFinding {
                 "a province belongs to one region and has its own code; {first} already has it"
             ),
             F::Within { .. } => "only a préfecture d'arrondissements lies `within` a préfecture: the HCP code of a `Prefecture` of the same region".into(),
-            F::IdTwice { first, .. } => format!(
-                "a province's id is its French name as a slug, which {first} already has: write the name as HCP does, with what tells the two apart"
-            ),
             F::CommuneCodeTwice { first, .. } => format!("{first} already has it"),
             F::CommuneOutside { .. } => "a commune's code is its region's, its province's, its cercle's and its own: check the code, or the province it is listed under".into(),
-            F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014 and its households in 2024, from the census".into(),
+            F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014, its households in 2024 and its establishments and their permanent jobs mapped in 2024, from the census".into(),
+            F::IdTwice { .. } => "each province and préfecture has a brief whose id is its French name as a slug: two units may not share it, nor a unit and another brief; rename the proposal or region".into(),
             F::Sum { .. } => "these are counts: the parts add up exactly; run scripts/import-census.py again rather than editing a value by hand".into(),
         })
     }
@@ -154,7 +162,7 @@ impl Checker<'_> {
     ) {
         let mut codes: HashMap<String, String> = HashMap::new();
         let mut communes: HashMap<String, String> = HashMap::new();
-        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut ids = brief_ids(refs);
         for (parsed, stem) in files {
             self.check_province_file(parsed, stem, territories, refs);
             let region = &parsed.value.region;
@@ -165,7 +173,11 @@ impl Checker<'_> {
                     let code = province.hcp_code.clone();
                     self.report(parsed, &path, ProvinceFinding::CodeTwice { code, first });
                 }
-                self.province_id(parsed, i, &mut ids, refs);
+                let id = province_id(&province.name_fr);
+                if let Some(first) = ids.insert(id.clone(), owner.clone()) {
+                    let path = format!("provinces[{i}].name_fr");
+                    self.report(parsed, &path, ProvinceFinding::IdTwice { id, first });
+                }
                 for (j, commune) in province.communes.iter().enumerate() {
                     let who = format!("commune `{}` of {owner}", commune.name_fr);
                     if let Some(first) = communes.insert(commune.hcp_code.clone(), who) {
@@ -176,28 +188,6 @@ impl Checker<'_> {
                     }
                 }
             }
-        }
-    }
-
-    /// A province's id (its French name as a slug) names no other province and no region:
-    /// the briefs and the texts' references name it by that id.
-    fn province_id(
-        &mut self,
-        parsed: &Parsed<RegionProvinces>,
-        i: usize,
-        ids: &mut HashMap<String, String>,
-        refs: &Refs,
-    ) {
-        let province = &parsed.value.provinces[i];
-        let (id, path) = (province.id(), format!("provinces[{i}].name_fr"));
-        let region = refs.regions.as_ref().is_some_and(|r| r.contains(&id));
-        let first = if region || id == crate::cite::COUNTRY {
-            Some(format!("region `{id}`"))
-        } else {
-            ids.insert(id.clone(), format!("`{}`", province.name_fr))
-        };
-        if let Some(first) = first {
-            self.report(parsed, &path, ProvinceFinding::IdTwice { id, first });
         }
     }
 
@@ -423,6 +413,25 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The id of a province's brief: its French name as a slug (`Béni Mellal`: `beni-mellal`).
+pub fn province_id(name_fr: &str) -> String {
+    super::ids::slugify(name_fr)
+}
+
+/// The ids of the other briefs (overview, book, proposals, regions), each with what has it.
+fn brief_ids(refs: &Refs) -> HashMap<String, String> {
+    let reserved = RESERVED_IDS.iter().map(|id| id.to_string());
+    let known = refs
+        .regions
+        .iter()
+        .chain(&refs.proposals)
+        .flatten()
+        .cloned();
+    (reserved.chain(known))
+        .map(|id| (id.clone(), format!("the brief `{id}`")))
+        .collect()
 }
 
 /// The value of `kind` in `year` over everyone, if given.

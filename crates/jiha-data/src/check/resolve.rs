@@ -196,7 +196,8 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
     })
 }
 
-/// Every province of every file, in its region, each value with its source.
+/// Every province of every file, in its region, each value with its source: region by region
+/// in the order of `regions.ron`, each file's in its order.
 fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Province>> {
     let mut out = Vec::new();
     for file in files {
@@ -227,6 +228,7 @@ fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Pro
             });
         }
     }
+    out.sort_by_key(|p| p.region);
     Ok(out)
 }
 
@@ -474,16 +476,20 @@ fn census(index: &Index, t: &m::Territories) -> Resolved<Vec<c::Census>> {
                     let own = r
                         .indicators
                         .iter()
-                        .find(|i| (i.kind, i.year) == (n.kind, n.year));
+                        .find(|i| (i.kind, i.area, i.year) == (n.kind, n.area, n.year));
                     let of = format!("region `{}`", r.id);
                     match own {
                         Some(i) => value(i, &of),
-                        None => Err(Unresolved(format!("{:?} {} of {of}", n.kind, n.year))),
+                        None => Err(Unresolved(format!(
+                            "{:?} ({:?}) {} of {of}",
+                            n.kind, n.area, n.year
+                        ))),
                     }
                 })
                 .collect::<Resolved<_>>()?;
             Ok(c::Census {
                 kind: n.kind,
+                area: n.area,
                 year: n.year,
                 national: value(n, "the country")?,
                 regional,

@@ -18,12 +18,14 @@ pub enum TerritoryFinding {
     IndicatorMissing {
         region: String,
         kind: IndicatorKind,
+        area: Area,
         year: i32,
     },
     /// A region has an indicator value the country lacks.
     IndicatorExtra {
         region: String,
         kind: IndicatorKind,
+        area: Area,
         year: i32,
     },
     /// An indicator given twice for a year (and area).
@@ -32,9 +34,6 @@ pub enum TerritoryFinding {
         area: Area,
         year: i32,
     },
-    /// A national or regional value over the urban or rural population only: the regions
-    /// are compared over everyone.
-    AreaNotTotal { kind: IndicatorKind, area: Area },
     /// An indicator's year outside 1900 to 2100.
     CensusYear { year: i32 },
     /// An indicator's value that cannot be right.
@@ -75,22 +74,26 @@ impl Describe for TerritoryFinding {
             F::RegionCount { count, .. } => {
                 format!("the dataset has {count} regions, not {REGION_COUNT}")
             }
-            F::IndicatorMissing { region, kind, year } => {
-                format!("region `{region}` has no {kind:?} value for {year}")
-            }
-            F::IndicatorExtra { region, kind, year } => format!(
-                "region `{region}` has a {kind:?} value for {year}, but the country has none"
-            ),
-            F::IndicatorTwice {
+            F::IndicatorMissing {
+                region,
                 kind,
-                area: Area::Total,
+                area,
                 year,
-            } => format!("{kind:?} for {year} is given twice"),
+            } => format!(
+                "region `{region}` has no {kind:?}{} value for {year}",
+                area_words(*area)
+            ),
+            F::IndicatorExtra {
+                region,
+                kind,
+                area,
+                year,
+            } => format!(
+                "region `{region}` has a {kind:?}{} value for {year}, but the country has none",
+                area_words(*area)
+            ),
             F::IndicatorTwice { kind, area, year } => {
-                format!("{kind:?} ({area:?}) for {year} is given twice")
-            }
-            F::AreaNotTotal { kind, area } => {
-                format!("a national or regional {kind:?} value is over the {area:?} area only")
+                format!("{kind:?}{} for {year} is given twice", area_words(*area))
             }
             F::CensusYear { year } => format!("year {year} is outside 1900 to 2100"),
             F::IndicatorOutOfRange(problem) => format!("value out of range: {problem}"),
@@ -145,7 +148,6 @@ impl Describe for TerritoryFinding {
                 "add the national value to `country.indicators`, to compare the region with".into()
             }
             F::IndicatorTwice { .. } => "keep one value per indicator, area and year".into(),
-            F::AreaNotTotal { .. } => "the country and the regions carry values over everyone: remove the `area`; the urban/rural split is given for the provinces (provinces/*.ron)".into(),
             F::CensusYear { .. } => "write the census year, for example `2024`".into(),
             F::IndicatorOutOfRange(_) => "check the value against the HCP table".into(),
             F::IndicatorWithoutSource { .. } => {
@@ -234,44 +236,36 @@ impl Checker<'_> {
         }
     }
 
-    /// Indicators: one value per (kind, year), in range, the same set everywhere.
+    /// Indicators: one value per (kind, area, year), in range, the same set everywhere: a
+    /// region is compared with the country over everyone, and over the urban or the rural
+    /// population where both give that split.
     fn check_indicator_sets(&mut self, parsed: &Parsed<Territories>) {
         let t = &parsed.value;
-        let national = self.regional_keys(parsed, "country", &t.country.indicators);
+        let national = self.indicator_keys(parsed, "country", &t.country.indicators);
         for (i, region) in t.regions.iter().enumerate() {
-            let own = self.regional_keys(parsed, &format!("regions[{i}]"), &region.indicators);
+            let own = self.indicator_keys(parsed, &format!("regions[{i}]"), &region.indicators);
             let path = format!("regions[{i}].indicators");
-            for &(kind, year) in national.difference(&own) {
+            for &(kind, area, year) in national.difference(&own) {
                 let region = region.id.clone();
-                let finding = TerritoryFinding::IndicatorMissing { region, kind, year };
+                let finding = TerritoryFinding::IndicatorMissing {
+                    region,
+                    kind,
+                    area,
+                    year,
+                };
                 self.report(parsed, &path, finding);
             }
-            for &(kind, year) in own.difference(&national) {
+            for &(kind, area, year) in own.difference(&national) {
                 let region = region.id.clone();
-                let finding = TerritoryFinding::IndicatorExtra { region, kind, year };
+                let finding = TerritoryFinding::IndicatorExtra {
+                    region,
+                    kind,
+                    area,
+                    year,
+                };
                 self.report(parsed, &path, finding);
             }
         }
-    }
-
-    /// The country's or a region's indicators, each over everyone: their (kind, year).
-    fn regional_keys(
-        &mut self,
-        parsed: &Parsed<Territories>,
-        owner: &str,
-        indicators: &[crate::model::Indicator],
-    ) -> BTreeSet<(IndicatorKind, i32)> {
-        for (j, indicator) in indicators.iter().enumerate() {
-            if indicator.area != Area::Total {
-                let (kind, area) = (indicator.kind, indicator.area);
-                let path = format!("{owner}.indicators[{j}].kind");
-                self.report(parsed, &path, TerritoryFinding::AreaNotTotal { kind, area });
-            }
-        }
-        let keys = self.indicator_keys(parsed, owner, indicators);
-        keys.into_iter()
-            .map(|(kind, _, year)| (kind, year))
-            .collect()
     }
 
     /// One value per (kind, area, year), in range, with a source: the rules on the
@@ -440,6 +434,14 @@ fn indicator_problem(indicator: &crate::model::Indicator) -> Option<OutOfRange> 
 /// The narrowest an outline may be, in degrees (about 10 km), either way: a map is drawn to
 /// the outlines' extent, and a flat one would stretch it without end.
 pub const OUTLINE_MIN_SIDE: f64 = 0.1;
+
+/// How a finding names an area: nothing for everyone, ` (Urban)` otherwise.
+fn area_words(area: Area) -> String {
+    match area {
+        Area::Total => String::new(),
+        area => format!(" ({area:?})"),
+    }
+}
 
 /// The least area an outline may enclose, in square degrees (about 100 km²).
 pub const OUTLINE_MIN_AREA: f64 = 0.01;

@@ -7,7 +7,8 @@ pub use crate::model::{Area, Commune, CommuneKind, IndicatorKind, ProvinceKind};
 /// A province, a préfecture or a préfecture d'arrondissements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Province {
-    /// Its id: its French name as a slug (`oujda-angad`), unique among provinces and regions.
+    /// The id of its brief: its French name as a slug (`beni-mellal`), unique among the
+    /// briefs.
     pub id: String,
     /// Its region.
     pub region: RegionRef,
@@ -37,6 +38,12 @@ pub struct ProvinceValue {
 }
 
 impl Province {
+    /// Whether it has a brief of its own: a province or a préfecture, not a préfecture
+    /// d'arrondissements (shown in its préfecture's brief).
+    pub fn has_brief(&self) -> bool {
+        self.kind != ProvinceKind::PrefectureOfArrondissements
+    }
+
     /// Its value of `kind` over `area` in `year`, if the census gives one.
     pub fn value(&self, kind: IndicatorKind, area: Area, year: i32) -> Option<&Value> {
         let mut values = self.values.iter();

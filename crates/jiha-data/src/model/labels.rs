@@ -420,6 +420,66 @@ labels! {
     compare_below,
     /// When A and B are equal as the briefs print them: « au niveau ».
     compare_level,
+    /// A province brief's title; {kind} is the unit's kind (`kind_province`...), {name} its name: « {kind} : {name} ».
+    province_title,
+    /// A province, in a title or a table: « Province ».
+    kind_province,
+    /// A préfecture: « Préfecture ».
+    kind_prefecture,
+    /// A préfecture d'arrondissements: « Préfecture d'arrondissements ».
+    kind_arrondissements,
+    /// Column or row of a unit's or a commune's kind: « Type ».
+    unit_kind,
+    /// The provinces and préfectures, as a heading: « Provinces et préfectures ».
+    provinces_heading,
+    /// Heading of a province brief's key indicators: « Indicateurs clés, face à la région ».
+    province_indicators,
+    /// Under a province brief's tables: what its gap is.
+    province_gap_note,
+    /// A count's share of its region; {value} is a percentage: « {value} de la région ».
+    share_of_region,
+    /// Heading of the urban/rural split: « Milieu urbain et milieu rural ».
+    urban_rural,
+    /// Column of the area (urban or rural): « Milieu ».
+    area,
+    /// The urban area: « urbain ».
+    area_urban,
+    /// The rural area: « rural ».
+    area_rural,
+    /// Heading of a province's businesses: « Entreprises et emplois permanents ».
+    establishments,
+    /// Heading of a province's communes: « Communes ».
+    communes,
+    /// Column of a commune's name: « Commune ».
+    commune,
+    /// An urban commune: « urbaine ».
+    commune_urban,
+    /// A rural commune: « rurale ».
+    commune_rural,
+    /// Under the communes' table; {n} is their number: « {n} communes, de la plus peuplée en 2024 à la moins peuplée. ».
+    communes_order,
+    /// Under the communes' table, when one did not exist in 2014: « — : commune créée depuis le recensement de 2014. ».
+    commune_created,
+    /// Heading of the préfectures d'arrondissements: « Préfectures d'arrondissements ».
+    arrondissements,
+    /// Under them; {name} is the préfecture they divide: « Elles divisent la préfecture de {name} : leurs chiffres sont déjà comptés dans les siens. ».
+    arrondissements_note,
+    /// Beside a préfecture d'arrondissements in the region's table; {name} is its préfecture: « dans {name} ».
+    within,
+    /// Heading of the region brief's table of its provinces: « Provinces et préfectures de la région ».
+    region_provinces,
+    /// Under that table: what its gaps are.
+    region_provinces_note,
+    /// Under that table, when it lists préfectures d'arrondissements: « Les préfectures d'arrondissements, en retrait, divisent la préfecture qui les précède : elles ne s'ajoutent pas aux autres lignes. ».
+    within_note,
+    /// Heading of the spread inside a region: « Écarts à l'intérieur de la région ».
+    spread_inside,
+    /// One indicator's spread; {indicator}, {highest} and {lowest} (values), {highest_name} and {lowest_name} (provinces), {range} (points).
+    spread_line,
+    /// Heading of the book's annex of every province: « Annexe : les provinces et préfectures ».
+    provinces_annex,
+    /// Under it; {year} is the census year.
+    provinces_annex_note,
 }
 
 /// How the language says that the speaker gave something as an example or a suggestion,

@@ -45,7 +45,7 @@ impl Province {
     /// Its id in the briefs and in a data text's references (`oujda-angad`): its French
     /// name as a slug. The rules make it unique, and distinct from every region's id.
     pub fn id(&self) -> String {
-        crate::check::slugify(&self.name_fr)
+        crate::check::province_id(&self.name_fr)
     }
 }
 

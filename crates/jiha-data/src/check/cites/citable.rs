@@ -52,6 +52,7 @@ impl Citable {
         let values = |indicators: &[crate::model::Indicator]| {
             indicators
                 .iter()
+                .filter(|i| i.area == Area::Total)
                 .map(|i| ((i.kind, i.year), i.value))
                 .collect()
         };

@@ -6,7 +6,7 @@ use textwrap::core::display_width;
 use super::{RenderError, Renderer};
 use crate::view::{
     BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView,
-    RegionView, SaidView, SourceView,
+    ProvinceMapView, RegionView, SaidView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
@@ -282,10 +282,29 @@ fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
         .map(|p| format!("{}. {} ({})", p.number, p.title, p.scope.to_lowercase()))
         .collect();
     doc.bullets(&items);
+    if let Some(m) = &r.province_map {
+        province_key(doc, page, m);
+    }
     if !book {
         doc.heading(&l.sources);
         sources(doc, &r.sources);
         doc.para(&page.edition_note);
+    }
+}
+
+/// The province map of a region brief, which text cannot draw: its title, sources, and its
+/// numbered key as a table with each province's value and class.
+fn province_key(doc: &mut Doc, page: &Page, m: &ProvinceMapView) {
+    let l = page.l;
+    doc.heading(&m.drawing.title);
+    doc.para(&m.drawing.caption);
+    let rows: Vec<Vec<String>> = (m.key.iter())
+        .map(|k| vec![k.number.to_string(), k.name.clone(), k.value.clone(), k.class.clone()])
+        .collect();
+    let head = [l.key_number.as_str(), &m.key_title, &l.value, &l.map_class];
+    doc.table(&head, &[true, false, true, false], &rows);
+    if let Some(note) = &m.note {
+        doc.para(note);
     }
 }
 

@@ -9,6 +9,7 @@ mod cites;
 mod overview;
 mod proposal;
 mod region;
+mod region_map;
 mod said;
 mod sources;
 
@@ -30,6 +31,7 @@ pub use book::{
 pub use overview::{ComparisonRow, CoverageRow, OverviewView, ProposalGroup, VoiceView};
 pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
+pub use region_map::{BREAKS, ProvinceKeyEntry, ProvinceMapView};
 pub use said::{QuoteView, SaidView, StanceView, TextNoteView};
 use sources::{Citations, Cited};
 pub use sources::{FigureView, SourceView, StatusView};

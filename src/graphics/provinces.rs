@@ -304,7 +304,7 @@ mod tests {
             let count = svg.matches(&format!(">{n}</text>")).count();
             assert_eq!(count, 2, "number {n} in {svg}");
         }
-        assert!(svg.contains(r#"fill="#f2f2f2""#) && svg.contains(r#"fill="#6e6e6e""#));
+        assert!(svg.contains(r##"fill="#f2f2f2""##) && svg.contains(r##"fill="#6e6e6e""##));
         for label in ["&lt; 15", "15–20", "≥ 30", "pas de valeur", "Taux de chômage (2024)"] {
             assert!(svg.contains(label), "{label} in the legend");
         }

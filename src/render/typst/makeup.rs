@@ -3,8 +3,8 @@
 //! fall.
 //!
 //! The rules: no page of a brief is under [`FULL_ENOUGH`] filled but its last, and a last page
-//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is one page,
-//! in the book too; no heading is hyphenated, and none ends its page; every page but the first
+//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is two pages
+//! ([`REGION_PAGES`]), in the book too; no heading is hyphenated, and none ends its page; every page but the first
 //! carries the publication's title in its running head; in the book, each proposal and region
 //! is nested under its part.
 
@@ -25,6 +25,9 @@ const FULL_ENOUGH: f64 = 0.20;
 /// The least share of its body a brief's last page may fill: more than its closing lines
 /// (the edition note, a sources line).
 const LAST_PAGE_ENOUGH: f64 = 0.10;
+/// The pages of a region brief: the region beside the nation, then its province map with its
+/// key and the sources.
+const REGION_PAGES: usize = 2;
 
 /// One page, measured.
 #[derive(Debug, Default)]
@@ -241,8 +244,9 @@ fn faults(lang: &str) -> (Vec<String>, String) {
             .collect();
         table.push_str(&format!("{lang}/{stem}: {}\n", fills.join(" ")));
         let at = |i: usize| format!("{lang}/{stem}.pdf p{}", i + 1);
-        if kind == BriefKind::Region && pages.len() != 1 {
-            faults.push(format!("{lang}/{stem}.pdf: {} pages, not one", pages.len()));
+        if kind == BriefKind::Region && pages.len() != REGION_PAGES {
+            let n = pages.len();
+            faults.push(format!("{lang}/{stem}.pdf: {n} pages, not {REGION_PAGES}"));
         }
         for brief in briefs(&pages) {
             let last = brief.end - 1;
@@ -250,7 +254,7 @@ fn faults(lang: &str) -> (Vec<String>, String) {
                 .starts_brief
                 .as_deref()
                 .unwrap_or_default();
-            if kind == BriefKind::Book && label.starts_with("region-") && brief.len() != 1 {
+            if kind == BriefKind::Book && label.starts_with("region-") && brief.len() != REGION_PAGES {
                 faults.push(format!(
                     "{}: {label} takes {} pages",
                     at(brief.start),

@@ -67,7 +67,11 @@ pub fn province_map(
     text: &ProvinceMapText,
 ) -> String {
     let mut outlines: Vec<&[(f64, f64)]> = vec![region];
-    outlines.extend(provinces.iter().flat_map(|p| p.rings.iter().map(Vec::as_slice)));
+    outlines.extend(
+        provinces
+            .iter()
+            .flat_map(|p| p.rings.iter().map(Vec::as_slice)),
+    );
     let top = 4.0;
     let (mut projection, mut height) = Projection::fit(&outlines, WIDTH - 8.0, top);
     if height > MAX_MAP_HEIGHT {
@@ -85,7 +89,9 @@ pub fn province_map(
     let mut svg = open(total, text.title);
     let _ = write!(svg, "<desc>{}</desc>", xml(text.desc));
     let project = |ring: &[(f64, f64)]| -> Vec<(f64, f64)> {
-        ring.iter().map(|&(lon, lat)| projection.point(lon, lat)).collect()
+        ring.iter()
+            .map(|&(lon, lat)| projection.point(lon, lat))
+            .collect()
     };
     if missing {
         // The region's own outline, dashed, shows where a province without one lies (the
@@ -144,7 +150,8 @@ pub(super) fn number_place(
     taken: &Taken,
     bounds: &Room,
 ) -> Option<(Room, (f64, f64), bool)> {
-    let at = |(x, y): (f64, f64)| Room::of_text(x, y + NUMBER_SIZE * 0.35, width, NUMBER_SIZE, "middle");
+    let at =
+        |(x, y): (f64, f64)| Room::of_text(x, y + NUMBER_SIZE * 0.35, width, NUMBER_SIZE, "middle");
     let room = at(anchor);
     if taken.fits(&room, None, bounds) {
         return Some((room, anchor, false));
@@ -174,7 +181,12 @@ pub(super) fn number_place(
 
 /// Each province's number, haloed, where [`number_place`] finds room; a leader line and a
 /// dot when it had to move.
-fn draw_numbers(svg: &mut String, provinces: &[MapProvince], anchors: &[(f64, f64)], bounds: &Room) {
+fn draw_numbers(
+    svg: &mut String,
+    provinces: &[MapProvince],
+    anchors: &[(f64, f64)],
+    bounds: &Room,
+) {
     let mut taken = Taken::default();
     // The dots where a moved number points: kept clear of every number.
     for &anchor in anchors {
@@ -185,12 +197,11 @@ fn draw_numbers(svg: &mut String, provinces: &[MapProvince], anchors: &[(f64, f6
         let words = p.number.to_string();
         let width = text_width(&words, NUMBER_SIZE);
         taken.rooms.retain(|r| *r != Room::of_dot(anchor, 0.5));
-        let (room, centre, moved) =
-            number_place(anchor, width, &taken, bounds).unwrap_or((
-                Room::of_text(anchor.0, anchor.1, width, NUMBER_SIZE, "middle"),
-                anchor,
-                false,
-            ));
+        let (room, centre, moved) = number_place(anchor, width, &taken, bounds).unwrap_or((
+            Room::of_text(anchor.0, anchor.1, width, NUMBER_SIZE, "middle"),
+            anchor,
+            false,
+        ));
         if moved {
             let (ex, ey) = room.nearest(anchor);
             let (ax, ay) = anchor;
@@ -210,7 +221,11 @@ fn draw_numbers(svg: &mut String, provinces: &[MapProvince], anchors: &[(f64, f6
 /// The legend under the map: its heading, then each class's grey and label in two columns,
 /// from the right on a right-to-left page.
 fn draw_legend(svg: &mut String, text: &ProvinceMapText, top: f64, no_value: bool) {
-    let (x, anchor) = if text.rtl { (WIDTH - 4.0, "end") } else { (4.0, "start") };
+    let (x, anchor) = if text.rtl {
+        (WIDTH - 4.0, "end")
+    } else {
+        (4.0, "start")
+    };
     let _ = write!(
         svg,
         r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" font-weight="bold">{}</text>"#,
@@ -257,7 +272,13 @@ mod tests {
     use super::*;
 
     fn square(x: f64, y: f64, side: f64) -> Vec<(f64, f64)> {
-        vec![(x, y), (x + side, y), (x + side, y + side), (x, y + side), (x, y)]
+        vec![
+            (x, y),
+            (x + side, y),
+            (x + side, y + side),
+            (x, y + side),
+            (x, y),
+        ]
     }
 
     #[test]
@@ -272,7 +293,11 @@ mod tests {
 
     fn drawn(rtl: bool) -> String {
         let region = square(-3.0, 33.0, 2.0);
-        let (a, b, c) = (square(-3.0, 33.0, 1.0), square(-2.0, 33.0, 1.0), square(-3.0, 34.0, 0.05));
+        let (a, b, c) = (
+            square(-3.0, 33.0, 1.0),
+            square(-2.0, 33.0, 1.0),
+            square(-3.0, 34.0, 0.05),
+        );
         let rings = [vec![a], vec![b], vec![c]];
         let provinces: Vec<MapProvince> = (rings.iter().enumerate())
             .map(|(i, r)| MapProvince {
@@ -284,7 +309,9 @@ mod tests {
                 value: format!("{i} %"),
             })
             .collect();
-        let classes: Vec<String> = ["< 15", "15–20", "20–25", "25–30", "≥ 30"].map(String::from).to_vec();
+        let classes: Vec<String> = ["< 15", "15–20", "20–25", "25–30", "≥ 30"]
+            .map(String::from)
+            .to_vec();
         let text = ProvinceMapText {
             title: "Chômage",
             desc: "Carte",
@@ -305,22 +332,40 @@ mod tests {
             assert_eq!(count, 2, "number {n} in {svg}");
         }
         assert!(svg.contains(r##"fill="#f2f2f2""##) && svg.contains(r##"fill="#6e6e6e""##));
-        for label in ["&lt; 15", "15–20", "≥ 30", "pas de valeur", "Taux de chômage (2024)"] {
+        for label in [
+            "&lt; 15",
+            "15–20",
+            "≥ 30",
+            "pas de valeur",
+            "Taux de chômage (2024)",
+        ] {
             assert!(svg.contains(label), "{label} in the legend");
         }
         assert!(svg.contains("<title>Chômage</title><desc>Carte</desc>"));
         assert_eq!(svg, drawn(false), "the same map twice gives the same bytes");
-        assert_ne!(svg, drawn(true), "the legend reads from the right on an RTL page");
+        assert_ne!(
+            svg,
+            drawn(true),
+            "the legend reads from the right on an RTL page"
+        );
     }
 
     #[test]
     fn a_number_without_room_moves_beside_its_province_with_a_leader() {
-        let bounds = Room { left: 0.0, top: 0.0, right: 200.0, bottom: 200.0 };
+        let bounds = Room {
+            left: 0.0,
+            top: 0.0,
+            right: 200.0,
+            bottom: 200.0,
+        };
         let mut taken = Taken::default();
-        taken.rooms.push(Room::of_text(100.0, 103.5, 8.0, NUMBER_SIZE, "middle"));
-        let (room, _, moved) = number_place((100.0, 100.0), 8.0, &taken, &bounds).unwrap();
+        taken
+            .rooms
+            .push(Room::of_text(100.0, 103.5, 8.0, NUMBER_SIZE, "middle"));
+        let (room, _, moved) =
+            number_place((100.0, 100.0), 8.0, &taken, &bounds).expect("room beside");
         assert!(moved && !room.overlaps(&taken.rooms[0]));
-        let free = number_place((50.0, 50.0), 8.0, &taken, &bounds).unwrap();
+        let free = number_place((50.0, 50.0), 8.0, &taken, &bounds).expect("room on the point");
         assert!(!free.2, "a number with room stays on its point");
     }
 }

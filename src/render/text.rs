@@ -5,8 +5,8 @@ use textwrap::core::display_width;
 
 use super::{RenderError, Renderer};
 use crate::view::{
-    BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView, QuoteView,
-    ProvinceMapView, RegionView, SaidView, SourceView,
+    BookBrief, BookView, Brief, Document, FigureView, OverviewView, Page, ProposalView,
+    ProvinceMapView, QuoteView, RegionView, SaidView, SourceView,
 };
 
 /// The narrowest width the layout accepts; narrower requests are widened to it.
@@ -299,7 +299,14 @@ fn province_key(doc: &mut Doc, page: &Page, m: &ProvinceMapView) {
     doc.heading(&m.drawing.title);
     doc.para(&m.drawing.caption);
     let rows: Vec<Vec<String>> = (m.key.iter())
-        .map(|k| vec![k.number.to_string(), k.name.clone(), k.value.clone(), k.class.clone()])
+        .map(|k| {
+            vec![
+                k.number.to_string(),
+                k.name.clone(),
+                k.value.clone(),
+                k.class.clone(),
+            ]
+        })
         .collect();
     let head = [l.key_number.as_str(), &m.key_title, &l.value, &l.map_class];
     doc.table(&head, &[true, false, true, false], &rows);

@@ -49,17 +49,75 @@ impl Views<'_> {
         let (mapped, inside): (Vec<&Province>, Vec<&Province>) =
             provinces.partition(|p| p.kind != ProvinceKind::PrefectureOfArrondissements);
         let year = (mapped.iter())
-            .filter_map(|p| p.values.iter().find(|v| v.kind == SHADED && v.area == Area::Total))
+            .filter_map(|p| {
+                p.values
+                    .iter()
+                    .find(|v| v.kind == SHADED && v.area == Area::Total)
+            })
             .map(|v| v.year)
             .max()?;
         let classes = self.class_labels();
+        let (key, shapes, sources) = self.province_key(&mapped, year, &classes, cited);
+        let outlines = cited.cite(d.outlines_source());
+        let region_name = self.region_name(r).to_string();
+        let indicator = self.indicator_label(SHADED);
+        let year = year.to_string();
+        let title = fill(
+            &l.province_map_title,
+            &[
+                ("region", &region_name),
+                ("indicator", &indicator),
+                ("year", &year),
+            ],
+        );
+        let legend_title = format!("{indicator} ({year})");
+        let text = ProvinceMapText {
+            title: &title,
+            desc: &l.province_map_desc,
+            legend_title: &legend_title,
+            classes: &classes,
+            no_value: &l.no_value,
+            rtl: self.locale.rtl(),
+        };
+        let missing = shapes.len() < mapped.len();
+        let svg = graphics::province_map(&r.outline, &shapes, missing, &text);
+        let numbers = |ns: &[usize]| ns.iter().map(|n| format!("[{n}]")).collect::<String>();
+        let caption = fill(
+            &l.province_map_caption,
+            &[
+                ("outlines", &numbers(&[outlines])),
+                ("year", &year),
+                ("values", &numbers(&sources)),
+            ],
+        );
+        let note = self.no_outline_note(&inside, &mapped, &key);
+        Some(ProvinceMapView {
+            drawing: Drawing {
+                svg,
+                title,
+                caption,
+            },
+            key_title: l.province_key.clone(),
+            key,
+            note,
+        })
+    }
+
+    /// The numbered key of the mapped provinces, their shapes, and the numbers of the sources
+    /// of their values (cited in the brief).
+    fn province_key<'p>(
+        &self,
+        mapped: &[&'p Province],
+        year: i32,
+        classes: &[String],
+        cited: &mut Cited,
+    ) -> (Vec<ProvinceKeyEntry>, Vec<MapProvince<'p>>, Vec<usize>) {
+        let l = &self.labels;
         let name = |p: &Province| match self.locale.place_names() {
             PlaceNames::Arabic => p.name_ar.clone(),
             PlaceNames::French => p.name_fr.clone(),
         };
-        let mut sources = Vec::new();
-        let mut key = Vec::new();
-        let mut shapes = Vec::new();
+        let (mut key, mut shapes, mut sources) = (Vec::new(), Vec::new(), Vec::new());
         for (i, p) in mapped.iter().enumerate() {
             let value = p.value(SHADED, Area::Total, year);
             if let Some(v) = value {
@@ -94,41 +152,7 @@ impl Views<'_> {
                 });
             }
         }
-        let outlines = cited.cite(d.outlines_source());
-        let region_name = self.region_name(r).to_string();
-        let indicator = self.indicator_label(SHADED);
-        let year = year.to_string();
-        let title = fill(
-            &l.province_map_title,
-            &[("region", &region_name), ("indicator", &indicator), ("year", &year)],
-        );
-        let legend_title = format!("{indicator} ({year})");
-        let text = ProvinceMapText {
-            title: &title,
-            desc: &l.province_map_desc,
-            legend_title: &legend_title,
-            classes: &classes,
-            no_value: &l.no_value,
-            rtl: self.locale.rtl(),
-        };
-        let missing = shapes.len() < mapped.len();
-        let svg = graphics::province_map(&r.outline, &shapes, missing, &text);
-        let numbers = |ns: &[usize]| ns.iter().map(|n| format!("[{n}]")).collect::<String>();
-        let caption = fill(
-            &l.province_map_caption,
-            &[
-                ("outlines", &numbers(&[outlines])),
-                ("year", &year),
-                ("values", &numbers(&sources)),
-            ],
-        );
-        let note = self.no_outline_note(&inside, &mapped, &key);
-        Some(ProvinceMapView {
-            drawing: Drawing { svg, title, caption },
-            key_title: l.province_key.clone(),
-            key,
-            note,
-        })
+        (key, shapes, sources)
     }
 
     /// The label of each class of [`BREAKS`], lowest first: « moins de 15 % », « 15 % à

@@ -254,7 +254,10 @@ fn faults(lang: &str) -> (Vec<String>, String) {
                 .starts_brief
                 .as_deref()
                 .unwrap_or_default();
-            if kind == BriefKind::Book && label.starts_with("region-") && brief.len() != REGION_PAGES {
+            if kind == BriefKind::Book
+                && label.starts_with("region-")
+                && brief.len() != REGION_PAGES
+            {
                 faults.push(format!(
                     "{}: {label} takes {} pages",
                     at(brief.start),

@@ -52,7 +52,8 @@ pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_s
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
 pub use province_outlines::{
-    PROVINCE_OUTLINE_MIN_AREA, PROVINCE_OUTLINE_MIN_SIDE, PROVINCE_OUTSIDE_REGION, within,
+    OutlineProblem, PROVINCE_OUTLINE_MIN_AREA, PROVINCE_OUTLINE_MIN_SIDE, PROVINCE_OUTSIDE_REGION,
+    within,
 };
 pub use provinces::{PROVINCES_DIR, ProvinceFinding};
 pub use quotes::QuoteFinding;

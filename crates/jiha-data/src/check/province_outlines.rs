@@ -28,41 +28,45 @@ impl Checker<'_> {
             let code = outline.province.clone();
             let at = format!("outlines[{k}]");
             let known = value.provinces.iter().any(|p| {
-                p.hcp_code == outline.province && p.kind != ProvinceKind::PrefectureOfArrondissements
+                p.hcp_code == outline.province
+                    && p.kind != ProvinceKind::PrefectureOfArrondissements
             });
             if !known {
-                let finding = ProvinceFinding::OutlineUnknown { code };
+                let finding = finding(code, OutlineProblem::Unknown);
                 self.report(parsed, &format!("{at}.province"), finding);
                 continue;
             }
             if !seen.insert(outline.province.as_str()) {
-                let finding = ProvinceFinding::OutlineTwice { code };
+                let finding = finding(code, OutlineProblem::Twice);
                 self.report(parsed, &format!("{at}.province"), finding);
                 continue;
             }
             if self.check_rings(parsed, &at, outline) && !within(outline.label, &outline.rings) {
-                let finding = ProvinceFinding::LabelOutside { code };
+                let finding = finding(code, OutlineProblem::LabelOutside);
                 self.report(parsed, &format!("{at}.label"), finding);
             }
         }
         for (i, province) in value.provinces.iter().enumerate() {
             let outlined = seen.contains(province.hcp_code.as_str());
             if province.kind != ProvinceKind::PrefectureOfArrondissements && !outlined {
-                let finding = ProvinceFinding::OutlineMissing {
-                    code: province.hcp_code.clone(),
-                    name: province.name_fr.clone(),
-                };
+                let name = province.name_fr.clone();
+                let finding = finding(province.hcp_code.clone(), OutlineProblem::Missing { name });
                 self.report(parsed, &format!("provinces[{i}]"), finding);
             }
         }
     }
 
     /// Each ring of one outline closed, inside Morocco and an area; whether all are.
-    fn check_rings(&mut self, parsed: &Parsed<RegionProvinces>, at: &str, o: &ProvinceOutline) -> bool {
+    fn check_rings(
+        &mut self,
+        parsed: &Parsed<RegionProvinces>,
+        at: &str,
+        o: &ProvinceOutline,
+    ) -> bool {
         let code = || o.province.clone();
         if o.rings.is_empty() {
             let shape = Shape::TooFewPoints { distinct: 0 };
-            let finding = ProvinceFinding::OutlineShape { code: code(), shape };
+            let finding = finding(code(), OutlineProblem::Shape(shape));
             self.report(parsed, &format!("{at}.rings"), finding);
             return false;
         }
@@ -70,18 +74,18 @@ impl Checker<'_> {
         for (r, ring) in o.rings.iter().enumerate() {
             let path = format!("{at}.rings[{r}]");
             if !closed(ring) {
-                let finding = ProvinceFinding::OutlineOpen { code: code() };
+                let finding = finding(code(), OutlineProblem::Open);
                 self.report(parsed, &path, finding);
                 sound = false;
             }
             if let Some(j) = outside_morocco(ring) {
-                let finding = ProvinceFinding::OutlineOutsideMorocco { code: code() };
+                let finding = finding(code(), OutlineProblem::OutsideMorocco);
                 self.report(parsed, &format!("{path}[{j}]"), finding);
                 sound = false;
             } else if let Some(shape) =
                 shape_problem(ring, PROVINCE_OUTLINE_MIN_SIDE, PROVINCE_OUTLINE_MIN_AREA)
             {
-                let finding = ProvinceFinding::OutlineShape { code: code(), shape };
+                let finding = finding(code(), OutlineProblem::Shape(shape));
                 self.report(parsed, &path, finding);
                 sound = false;
             }
@@ -120,15 +124,93 @@ impl Checker<'_> {
                 })
             });
             if let Some((r, j, (lon, lat), distance)) = far {
-                let finding = ProvinceFinding::OutlineOutsideRegion {
-                    code: outline.province.clone(),
-                    region: value.region.clone(),
+                let region = value.region.clone();
+                let problem = OutlineProblem::OutsideRegion {
+                    region,
                     lon,
                     lat,
                     distance,
                 };
+                let finding = finding(outline.province.clone(), problem);
                 self.report(parsed, &format!("outlines[{k}].rings[{r}][{j}]"), finding);
             }
+        }
+    }
+}
+
+/// The finding of a province outline's `problem`.
+fn finding(code: String, problem: OutlineProblem) -> ProvinceFinding {
+    ProvinceFinding::Outline { code, problem }
+}
+
+/// What can be wrong with a province outline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutlineProblem {
+    /// It names no province or préfecture of its file.
+    Unknown,
+    /// A second outline for one province.
+    Twice,
+    /// A province or préfecture (`name`) without an outline.
+    Missing { name: String },
+    /// A ring that is not closed.
+    Open,
+    /// A point outside [`MOROCCO_BOUNDS`].
+    OutsideMorocco,
+    /// A ring that encloses no area (a point, a line, a sliver).
+    Shape(Shape),
+    /// A point `distance` degrees outside its region's outline.
+    OutsideRegion {
+        region: String,
+        lon: f64,
+        lat: f64,
+        distance: f64,
+    },
+    /// Its label point is not inside it.
+    LabelOutside,
+}
+
+impl OutlineProblem {
+    /// The message of the finding about province `code`'s outline.
+    pub(super) fn message(&self, code: &str) -> String {
+        use OutlineProblem as P;
+        match self {
+            P::Unknown => {
+                format!("the outline of `{code}` names no province or préfecture of this file")
+            }
+            P::Twice => format!("province `{code}` has two outlines"),
+            P::Missing { name } => format!("`{name}` (`{code}`) has no outline"),
+            P::Open => format!("a ring of the outline of `{code}` is not closed"),
+            P::OutsideMorocco => {
+                format!("a point of the outline of `{code}` lies outside Morocco's bounding box")
+            }
+            P::Shape(shape) => format!(
+                "a ring of the outline of `{code}` {}: it is not an area",
+                super::territories::shape_words(shape)
+            ),
+            P::OutsideRegion {
+                region,
+                lon,
+                lat,
+                distance,
+            } => format!(
+                "the outline of `{code}` leaves region `{region}`: ({lon}, {lat}) lies {distance:.3}° outside the region's outline"
+            ),
+            P::LabelOutside => format!("the label point of `{code}` is not inside its outline"),
+        }
+    }
+
+    /// How to mend it.
+    pub(super) fn help(&self) -> String {
+        use OutlineProblem as P;
+        match self {
+            P::Unknown => "an outline's `province` is the HCP code of a province or préfecture of the same file; a préfecture d'arrondissements has none (its préfecture's covers it)".into(),
+            P::Twice => "keep one outline per province: its parts and holes are the rings of that one".into(),
+            P::Missing { .. } => "every province and préfecture has an outline (only Casablanca's préfectures d'arrondissements have none): run scripts/import-census.py again".into(),
+            P::Open => "a ring has at least 4 points and its last point repeats its first".into(),
+            P::OutsideMorocco => "points are written `(lon, lat)` in degrees, longitude first".into(),
+            P::Shape(_) => format!("each ring of a province's outline has at least 3 distinct points, is at least {PROVINCE_OUTLINE_MIN_SIDE}° wide and high and encloses at least {PROVINCE_OUTLINE_MIN_AREA} square degrees (Rabat, the smallest préfecture, 0.0115)"),
+            P::OutsideRegion { region, .. } => format!("a province lies inside its region: every point of its outline within {PROVINCE_OUTSIDE_REGION}° of the outline of `{region}` in outlines.ron (both are simplified); check the point, or that the province is in its region's file"),
+            P::LabelOutside => "`label` is where the map writes the province's number: a `(lon, lat)` point inside the outline (the import script takes the pole of inaccessibility)".into(),
         }
     }
 }

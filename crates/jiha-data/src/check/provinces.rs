@@ -58,31 +58,11 @@ pub enum ProvinceFinding {
         value: f64,
         parts: f64,
     },
-    /// An outline whose `province` is no province or préfecture of its file.
-    OutlineUnknown { code: String },
-    /// A second outline for one province.
-    OutlineTwice { code: String },
-    /// A province or préfecture without an outline.
-    OutlineMissing { code: String, name: String },
-    /// A ring of an outline that is not closed.
-    OutlineOpen { code: String },
-    /// A point of an outline outside [`MOROCCO_BOUNDS`].
-    OutlineOutsideMorocco { code: String },
-    /// A ring of an outline that encloses no area (a point, a line, a sliver).
-    OutlineShape {
+    /// A province outline (`code` is the province it names) that breaks a rule.
+    Outline {
         code: String,
-        shape: super::territories::Shape,
+        problem: super::province_outlines::OutlineProblem,
     },
-    /// A point of an outline `distance` degrees outside its region's outline.
-    OutlineOutsideRegion {
-        code: String,
-        region: String,
-        lon: f64,
-        lat: f64,
-        distance: f64,
-    },
-    /// An outline's label point that is not inside it.
-    LabelOutside { code: String },
 }
 
 impl Describe for ProvinceFinding {
@@ -140,35 +120,7 @@ impl Describe for ProvinceFinding {
             } => format!(
                 "the {parts_of} of {whole} add up to {parts:.0} ({kind:?} {year}), not its {value:.0}"
             ),
-            F::OutlineUnknown { code } => {
-                format!("the outline of `{code}` names no province or préfecture of this file")
-            }
-            F::OutlineTwice { code } => format!("province `{code}` has two outlines"),
-            F::OutlineMissing { code, name } => {
-                format!("`{name}` (`{code}`) has no outline")
-            }
-            F::OutlineOpen { code } => {
-                format!("a ring of the outline of `{code}` is not closed")
-            }
-            F::OutlineOutsideMorocco { code } => {
-                format!("a point of the outline of `{code}` lies outside Morocco's bounding box")
-            }
-            F::OutlineShape { code, shape } => format!(
-                "a ring of the outline of `{code}` {}: it is not an area",
-                super::territories::shape_words(shape)
-            ),
-            F::OutlineOutsideRegion {
-                code,
-                region,
-                lon,
-                lat,
-                distance,
-            } => format!(
-                "the outline of `{code}` leaves region `{region}`: ({lon}, {lat}) lies {distance:.3}° outside the region's outline"
-            ),
-            F::LabelOutside { code } => {
-                format!("the label point of `{code}` is not inside its outline")
-            }
+            F::Outline { code, problem } => problem.message(code),
         }
     }
 
@@ -188,14 +140,7 @@ impl Describe for ProvinceFinding {
             F::CommuneOutside { .. } => "a commune's code is its region's, its province's, its cercle's and its own: check the code, or the province it is listed under".into(),
             F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014 and its households in 2024, from the census".into(),
             F::Sum { .. } => "these are counts: the parts add up exactly; run scripts/import-census.py again rather than editing a value by hand".into(),
-            F::OutlineUnknown { .. } => "an outline's `province` is the HCP code of a province or préfecture of the same file; a préfecture d'arrondissements has none (its préfecture's covers it)".into(),
-            F::OutlineTwice { .. } => "keep one outline per province: its parts and holes are the rings of that one".into(),
-            F::OutlineMissing { .. } => "every province and préfecture has an outline (only Casablanca's préfectures d'arrondissements have none): run scripts/import-census.py again".into(),
-            F::OutlineOpen { .. } => "a ring has at least 4 points and its last point repeats its first".into(),
-            F::OutlineOutsideMorocco { .. } => "points are written `(lon, lat)` in degrees, longitude first".into(),
-            F::OutlineShape { .. } => format!("each ring of a province's outline has at least 3 distinct points, is at least {PROVINCE_OUTLINE_MIN_SIDE}° wide and high and encloses at least {PROVINCE_OUTLINE_MIN_AREA} square degrees (Rabat, the smallest préfecture, 0.0115)"),
-            F::OutlineOutsideRegion { region, .. } => format!("a province lies inside its region: every point of its outline within {PROVINCE_OUTSIDE_REGION}° of the outline of `{region}` in outlines.ron (both are simplified); check the point, or that the province is in its region's file"),
-            F::LabelOutside { .. } => "`label` is where the map writes the province's number: a `(lon, lat)` point inside the outline (the import script takes the pole of inaccessibility)".into(),
+            F::Outline { problem, .. } => problem.help(),
         })
     }
 }

@@ -445,15 +445,17 @@ pub const OUTLINE_MIN_AREA: f64 = 0.01;
 /// too thin, or enclosing (almost) nothing.
 fn degenerate(region: &str, ring: &[(f64, f64)]) -> Option<TerritoryFinding> {
     let region = region.to_string();
-    Some(match shape_problem(ring, OUTLINE_MIN_SIDE, OUTLINE_MIN_AREA)? {
-        Shape::TooFewPoints { distinct } => TerritoryFinding::TooFewPoints { region, distinct },
-        Shape::Flat { width, height } => TerritoryFinding::Flat {
-            region,
-            width,
-            height,
+    Some(
+        match shape_problem(ring, OUTLINE_MIN_SIDE, OUTLINE_MIN_AREA)? {
+            Shape::TooFewPoints { distinct } => TerritoryFinding::TooFewPoints { region, distinct },
+            Shape::Flat { width, height } => TerritoryFinding::Flat {
+                region,
+                width,
+                height,
+            },
+            Shape::NoArea { area } => TerritoryFinding::NoArea { region, area },
         },
-        Shape::NoArea { area } => TerritoryFinding::NoArea { region, area },
-    })
+    )
 }
 
 /// Why a ring encloses no area: the rule on every outline, a region's or a province's, each

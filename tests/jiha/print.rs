@@ -32,7 +32,7 @@ fn words(text: &str) -> BTreeSet<String> {
 }
 
 /// What a reader sees of an HTML page: the body's text, without the drawings' titles and
-/// without the style sheet.
+/// descriptions (for screen readers) and without the style sheet.
 fn html_text(html: &str) -> String {
     let document = scraper::Html::parse_document(html);
     let body = scraper::Selector::parse("body").expect("selector");
@@ -42,7 +42,7 @@ fn html_text(html: &str) -> String {
             let hidden = node.ancestors().any(|a| {
                 a.value()
                     .as_element()
-                    .is_some_and(|e| matches!(e.name(), "title" | "style" | "script"))
+                    .is_some_and(|e| matches!(e.name(), "title" | "desc" | "style" | "script"))
             });
             if !hidden {
                 text.push_str(t);

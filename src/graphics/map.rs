@@ -52,8 +52,10 @@ pub struct MapText<'a> {
     pub rtl: bool,
 }
 
-/// Projects (lon, lat) to the drawing, `top` units below its top edge.
-struct Projection {
+/// Projects (lon, lat) to the drawing, `top` units below its top edge and `left` units right
+/// of its left edge.
+pub(super) struct Projection {
+    pub(super) left: f64,
     min_lon: f64,
     max_lat: f64,
     scale: f64,
@@ -63,7 +65,7 @@ struct Projection {
 
 impl Projection {
     /// The projection that fits `outlines` in `width`, and the height it gives them.
-    fn fit(outlines: &[&[(f64, f64)]], width: f64, top: f64) -> (Projection, f64) {
+    pub(super) fn fit(outlines: &[&[(f64, f64)]], width: f64, top: f64) -> (Projection, f64) {
         let points = outlines.iter().flat_map(|ring| ring.iter());
         let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) =
             (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
@@ -77,6 +79,7 @@ impl Projection {
         let scale = width / ((max_lon - min_lon) * cos).max(f64::EPSILON);
         let height = (max_lat - min_lat) * scale;
         let projection = Projection {
+            left: 0.0,
             min_lon,
             max_lat,
             scale,
@@ -86,9 +89,9 @@ impl Projection {
         (projection, height)
     }
 
-    fn point(&self, lon: f64, lat: f64) -> (f64, f64) {
+    pub(super) fn point(&self, lon: f64, lat: f64) -> (f64, f64) {
         (
-            (lon - self.min_lon) * self.cos * self.scale,
+            self.left + (lon - self.min_lon) * self.cos * self.scale,
             self.top + (self.max_lat - lat) * self.scale,
         )
     }

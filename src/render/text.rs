@@ -283,10 +283,7 @@ fn region(doc: &mut Doc, page: &Page, r: &RegionView, book: bool) {
         .map(|p| format!("{}. {} ({})", p.number, p.title, p.scope.to_lowercase()))
         .collect();
     doc.bullets(&items);
-    if let Some(t) = &r.provinces {
-        doc.heading(&l.region_provinces);
-        province::table(doc, page, t, true, false);
-    }
+    province::of_region(doc, page, r);
     if !book {
         doc.heading(&l.sources);
         sources(doc, &r.sources);

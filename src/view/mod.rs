@@ -11,6 +11,7 @@ mod proposal;
 mod province;
 mod provinces;
 mod region;
+mod region_map;
 mod said;
 mod sources;
 
@@ -34,6 +35,7 @@ pub use proposal::{IndicatorSpread, ProposalLink, ProposalView, RoleView};
 pub use province::{CommuneRow, NOT_YET, ProvinceRow, ProvinceView};
 pub use provinces::{ProvinceLine, ProvinceTable};
 pub use region::{Drawing, IndicatorRow, RegionLink, RegionView};
+pub use region_map::{BREAKS, ProvinceKeyEntry, ProvinceMapView};
 pub use said::{QuoteView, SaidView, StanceView, TextNoteView};
 use sources::{Citations, Cited};
 pub use sources::{ClaimView, FigureView, SourceView, StatusView};

@@ -62,6 +62,9 @@ pub struct RegionView {
     pub map: Drawing,
     /// The region's percentages against the nation's, as SVG.
     pub chart: Drawing,
+    /// Its provinces and préfectures grey by one indicator, with their numbered key; none
+    /// when the dataset has no provinces for it.
+    pub province_map: Option<super::region_map::ProvinceMapView>,
     pub sources: Vec<SourceView>,
 }
 
@@ -156,6 +159,7 @@ impl<'a> Views<'a> {
         let provinces = self.region_provinces(r, links, &mut cited);
         let latest = self.population(r).last().copied();
         let (population_change, change_sources) = self.population_change(r, &mut cited);
+        let province_map = self.province_map(r, &mut cited);
         let mut specific = Vec::new();
         let mut national = Vec::new();
         for p in self.dataset.proposals() {
@@ -174,6 +178,7 @@ impl<'a> Views<'a> {
             anchor: BriefKind::Region.anchor(&r.id),
             map: self.map(Some(r.key), fill(&l.region_map_title, &[("region", &name)])),
             chart: self.chart(r, &name),
+            province_map,
             name_beside: (name != r.name_ar).then(|| r.name_ar.clone()),
             kicker: kicker(&[
                 &format!("{} {}", l.region, r.hcp_code),

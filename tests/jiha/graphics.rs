@@ -241,7 +241,7 @@ fn every_region_brief_has_its_chart_and_map_in_every_language() {
     for path in regions {
         let html = String::from_utf8_lossy(&files[path]).into_owned();
         let svgs = drawings(&html);
-        assert_eq!(svgs.len(), 2, "{path}: a chart and a map");
+        assert_eq!(svgs.len(), 3, "{path}: a chart, a map and a province map");
         for svg in &svgs {
             let tree = parse(svg);
             assert!(tree.size().width() > 100.0);
@@ -250,10 +250,20 @@ fn every_region_brief_has_its_chart_and_map_in_every_language() {
         }
         assert_chart_reads(svgs[0], path);
         assert_map_highlights_its_region(svgs[1], path, &names);
+        assert_provinces_numbered_once(svgs[2], &html, path);
     }
     // Markdown and text carry the map's content as a table.
     for lang in ["fr", "en", "ar"] {
         for ext in ["md", "txt"] {
+            let oriental =
+                String::from_utf8_lossy(&files[&format!("{lang}/regions/oriental.{ext}")])
+                    .replace('\\', "");
+            let jerada = if lang == "ar" { "جرادة" } else { "Jerada" };
+            let value = ["43,5", "43.5"].iter().any(|v| oriental.contains(v));
+            assert!(
+                oriental.contains(jerada) && value,
+                "{lang}/regions/oriental.{ext}: the key"
+            );
             let overview =
                 String::from_utf8_lossy(&files[&format!("{lang}/overview.{ext}")]).into_owned();
             let pole = match lang {
@@ -268,6 +278,32 @@ fn every_region_brief_has_its_chart_and_map_in_every_language() {
 
 /// Where a region's own map marks its chef-lieu, across (the white dot of the highlighted
 /// region).
+/// A province map draws one shape per province of its key, numbers each once (a number is
+/// two texts: its halo, then itself), and has a description and its five classes.
+fn assert_provinces_numbered_once(svg: &str, html: &str, path: &str) {
+    let key = html.matches("<li value=\"").count();
+    assert!(key >= 2, "{path}: {key} provinces in the key");
+    assert_eq!(
+        svg.matches("fill-rule=\"evenodd\"").count(),
+        key,
+        "{path}: one shape each"
+    );
+    for n in 1..=key {
+        let drawn = svg.matches(&format!(">{n}</text>")).count();
+        assert_eq!(
+            drawn, 2,
+            "{path}: number {n} drawn {drawn} times, not once with its halo"
+        );
+    }
+    assert!(svg.contains("<desc>"), "{path}: a description");
+    for grey in ["#f2f2f2", "#c9c9c9", "#9e9e9e", "#6e6e6e", "#3d3d3d"] {
+        assert!(
+            svg.contains(&format!("fill=\"{grey}\" stroke=\"#444\"")),
+            "{path}: legend {grey}"
+        );
+    }
+}
+
 fn chef_lieu_x(region: &str) -> f64 {
     let output = jiha()
         .args(["render", region, "-f", "html", "-l", "fr", "-o", "-"])

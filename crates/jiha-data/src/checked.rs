@@ -16,7 +16,9 @@ pub use crate::model::{
     ActorKind, Credit, Dates, Direction, GroupBy, IndicatorKind, Labels, Numbers, PlaceNames,
     SourceKind, Stance, Status, Text, TextNote, Unit, Writing,
 };
-pub use provinces::{Area, Commune, CommuneKind, Province, ProvinceKind, ProvinceValue};
+pub use provinces::{
+    Area, Commune, CommuneKind, Province, ProvinceKind, ProvinceOutline, ProvinceValue,
+};
 
 /// A source of the dataset: [`Dataset::source`] resolves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -12,7 +12,9 @@ mod provinces;
 
 pub use frame::{FrameItem, Term};
 pub use labels::{Dates, Direction, Hedges, Labels, Numbers, PlaceNames, Writing};
-pub use provinces::{Commune, CommuneKind, Province, ProvinceKind, RegionProvinces};
+pub use provinces::{
+    Commune, CommuneKind, Province, ProvinceKind, ProvinceOutline, RegionProvinces,
+};
 
 /// The whole dataset, once every file is parsed.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Province briefs and tables of provinces, in plain text.
 
 use super::*;
-use crate::view::{ProvinceRow, ProvinceTable, ProvinceView};
+use crate::view::{ProvinceMapView, ProvinceRow, ProvinceTable, ProvinceView, RegionView};
 
 /// A province brief.
 pub(super) fn province(doc: &mut Doc, page: &Page, p: &ProvinceView) {
@@ -170,5 +170,39 @@ pub(super) fn table(doc: &mut Doc, page: &Page, t: &ProvinceTable, gaps: bool, r
     if !t.spread.is_empty() {
         doc.heading(&format!("{} ({})", l.spread_inside, l.calculation_short));
         doc.bullets(&t.spread);
+    }
+}
+
+/// A region brief's provinces: the key of its map, then the table of its provinces.
+pub(super) fn of_region(doc: &mut Doc, page: &Page, r: &RegionView) {
+    if let Some(m) = &r.province_map {
+        province_key(doc, page, m);
+    }
+    if let Some(t) = &r.provinces {
+        doc.heading(&page.l.region_provinces);
+        table(doc, page, t, true, false);
+    }
+}
+
+/// The province map of a region brief, which text cannot draw: its title, sources, and its
+/// numbered key as a table with each province's value and class.
+fn province_key(doc: &mut Doc, page: &Page, m: &ProvinceMapView) {
+    let l = page.l;
+    doc.heading(&m.drawing.title);
+    doc.para(&m.drawing.caption);
+    let rows: Vec<Vec<String>> = (m.key.iter())
+        .map(|k| {
+            vec![
+                k.number.to_string(),
+                k.name.clone(),
+                k.value.clone(),
+                k.class.clone(),
+            ]
+        })
+        .collect();
+    let head = [l.key_number.as_str(), &m.key_title, &l.value, &l.map_class];
+    doc.table(&head, &[true, false, true, false], &rows);
+    if let Some(note) = &m.note {
+        doc.para(note);
     }
 }

@@ -3,8 +3,8 @@
 //! fall.
 //!
 //! The rules: no page of a brief is under [`FULL_ENOUGH`] filled but its last, and a last page
-//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is one page
-//! and its provinces' table a second ([`REGION_PAGES`]), in the book too; no heading is hyphenated, and none ends its page; every page but the first
+//! holds more than a closing line or two ([`LAST_PAGE_ENOUGH`]); a region brief is three pages:
+//! the region, its province map, its provinces' table ([`REGION_PAGES`]), in the book too; no heading is hyphenated, and none ends its page; every page but the first
 //! carries the publication's title in its running head; in the book, each proposal and region
 //! is nested under its part.
 
@@ -25,10 +25,9 @@ const FULL_ENOUGH: f64 = 0.20;
 /// The least share of its body a brief's last page may fill: more than its closing lines
 /// (the edition note, a sources line).
 const LAST_PAGE_ENOUGH: f64 = 0.10;
-
-/// The pages of a region brief: the brief on one, its provinces' table (the embedded dataset
-/// has them) on the next.
-const REGION_PAGES: usize = 2;
+/// The pages of a region brief: the region beside the nation; its province map with its key;
+/// its provinces' table with the sources.
+const REGION_PAGES: usize = 3;
 
 /// One page, measured.
 #[derive(Debug, Default)]

@@ -30,6 +30,7 @@ pub mod finding;
 mod ids;
 mod labels;
 mod proposals;
+mod province_outlines;
 mod provinces;
 pub mod quotes;
 mod read;
@@ -50,6 +51,10 @@ pub use files::FileFinding;
 pub use ids::{ID_MAX_CHARS, IdFinding, Suggestion, closest, is_device_name, is_slug};
 pub use labels::LabelFinding;
 pub use proposals::ProposalFinding;
+pub use province_outlines::{
+    OutlineProblem, PROVINCE_OUTLINE_MIN_AREA, PROVINCE_OUTLINE_MIN_SIDE, PROVINCE_OUTSIDE_REGION,
+    within,
+};
 pub use provinces::{PROVINCES_DIR, ProvinceFinding, province_id};
 pub use quotes::QuoteFinding;
 pub use read::{MAX_FILE_BYTES, Unreadable, read_dir};
@@ -59,7 +64,7 @@ pub use strings::{
     Field, LINE_MAX_CHARS, MARKS_MAX, Named, PARAGRAPH_MAX_CHARS, StringFinding, TITLE_MAX_CHARS,
     WORD_MAX_CHARS, char_name,
 };
-pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, TerritoryFinding, inside};
+pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, Shape, TerritoryFinding, inside};
 pub use texts::TextFinding;
 pub use urls::{URL_MAX_CHARS, UrlFinding, url_problem};
 
@@ -427,6 +432,12 @@ impl<'a> Checker<'a> {
         self.check_proposals(&parsed.proposals, parsed.labels.as_ref(), refs);
         let territories = parsed.territories.as_ref();
         self.check_provinces(&parsed.provinces, territories, refs);
+        for (provinces, _) in &parsed.provinces {
+            self.check_province_outlines(provinces);
+            if let Some(outlines) = &parsed.outlines {
+                self.check_outlines_in_region(provinces, outlines);
+            }
+        }
         self.check_quote_translations(parsed);
     }
 

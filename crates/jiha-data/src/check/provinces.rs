@@ -68,6 +68,11 @@ pub enum ProvinceFinding {
         value: f64,
         parts: f64,
     },
+    /// A province outline (`code` is the province it names) that breaks a rule.
+    Outline {
+        code: String,
+        problem: super::province_outlines::OutlineProblem,
+    },
 }
 
 impl Describe for ProvinceFinding {
@@ -128,6 +133,7 @@ impl Describe for ProvinceFinding {
             } => format!(
                 "the {parts_of} of {whole} add up to {parts:.0} ({kind:?} {year}), not its {value:.0}"
             ),
+            F::Outline { code, problem } => problem.message(code),
         }
     }
 
@@ -148,6 +154,7 @@ impl Describe for ProvinceFinding {
             F::CountMissing { .. } => "every province and préfecture carries its population in 2024 and 2014, its households in 2024 and its establishments and their permanent jobs mapped in 2024, from the census".into(),
             F::IdTwice { .. } => "each province and préfecture has a brief whose id is its French name as a slug: two units may not share it, nor a unit and another brief; rename the proposal or region".into(),
             F::Sum { .. } => "these are counts: the parts add up exactly; run scripts/import-census.py again rather than editing a value by hand".into(),
+            F::Outline { problem, .. } => problem.help(),
         })
     }
 }

@@ -225,6 +225,9 @@ fn provinces(index: &Index, files: &[m::RegionProvinces]) -> Resolved<Vec<c::Pro
                 within: p.within.clone(),
                 values: values.collect::<Resolved<_>>()?,
                 communes: p.communes.clone(),
+                outline: (file.outlines.iter())
+                    .find(|o| o.province == p.hcp_code)
+                    .cloned(),
             });
         }
     }

@@ -421,6 +421,9 @@ impl<'c> Base<'c> {
                 let outlines = checker.parse(Some(file))?;
                 checker.check_outlines(&outlines, refs);
                 checker.check_capitals(base.territories.as_ref()?, &outlines);
+                for (provinces, _) in &base.provinces {
+                    checker.check_outlines_in_region(provinces, &outlines);
+                }
                 Replaced::Outlines(outlines)
             }
             _ => return None,

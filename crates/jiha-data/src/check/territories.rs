@@ -356,14 +356,11 @@ impl Checker<'_> {
                 self.report(parsed, &at_region, finding);
             }
             let ring = &outline.ring;
-            if ring.len() < 4 || ring.first() != ring.last() {
+            if !closed(ring) {
                 let finding = TerritoryFinding::OpenRing { region };
                 self.report(parsed, &format!("{path}.ring"), finding);
             }
-            let (west, south, east, north) = MOROCCO_BOUNDS;
-            if let Some((j, _)) = ring.iter().enumerate().find(|(_, (lon, lat))| {
-                !(west..=east).contains(lon) || !(south..=north).contains(lat)
-            }) {
+            if let Some(j) = outside_morocco(ring) {
                 let finding = TerritoryFinding::OutsideMorocco;
                 self.report(parsed, &format!("{path}.ring[{j}]"), finding);
             } else if let Some(finding) = degenerate(&outline.region, ring) {
@@ -450,6 +447,46 @@ pub const OUTLINE_MIN_AREA: f64 = 0.01;
 /// too thin, or enclosing (almost) nothing.
 fn degenerate(region: &str, ring: &[(f64, f64)]) -> Option<TerritoryFinding> {
     let region = region.to_string();
+    Some(
+        match shape_problem(ring, OUTLINE_MIN_SIDE, OUTLINE_MIN_AREA)? {
+            Shape::TooFewPoints { distinct } => TerritoryFinding::TooFewPoints { region, distinct },
+            Shape::Flat { width, height } => TerritoryFinding::Flat {
+                region,
+                width,
+                height,
+            },
+            Shape::NoArea { area } => TerritoryFinding::NoArea { region, area },
+        },
+    )
+}
+
+/// Why a ring encloses no area: the rule on every outline, a region's or a province's, each
+/// with its own least side and area.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// Fewer than 3 `distinct` points: a point or a line.
+    TooFewPoints { distinct: usize },
+    /// Thinner than the least side one way: `width` and `height` in degrees.
+    Flat { width: f64, height: f64 },
+    /// Enclosing less than the least area, in square degrees.
+    NoArea { area: f64 },
+}
+
+/// What a [`Shape`] problem is, in words that follow « a ring of the outline of `x` ».
+pub(super) fn shape_words(shape: &Shape) -> String {
+    match shape {
+        Shape::TooFewPoints { distinct } => format!(
+            "has {distinct} distinct point{}",
+            if *distinct == 1 { "" } else { "s" }
+        ),
+        Shape::Flat { width, height } => format!("is {width:.4}° wide and {height:.4}° high"),
+        Shape::NoArea { area } => format!("encloses {area:.6} square degrees"),
+    }
+}
+
+/// Why a ring (its points inside Morocco, so finite) is no area at least `min_side` degrees
+/// wide and high and `min_area` square degrees large.
+pub(super) fn shape_problem(ring: &[(f64, f64)], min_side: f64, min_area: f64) -> Option<Shape> {
     let mut distinct: Vec<(f64, f64)> = Vec::new();
     for point in ring {
         if !distinct.contains(point) {
@@ -461,7 +498,7 @@ fn degenerate(region: &str, ring: &[(f64, f64)]) -> Option<TerritoryFinding> {
     }
     if distinct.len() < 3 {
         let distinct = distinct.len();
-        return Some(TerritoryFinding::TooFewPoints { region, distinct });
+        return Some(Shape::TooFewPoints { distinct });
     }
     let (mut west, mut south) = (f64::INFINITY, f64::INFINITY);
     let (mut east, mut north) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
@@ -470,19 +507,27 @@ fn degenerate(region: &str, ring: &[(f64, f64)]) -> Option<TerritoryFinding> {
         (south, north) = (south.min(lat), north.max(lat));
     }
     let (width, height) = (east - west, north - south);
-    if width < OUTLINE_MIN_SIDE || height < OUTLINE_MIN_SIDE {
-        return Some(TerritoryFinding::Flat {
-            region,
-            width,
-            height,
-        });
+    if width < min_side || height < min_side {
+        return Some(Shape::Flat { width, height });
     }
     let twice: f64 = ring
         .windows(2)
         .map(|pair| pair[0].0 * pair[1].1 - pair[1].0 * pair[0].1)
         .sum();
     let area = twice.abs() / 2.0;
-    (area < OUTLINE_MIN_AREA).then_some(TerritoryFinding::NoArea { region, area })
+    (area < min_area).then_some(Shape::NoArea { area })
+}
+
+/// The first of a ring's points outside [`MOROCCO_BOUNDS`], if any.
+pub(super) fn outside_morocco(ring: &[(f64, f64)]) -> Option<usize> {
+    let (west, south, east, north) = MOROCCO_BOUNDS;
+    ring.iter()
+        .position(|(lon, lat)| !(west..=east).contains(lon) || !(south..=north).contains(lat))
+}
+
+/// Whether a ring is closed: at least 4 points, the last repeating the first.
+pub(super) fn closed(ring: &[(f64, f64)]) -> bool {
+    ring.len() >= 4 && ring.first() == ring.last()
 }
 
 /// Whether a (lon, lat) point is inside a closed ring (even-odd rule).

@@ -2,7 +2,7 @@
 //! source.
 
 use super::{RegionRef, Value};
-pub use crate::model::{Area, Commune, CommuneKind, IndicatorKind, ProvinceKind};
+pub use crate::model::{Area, Commune, CommuneKind, IndicatorKind, ProvinceKind, ProvinceOutline};
 
 /// A province, a préfecture or a préfecture d'arrondissements.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,8 @@ pub struct Province {
     pub values: Vec<ProvinceValue>,
     /// Its communes, in the order of their codes; none for a préfecture d'arrondissements.
     pub communes: Vec<Commune>,
+    /// Its outline; none for a préfecture d'arrondissements.
+    pub outline: Option<ProvinceOutline>,
 }
 
 /// One census value of a province: what, over whom, when, and its source.

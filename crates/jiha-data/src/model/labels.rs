@@ -400,6 +400,30 @@ labels! {
     legend_pole_city,
     /// Legend: the number written in each region, as the tables number it: « Numéro de la région, comme dans le tableau ».
     legend_number,
+    /// Title of a region's province map; {region} its name, {indicator} what shades it, {year} the census year: « {region} : {indicator} par province et préfecture ({year}) ».
+    province_map_title,
+    /// What the province map shows, for screen readers (its `<desc>`).
+    province_map_desc,
+    /// Source line of the province map: its classes, and the sources of the outlines ({outlines}) and values ({values}, of the census {year}) as source numbers.
+    province_map_caption,
+    /// Heading of the province map's numbered key: « Provinces et préfectures de la carte ».
+    province_key,
+    /// Casablanca's préfectures d'arrondissements, without an outline: {count} of them, within {prefecture} numbered {number}.
+    province_no_outline,
+    /// A province the map cannot draw: « sans contour ».
+    no_outline,
+    /// A province without the map's value: « pas de valeur ».
+    no_value,
+    /// A map class below its upper bound {value}: « moins de {value} ».
+    class_below,
+    /// A map class from {low} to under {high}: « {low} à moins de {high} ».
+    class_between,
+    /// The top class, from {value}: « {value} ou plus ».
+    class_above,
+    /// Column: the number on the map: « N° ».
+    key_number,
+    /// Column: a value's class on the map: « Classe ».
+    map_class,
     /// Heading of the hubs table (Markdown, text): « Pôles proposés par région ».
     poles,
     /// Column: a hub: « Pôle ».

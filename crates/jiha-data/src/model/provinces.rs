@@ -16,6 +16,24 @@ pub struct RegionProvinces {
     /// Its provinces and préfectures, then (in Casablanca-Settat) the préfectures
     /// d'arrondissements, in the order of their HCP codes.
     pub provinces: Vec<Province>,
+    /// The outlines of its provinces and préfectures (none for a préfecture
+    /// d'arrondissements), in the order of their HCP codes.
+    #[serde(default)]
+    pub outlines: Vec<ProvinceOutline>,
+}
+
+/// A province's or préfecture's outline: its parts and holes as closed rings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvinceOutline {
+    /// The HCP code of the province (`113`).
+    pub province: String,
+    /// Where its number goes on a map: a `(longitude, latitude)` point well inside it (the
+    /// pole of inaccessibility of its largest part, computed by the import script).
+    pub label: (f64, f64),
+    /// Closed rings of `(longitude, latitude)` points in degrees: each part's outer ring,
+    /// then its holes; drawn with the even-odd rule.
+    pub rings: Vec<Vec<(f64, f64)>>,
 }
 
 /// A province, a préfecture or a préfecture d'arrondissements.

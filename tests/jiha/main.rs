@@ -2,6 +2,7 @@
 
 mod arabic;
 mod books;
+mod census;
 mod cites;
 mod cli;
 mod content;

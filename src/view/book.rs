@@ -44,6 +44,9 @@ pub enum Selection {
 
 /// A brief as a book prints it.
 #[derive(Debug, Clone)]
+// A book holds a few dozen briefs, each built once: boxing them would save nothing worth
+// the indirection.
+#[allow(clippy::large_enum_variant)]
 pub enum BookBrief {
     Overview(OverviewView),
     Proposal(ProposalView),

@@ -110,7 +110,7 @@ fn french(value: f64, unit: &str) -> String {
         let s = whole.to_string();
         let mut out = String::new();
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push('\u{202f}');
             }
             out.push(c);
@@ -144,7 +144,10 @@ fn cells(line: &str) -> Vec<&str> {
 fn shows(brief: &str, pick: &Pick) -> bool {
     let printed = french(pick.value, &pick.unit);
     let rows = brief.lines().filter(|l| l.starts_with('|')).map(cells);
-    match (&pick.commune, pick.area.as_str()) {
+    match (
+        pick.commune.as_ref().filter(|_| pick.what == "commune"),
+        pick.area.as_str(),
+    ) {
         (Some(commune), _) => {
             let column = if pick.year == 2024 { 2 } else { 3 };
             rows.filter(|c| c[0] == commune.as_str() || c[0].starts_with(&format!("{commune} — ")))

@@ -112,7 +112,9 @@ fn the_book_pdf_reads_like_a_book() {
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .expect("page count");
-    assert!((25..=70).contains(&pages), "{pages} pages");
+    // 12 regions of three pages each (the region, its province map, its provinces) and the
+    // annex of every province make it about 80 pages.
+    assert!((25..=110).contains(&pages), "{pages} pages");
 
     let text = squash(&pdf_text(&pdf));
     // Table of contents with page numbers, page numbers and running headers.

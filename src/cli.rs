@@ -127,7 +127,9 @@ pub struct RenderArgs {
     pub lang: Vec<String>,
 
     /// Add the stylesheet `DIR/style.css` and the Typst preamble `DIR/preamble.typ` after
-    /// the built-in ones (`jiha export-style DIR` writes them to start from).
+    /// the built-in ones (`jiha export-style DIR` writes them to start from), and draw
+    /// `DIR/logo.svg` on the book's cover (an SVG with a `<title>`, loading and running
+    /// nothing). Any of the three may be left out.
     #[arg(long, value_name = "DIR")]
     pub style: Option<PathBuf>,
 

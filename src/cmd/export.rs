@@ -58,7 +58,7 @@ pub fn style(data: Source, args: &ExportArgs) -> Result<(), Error> {
     let overview = (entries.iter().find(|e| e.kind == BriefKind::Overview))
         .and_then(|e| views.document(e, &Written::default()))
         .ok_or_else(|| Error::Usage("the dataset has no overview".into()))?;
-    let source = crate::render::typst::source(&overview, "")
+    let source = crate::render::typst::source(&overview, &crate::render::style::BUILT_IN)
         .map_err(|e| Error::Usage(format!("the built-in preamble could not be written: {e}")))?;
     let preamble = commented(source.split(PREAMBLE_END).next().unwrap_or_default());
     let css = format!(

@@ -7,14 +7,16 @@ mod subset;
 
 use askama::Template;
 
+use super::style::Style;
 use super::{RenderError, Renderer};
 use crate::view::{BookBrief, Brief, Document, Page};
 
 /// The HTML format.
 #[derive(Debug, Clone, Copy)]
 pub struct Html {
-    /// The user's CSS (`--style`), after the built-in stylesheet; empty without it.
-    pub css: &'static str,
+    /// The user's style (`--style`): its CSS after the built-in stylesheet, its logo on the
+    /// book's cover.
+    pub style: &'static Style,
 }
 
 /// Any brief as an HTML page; `brief.html` picks the partial of its kind.
@@ -30,6 +32,9 @@ struct HtmlPage<'a> {
     fonts: String,
     /// The user's CSS, after the built-in stylesheet ([`super::Style`]).
     css: &'a str,
+    /// The user's logo, for the book's cover: its text alternative and its drawing as a data
+    /// URL (an image, which runs nothing even if the drawing held a script).
+    logo: Option<(&'a str, String)>,
     /// The speaker's claims the page shows, as schema.org `ClaimReview` JSON-LD (a
     /// `<script type="application/ld+json">` element, a data block that never runs); empty
     /// when it shows none.
@@ -73,7 +78,14 @@ impl Renderer for Html {
             book: matches!(document.brief, Brief::Book(_)),
             brief: &document.brief,
             fonts: String::new(),
-            css: self.css,
+            css: &self.style.css,
+            logo: self.style.logo.as_ref().map(|logo| {
+                let data = fonts::base64(logo.svg.as_bytes());
+                (
+                    logo.title.as_str(),
+                    format!("data:image/svg+xml;base64,{data}"),
+                )
+            }),
             claim_reviews: String::new(),
         };
         // The margin boxes of a printed page show the publication's title and the word for

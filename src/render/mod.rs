@@ -2,6 +2,7 @@
 //! one interface: [`Renderer`], which lays out a [`Document`].
 
 pub mod html;
+pub mod logo;
 pub mod markdown;
 pub mod style;
 pub mod text;
@@ -58,9 +59,12 @@ impl Format {
     /// Lays `document` out in this format.
     pub fn render(self, document: &Document, options: Options) -> Result<Vec<u8>, RenderError> {
         match self {
-            Format::Html => html::Html { css: css(options) }.render(document),
+            Format::Html => html::Html {
+                style: style(options),
+            }
+            .render(document),
             Format::Pdf => typst::Pdf {
-                preamble: preamble(options),
+                style: style(options),
             }
             .render(document),
             Format::Md => markdown::Markdown.render(document),
@@ -69,21 +73,16 @@ impl Format {
             }
             .render(document),
             Format::Typst => typst::TypstSource {
-                preamble: preamble(options),
+                style: style(options),
             }
             .render(document),
         }
     }
 }
 
-/// The user's CSS, if any.
-fn css(options: Options) -> &'static str {
-    options.style.map_or("", |s| s.css.as_str())
-}
-
-/// The user's Typst preamble, if any.
-fn preamble(options: Options) -> &'static str {
-    options.style.map_or("", |s| s.typst.as_str())
+/// The user's style, or nothing added to the built-in one.
+fn style(options: Options) -> &'static Style {
+    options.style.unwrap_or(&style::BUILT_IN)
 }
 
 /// What every format does: lay one brief, in one language, out as the bytes of a file.

@@ -1,6 +1,7 @@
 //! A house style of the user's own (`render --style DIR`): a stylesheet added after the
 //! built-in one in every HTML brief, and a Typst preamble added after the built-in one in
-//! every Typst source and PDF. `jiha export-style DIR` writes the built-in ones to start from.
+//! every Typst source and PDF, and a logo drawn on the book's cover. `jiha export-style DIR`
+//! writes the built-in stylesheet and preamble to start from.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,8 @@ use crate::error::Error;
 pub const CSS_FILE: &str = "style.css";
 /// The Typst preamble's file in a style directory.
 pub const TYPST_FILE: &str = "preamble.typ";
+/// The logo's file in a style directory.
+pub const LOGO_FILE: &str = "logo.svg";
 
 /// What `--style DIR` adds to the built-in style; empty without it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,10 +21,28 @@ pub struct Style {
     pub css: String,
     /// Typst, after the built-in preamble and before the brief.
     pub typst: String,
+    /// The logo drawn on the book's cover, in HTML and PDF.
+    pub logo: Option<Logo>,
+}
+
+/// Nothing added to the built-in style.
+pub static BUILT_IN: Style = Style {
+    css: String::new(),
+    typst: String::new(),
+    logo: None,
+};
+
+/// A logo: an SVG drawing that loads and runs nothing ([`super::logo`] checks it), and the
+/// text that stands for it where it cannot be seen (its `<title>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub svg: String,
+    pub title: String,
 }
 
 impl Style {
-    /// Reads `DIR/style.css` and `DIR/preamble.typ`; either may be missing, not both.
+    /// Reads `DIR/style.css`, `DIR/preamble.typ` and `DIR/logo.svg`; any may be missing, not
+    /// all three.
     pub fn load(dir: &Path) -> Result<Style, Error> {
         let read = |name: &str| -> Result<Option<(PathBuf, String)>, Error> {
             let path = dir.join(name);
@@ -38,19 +59,26 @@ impl Style {
                 }
             }
         };
-        let (css, typst) = (read(CSS_FILE)?, read(TYPST_FILE)?);
-        if css.is_none() && typst.is_none() {
+        let (css, typst, logo) = (read(CSS_FILE)?, read(TYPST_FILE)?, read(LOGO_FILE)?);
+        if css.is_none() && typst.is_none() && logo.is_none() {
             return Err(Error::Style(format!(
-                "--style `{}` holds neither `{CSS_FILE}` nor `{TYPST_FILE}`\nhelp: `jiha export-style DIR` writes both, to start from",
+                "--style `{}` holds none of `{CSS_FILE}`, `{TYPST_FILE}` and `{LOGO_FILE}`\nhelp: `jiha export-style DIR` writes the first two, to start from",
                 dir.display()
             )));
         }
         if let Some((path, css)) = &css {
             check_css(path, css)?;
         }
+        let logo = match logo {
+            Some((path, svg)) => {
+                Some(super::logo::check(&svg).map_err(|(line, why)| bad(&path, line, &why))?)
+            }
+            None => None,
+        };
         Ok(Style {
             css: css.map(|(_, text)| text).unwrap_or_default(),
             typst: typst.map(|(_, text)| text).unwrap_or_default(),
+            logo,
         })
     }
 }

@@ -16,6 +16,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+use super::style::{Logo, Style};
 use super::{RenderError, Renderer};
 use crate::view::{BookBrief, Brief, Document, Page};
 
@@ -120,31 +121,33 @@ struct TypstDoc<'a> {
     margin: Margin,
     /// The user's preamble ([`super::Style`]), after the built-in one.
     preamble: &'a str,
+    /// The user's logo, for the book's cover.
+    logo: Option<&'a Logo>,
 }
 
 /// The Typst source format.
 #[derive(Debug, Clone, Copy)]
 pub struct TypstSource {
-    /// The user's preamble (`--style`), after the built-in one; empty without it.
-    pub preamble: &'static str,
+    /// The user's style (`--style`): its preamble after the built-in one, its logo.
+    pub style: &'static Style,
 }
 
 impl Renderer for TypstSource {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
-        Ok(source(document, self.preamble)?.into_bytes())
+        Ok(source(document, self.style)?.into_bytes())
     }
 }
 
 /// The PDF format: the Typst source, compiled.
 #[derive(Debug, Clone, Copy)]
 pub struct Pdf {
-    /// The user's preamble (`--style`), after the built-in one; empty without it.
-    pub preamble: &'static str,
+    /// The user's style (`--style`): its preamble after the built-in one, its logo.
+    pub style: &'static Style,
 }
 
 impl Renderer for Pdf {
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError> {
-        let source = source(document, self.preamble)?;
+        let source = source(document, self.style)?;
         pdf(&source, &document.entry.id, document.date)
     }
 }
@@ -152,8 +155,8 @@ impl Renderer for Pdf {
 /// The line that ends the built-in preamble in every Typst source.
 pub const PREAMBLE_END: &str = "// End of the preamble; the brief follows.\n";
 
-/// The Typst source of a document, with the user's `preamble` after the built-in one.
-pub fn source(document: &Document, preamble: &str) -> Result<String, RenderError> {
+/// The Typst source of a document, with the user's `style` added to the built-in one.
+pub fn source(document: &Document, style: &Style) -> Result<String, RenderError> {
     // The metadata is plain text: the isolates that keep a Latin name upright in Arabic
     // lines (U+2066 and U+2069 around `jiha`) are for the page only.
     let author: String = (document.page.editor.chars())
@@ -170,7 +173,8 @@ pub fn source(document: &Document, preamble: &str) -> Result<String, RenderError
         book: matches!(document.brief, Brief::Book(_)),
         brief: &document.brief,
         margin: MARGIN,
-        preamble,
+        preamble: &style.typst,
+        logo: style.logo.as_ref(),
     };
     Ok(doc.render()?)
 }

@@ -1,5 +1,6 @@
 //! A house style of the user's own: `export-style` writes the built-in one, `render --style`
-//! adds a stylesheet and a Typst preamble after the built-in ones.
+//! adds a stylesheet and a Typst preamble after the built-in ones, and a logo on the book's
+//! cover.
 
 use predicates::prelude::*;
 use tempfile::TempDir;
@@ -136,6 +137,105 @@ fn a_style_that_would_break_the_page_or_load_something_is_refused_where_it_is() 
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "holds neither `style.css` nor `preamble.typ`",
+            "holds none of `style.css`, `preamble.typ` and `logo.svg`",
         ));
+}
+
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 20">
+  <title>Observatoire régional</title>
+  <rect width="20" height="20" fill="#1d3557"/>
+  <circle cx="40" cy="10" r="9" fill="#e63946"/>
+</svg>
+"##;
+
+#[test]
+fn a_logo_is_drawn_on_the_book_cover_in_html_and_pdf() {
+    let work = TempDir::new().expect("tempdir");
+    let style = work.path().join("style");
+    std::fs::create_dir(&style).expect("mkdir");
+    std::fs::write(style.join("logo.svg"), LOGO).expect("logo");
+    let out = work.path().join("out");
+    jiha()
+        .args([
+            "render",
+            "book",
+            "-f",
+            "html,typst,pdf",
+            "-l",
+            "fr,ar",
+            "--style",
+        ])
+        .arg(&style)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("fr/book.html")).expect("html");
+    let img = html
+        .find("<img class=\"logo\" src=\"data:image/svg+xml;base64,")
+        .expect("the logo on the cover");
+    assert!(
+        img < html
+            .find("class=\"publisher\"")
+            .expect("the publisher's line")
+    );
+    assert!(html[img..].contains("alt=\"Observatoire régional\""));
+    let typst = std::fs::read_to_string(out.join("ar/book.typ")).expect("typ");
+    assert!(
+        typst.contains("format: \"svg\", height: 16mm, alt: \"Observatoire régional\""),
+        "the logo is not on the Typst cover"
+    );
+    assert!(
+        typst.contains("<circle cx=\\\"40\\\""),
+        "the drawing is not in the source"
+    );
+    assert!(out.join("ar/book.pdf").exists());
+    // The other briefs have no cover, and a book without a logo draws none.
+    let overview = std::fs::read_to_string(out.join("fr/overview.html"));
+    assert!(overview.is_err(), "only the book was asked for");
+    let plain = work.path().join("plain");
+    jiha()
+        .args(["render", "book", "-f", "html", "-l", "fr", "-o"])
+        .arg(&plain)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(plain.join("fr/book.html")).expect("html");
+    assert!(!html.contains("class=\"logo\""));
+}
+
+#[test]
+fn a_logo_that_runs_or_loads_something_is_refused_where_it_is() {
+    let work = TempDir::new().expect("tempdir");
+    let style = work.path().join("style");
+    std::fs::create_dir(&style).expect("mkdir");
+    let out = work.path().join("out");
+    for (svg, at) in [
+        (
+            LOGO.replace("<circle", "<script>alert(1)</script>\n  <circle"),
+            "logo.svg:4: `<script>` is refused",
+        ),
+        (
+            LOGO.replace(
+                "<circle",
+                "<image href=\"https://example.org/x.png\"/><circle",
+            ),
+            "logo.svg:4: `href` must point inside the file",
+        ),
+        (
+            LOGO.replace("  <title>Observatoire régional</title>\n", ""),
+            "logo.svg:1: needs a `<title>`",
+        ),
+        ("not svg".to_string(), "logo.svg:1: is not well-formed SVG"),
+    ] {
+        std::fs::write(style.join("logo.svg"), svg).expect("logo");
+        jiha()
+            .args(["render", "book", "--style"])
+            .arg(&style)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(at));
+        assert!(!out.exists(), "a refused logo wrote {}", out.display());
+    }
 }

@@ -188,7 +188,7 @@ fn unicode_range(chars: &BTreeSet<char>) -> String {
 /// Standard base64, padded. Three bytes at a time into a buffer of the final size: a page
 /// carries a few hundred kilobytes of it, which a character at a time took longer to write
 /// than the fonts took to cut down.
-fn base64(data: &[u8]) -> String {
+pub fn base64(data: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let sextet = |n: u32, shift: u32| ALPHABET[(n >> shift & 63) as usize];
     let mut out = vec![b'='; data.len().div_ceil(3) * 4];

@@ -186,7 +186,8 @@ fn measured(lang: &str) -> (String, Vec<(String, BriefKind, Vec<Measured>)>) {
         .iter()
         .map(|entry| {
             let document = views.document(entry, &written).expect("the brief exists");
-            let source = source(&document, "").expect("the Typst source renders");
+            let source = source(&document, &crate::render::style::BUILT_IN)
+                .expect("the Typst source renders");
             let world = BriefWorld::new(&source, document.date).expect("a world");
             let laid: PagedDocument = layout(&world).expect("the source compiles");
             let pages = laid.pages().iter().map(|p| measure(&p.frame)).collect();

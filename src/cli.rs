@@ -82,6 +82,12 @@ pub enum Command {
     Man,
     /// Check and render again on every save of the dataset (`--data`, default `data`);
     /// with --serve, show the briefs in a browser that reloads by itself.
+    #[command(after_help = "\
+Examples:
+  jiha watch --data my-data          HTML in every language under briefs/, on every save
+  jiha watch --data my-data --serve  ... and served on http://127.0.0.1:8000/, reloading
+  jiha watch -l fr -k proposal -f html,pdf
+                                     the French proposals, as HTML and PDF")]
     Watch(WatchArgs),
 }
 

@@ -85,7 +85,7 @@ fn with_policy(html: &str) -> String {
 /// prints them, escaped, over the last good output.
 fn panel(errors: &str) -> String {
     format!(
-        "<div id=\"jiha-watch-errors\" role=\"alert\" dir=\"ltr\" lang=\"en\" style=\"position:sticky;top:0;z-index:2147483647;margin:0;padding:1em;background:#fff0f0;color:#7a0010;border-bottom:4px solid #b00020;font:14px/1.4 monospace;text-align:left;max-height:60vh;overflow:auto\"><strong>jiha watch: the last save broke the dataset. Below, the last good output.</strong><pre style=\"white-space:pre;overflow-x:auto;margin:0.5em 0 0;font:inherit\">{}</pre></div>",
+        "<div id=\"jiha-watch-errors\" role=\"alert\" dir=\"ltr\" lang=\"en\" style=\"position:sticky;top:0;z-index:2147483647;margin:0;padding:1em;background:#fff0f0;color:#7a0010;border-bottom:4px solid #b00020;font:14px/1.4 monospace;text-align:left;max-height:60vh;overflow:auto\"><strong>jiha watch: the last save could not be rendered. Below, the last good output.</strong><pre style=\"white-space:pre;overflow-x:auto;margin:0.5em 0 0;font:inherit\">{}</pre></div>",
         xml(errors)
     )
 }

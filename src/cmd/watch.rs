@@ -95,7 +95,7 @@ impl Watch<'_> {
                         "jiha: {} is back\n",
                         crate::error::shown(self.data)
                     ));
-                    let _ = self.update();
+                    self.update_again();
                 }
                 continue;
             }
@@ -115,46 +115,31 @@ impl Watch<'_> {
                 ));
                 continue;
             }
-            let _ = self.update();
+            self.update_again();
         }
     }
 
-    /// Whether an event may change the dataset: a change, not a read, of a `.ron` file (not
-    /// an editor's hidden swap or lock file), of one of the dataset's folders, or of the
-    /// dataset's directory itself. An editor's `4913`, `x.swp` or `x~` is none of these. A
-    /// watcher's error is printed, and taken as a change.
+    /// Whether an event may change the dataset: a change, not a read, of a path that
+    /// [`may_change`] the dataset. A watcher's error is printed, and taken as a change.
     fn concerns(&self, event: notify::Result<notify::Event>) -> bool {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
-                eprint(&format!(
-                    "warning: watching {}: {e}\n",
-                    crate::error::shown(self.data)
-                ));
+                let data = crate::error::shown(self.data);
+                eprint(&format!("warning: watching {data}: {e}\n"));
                 return true;
             }
         };
         // Reading a file is no change: the update itself reads every file of the dataset.
         let read =
             matches!(event.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write));
-        event.need_rescan()
-            || !read
-                && event.paths.iter().any(|path| {
-                    let name = path
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .unwrap_or_default();
-                    let ron =
-                        path.extension().is_some_and(|e| e == "ron") && !name.starts_with('.');
-                    let folder = [PROPOSALS_DIR, LABELS_DIR, PROVINCES_DIR].contains(&name)
-                        && path.parent().is_some_and(|p| same_place(p, self.data));
-                    ron || folder || same_place(path, self.data)
-                })
+        event.need_rescan() || !read && event.paths.iter().any(|p| may_change(p, self.data))
     }
 
     /// Checks the dataset and renders it, writing the files that changed. A broken dataset
-    /// and a failed render are printed and leave the output as it was; only a mistake in the
-    /// command line (a language or kind the dataset does not have) stops the watch.
+    /// and a failed render are printed and leave the output as it was; a mistake in the
+    /// command line (a language the dataset does not have) is returned: on the first update,
+    /// it stops the watch.
     fn update(&self) -> Result<(), Error> {
         match self.render() {
             Ok(written) => {
@@ -171,6 +156,14 @@ impl Watch<'_> {
                 self.broken(&format!("{e}\n"));
                 Ok(())
             }
+        }
+    }
+
+    /// An update after a save: a mistake of the command line that the dataset now shows (a
+    /// language it no longer has) is printed as a broken save is, and the watch goes on.
+    fn update_again(&self) {
+        if let Err(e) = self.update() {
+            self.broken(&format!("{e}\n"));
         }
     }
 
@@ -214,6 +207,20 @@ impl Watch<'_> {
     }
 }
 
+/// Whether a change to `path` may change the dataset in `data`: a `.ron` file (not an
+/// editor's hidden swap or lock file), one of the dataset's folders, or the dataset's
+/// directory itself. An editor's `4913`, `x.swp` or `x~` is none of these.
+fn may_change(path: &Path, data: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let ron = path.extension().is_some_and(|e| e == "ron") && !name.starts_with('.');
+    let folder = [PROPOSALS_DIR, LABELS_DIR, PROVINCES_DIR].contains(&name)
+        && path.parent().is_some_and(|p| same_place(p, data));
+    ron || folder || same_place(path, data)
+}
+
 /// Whether two paths name the same place, whichever way they are written (`data` and
 /// `/abs/data`): the watcher reports absolute paths.
 fn same_place(a: &Path, b: &Path) -> bool {
@@ -223,4 +230,36 @@ fn same_place(a: &Path, b: &Path) -> bool {
 
 fn watch_error(data: &Path, error: notify::Error) -> Error {
     Error::io(data, std::io::Error::other(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_change;
+    use std::path::Path;
+
+    #[test]
+    fn only_the_dataset_files_and_folders_are_changes() {
+        let data = Path::new("my-data");
+        for changed in [
+            "my-data",
+            "my-data/dataset.ron",
+            "my-data/proposals",
+            "my-data/proposals/programme-spark.ron",
+            "my-data/labels/fr.ron",
+        ] {
+            assert!(may_change(Path::new(changed), data), "{changed}");
+        }
+        let absolute = std::path::absolute("my-data/proposals").expect("absolute");
+        assert!(may_change(&absolute, data));
+        for ignored in [
+            "my-data/proposals/4913",
+            "my-data/proposals/.programme-spark.ron.swp",
+            "my-data/proposals/programme-spark.ron~",
+            "my-data/proposals/.#programme-spark.ron",
+            "my-data/notes.txt",
+            "my-data/proposals/proposals",
+        ] {
+            assert!(!may_change(Path::new(ignored), data), "{ignored}");
+        }
+    }
 }

@@ -160,6 +160,13 @@ fn a_save_renders_again_and_a_broken_save_keeps_the_last_good_output() {
         std::fs::write(proposals.join(junk), "not RON {").expect("junk");
     }
     std::fs::remove_file(proposals.join("4913")).expect("remove 4913");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        watch.stderr().matches("jiha: checked").count(),
+        1,
+        "{}",
+        watch.stderr()
+    );
 
     watch.retitle("Spark (titre revu)", false);
     watch.until("the new title in the brief", || {

@@ -80,6 +80,15 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page, in roff (the README says where to put it).
     Man,
+    /// Check and render again on every save of the dataset (`--data`, default `data`);
+    /// with --serve, show the briefs in a browser that reloads by itself.
+    #[command(after_help = "\
+Examples:
+  jiha watch --data my-data          HTML in every language under briefs/, on every save
+  jiha watch --data my-data --serve  ... and served on http://127.0.0.1:8000/, reloading
+  jiha watch -l fr -k proposal -f html,pdf
+                                     the French proposals, as HTML and PDF")]
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -157,6 +166,40 @@ impl BookArgs {
     pub fn given(&self) -> bool {
         !self.region.is_empty() || !self.briefs.is_empty()
     }
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Output directory.
+    #[arg(short, long, value_name = "DIR", default_value = "briefs")]
+    pub output: PathBuf,
+
+    /// Formats to write, comma-separated: html, pdf, md, txt, typst, or all [default: html].
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',', value_parser = FormatList)]
+    pub format: Vec<Vec<Format>>,
+
+    /// Line width of the text format.
+    #[arg(long, value_name = "N", default_value_t = 80)]
+    pub width: usize,
+
+    /// Only briefs of these kinds, comma-separated, as for `render` [default: every kind but
+    /// province].
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub kind: Vec<BriefKind>,
+
+    /// Languages of the editions, comma-separated, or all [default: every language of the
+    /// dataset].
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub lang: Vec<String>,
+
+    /// Serve the output directory on 127.0.0.1 (and nowhere else): its pages reload by
+    /// themselves on every change and show the errors of a broken save.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port to serve on; 0 takes any free one (the URL is printed).
+    #[arg(long, value_name = "N", default_value_t = 8000, requires = "serve")]
+    pub port: u16,
 }
 
 #[derive(Debug, Args)]

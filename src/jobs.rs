@@ -57,6 +57,25 @@ pub fn run(plan: &Plan) -> Result<(), Error> {
     }
 }
 
+/// Makes every file of the plan in memory, whatever its output: each path under the output
+/// directory with its bytes, in the plan's order. `watch` compares them with what is on disk
+/// and writes only those that changed.
+pub fn in_memory(plan: &Plan) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let made = Mutex::new(BTreeMap::new());
+    make(plan, &|job, files| {
+        lock(&made).insert(job, files);
+        Ok(())
+    })?;
+    let made = made.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok(made
+        .into_iter()
+        .flat_map(|(job, files)| {
+            let paths = plan.jobs[job].targets.iter().map(|t| t.path.clone());
+            paths.zip(files)
+        })
+        .collect())
+}
+
 /// How many files a render makes before it shows its progress.
 const PROGRESS_FROM: usize = 200;
 

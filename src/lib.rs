@@ -17,4 +17,5 @@ pub mod jobs;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod view;

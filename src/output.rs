@@ -72,6 +72,13 @@ pub fn write_all<'a>(
     staging.commit()
 }
 
+/// From now on, an interruption (SIGINT, SIGTERM, SIGHUP) removes what is staged and ends
+/// the process, as it does once a write has begun. `watch` calls it first: it waits for
+/// saves until it is interrupted, and an interruption then ends it cleanly.
+pub fn end_on_interrupt() {
+    signals::on_interrupt_roll_back();
+}
+
 /// A set of files being written, all or none: each is staged as soon as it is made, from any
 /// thread, and all are put in place together by [`Staging::commit`]. Dropped without a
 /// commit, it removes what it staged.

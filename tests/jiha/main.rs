@@ -24,3 +24,4 @@ mod snapshot;
 mod style;
 mod support;
 mod voices;
+mod watch;

@@ -71,6 +71,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
     ExportData(ExportDataArgs),
+    /// Write the checked dataset as open data into DIR: JSON with its JSON Schema, or CSV
+    /// tables of the figures, the indicators and the sources.
+    Export(OpenDataArgs),
     /// Write the built-in stylesheet and Typst preamble into DIR, to edit and pass to
     /// `render --style DIR`.
     ExportStyle(ExportArgs),
@@ -245,4 +248,22 @@ pub struct ExportArgs {
     /// Replace files that already exist.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenDataArgs {
+    /// The format: `json` (the whole dataset, and its JSON Schema) or `csv` (the figures,
+    /// the indicators by territory and the sources, one table each).
+    #[arg(long, value_name = "FORMAT")]
+    pub to: OpenFormat,
+
+    #[command(flatten)]
+    pub into: ExportArgs,
+}
+
+/// The formats of `jiha export --to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpenFormat {
+    Json,
+    Csv,
 }

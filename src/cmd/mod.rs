@@ -5,6 +5,7 @@ mod export;
 mod help;
 mod list;
 mod narrow;
+mod open_data;
 mod render;
 mod show;
 
@@ -26,6 +27,7 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
         Command::Render(args) => render::run(data, &args),
         Command::Check(args) => check::run(data, &args),
         Command::ExportData(args) => export::run(data, &args),
+        Command::Export(args) => open_data::run(data, &args),
         Command::ExportStyle(args) => export::style(data, &args),
         Command::Help(args) => help::help(args.topic.as_deref()),
         Command::Completions(args) => help::completions(args.shell),

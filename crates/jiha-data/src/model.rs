@@ -486,7 +486,20 @@ pub struct Indicator {
 }
 
 /// The part of a territory's population an indicator is about.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum Area {
     /// Everyone.
     #[default]
@@ -498,7 +511,9 @@ pub enum Area {
 }
 
 /// The census indicators the dataset carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum IndicatorKind {
     Population,
     Households,
@@ -679,7 +694,9 @@ pub struct Proposal {
 }
 
 /// How firmly the speaker put a proposal, from the weakest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Stance {
     /// Given as an example: « par exemple », « pourquoi pas ».
     Example,

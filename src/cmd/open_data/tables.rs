@@ -78,7 +78,11 @@ fn figures(dataset: &Dataset, languages: &[String]) -> Vec<Vec<String>> {
         let (value, unit) = quantity(&figure.value);
         let mut row = vec![figure.id.clone()];
         row.extend(text_cells(Some(&figure.label), languages));
-        row.extend([value, unit.to_string(), figure.period.clone().unwrap_or_default()]);
+        row.extend([
+            value,
+            unit.to_string(),
+            figure.period.clone().unwrap_or_default(),
+        ]);
         row.extend(text_cells(Some(&figure.scope), languages));
         let quote = figure.quote.as_ref();
         row.extend([
@@ -133,7 +137,12 @@ fn indicators(dataset: &Dataset) -> Vec<Vec<String>> {
     }
     for file in &dataset.provinces {
         for province in &file.provinces {
-            add(&province.id(), "province", &file.region, &province.indicators);
+            add(
+                &province.id(),
+                "province",
+                &file.region,
+                &province.indicators,
+            );
         }
     }
     rows
@@ -181,7 +190,10 @@ fn sources(dataset: &Dataset, languages: &[String]) -> Vec<Vec<String>> {
         ];
         row.extend(text_cells(source.author.as_ref(), languages));
         row.extend(text_cells(source.publisher.as_ref(), languages));
-        row.extend(text_cells(source.event.as_ref().map(|e| &e.name), languages));
+        row.extend(text_cells(
+            source.event.as_ref().map(|e| &e.name),
+            languages,
+        ));
         row.extend(text_cells(source.place.as_ref(), languages));
         row.extend([
             source.date.clone().unwrap_or_default(),

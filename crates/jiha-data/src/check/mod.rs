@@ -147,7 +147,9 @@ pub fn load_model(
     let model = dataset.clone();
     let (_, report) = finish(root, dataset, checker.report)?;
     // `finish` refuses a dataset that did not parse, so the model is there.
-    model.map(|model| (model, report)).ok_or_else(Report::default)
+    model
+        .map(|model| (model, report))
+        .ok_or_else(Report::default)
 }
 
 /// Sorts the findings and, if none is an error, resolves the dataset: the end of every load.

@@ -69,7 +69,9 @@ impl Province {
 }
 
 /// The three kinds of unit of the provincial level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum ProvinceKind {
     /// A province (إقليم).
     Province,
@@ -99,7 +101,9 @@ pub struct Commune {
 }
 
 /// Whether a commune is urban (a municipality) or rural.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum CommuneKind {
     Urban,
     Rural,

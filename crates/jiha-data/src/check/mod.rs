@@ -65,7 +65,7 @@ pub use strings::{
     WORD_MAX_CHARS, char_name,
 };
 pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, Shape, TerritoryFinding, inside};
-pub use texts::TextFinding;
+pub use texts::{TO_WRITE, TextFinding};
 pub use urls::{URL_MAX_CHARS, UrlFinding, url_problem};
 
 /// The files every dataset has, besides `proposals/*.ron`.

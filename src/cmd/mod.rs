@@ -30,9 +30,7 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
         Command::Render(args) => render::run(data, &args),
         Command::Check(args) => check::run(data, &args),
         Command::ExportData(args) => export::run(data, &args),
-        Command::New(args) => {
-            new::run(cli.data.as_deref().unwrap_or(Path::new("data")), &args)
-        }
+        Command::New(args) => new::run(cli.data.as_deref().unwrap_or(Path::new("data")), &args),
         Command::Export(args) => open_data::run(data, &args),
         Command::ExportStyle(args) => export::style(data, &args),
         Command::Help(args) => help::help(args.topic.as_deref()),

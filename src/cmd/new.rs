@@ -26,22 +26,34 @@ pub fn run(dir: &Path, args: &NewArgs) -> Result<(), Error> {
         NewKind::Proposal => {
             let name = format!("{PROPOSALS_DIR}/{id}.ron");
             if std::fs::symlink_metadata(dir.join(&name)).is_ok() {
-                return Err(refused(dir.join(&name), "already exists: nothing was written"));
+                return Err(refused(
+                    dir.join(&name),
+                    "already exists: nothing was written",
+                ));
             }
             let order = next_order(dir)?;
             (name, proposal(id, order, &meta, &defaults))
         }
         NewKind::Source => {
             let entry = source(id, &meta);
-            ("sources.ron".into(), appended::<Source>(dir, "sources.ron", id, &entry, |s| &s.id)?)
+            (
+                "sources.ron".into(),
+                appended::<Source>(dir, "sources.ron", id, &entry, |s| &s.id)?,
+            )
         }
         NewKind::Actor => {
             let entry = actor(id, &meta, &defaults);
-            ("actors.ron".into(), appended::<Actor>(dir, "actors.ron", id, &entry, |a| &a.id)?)
+            (
+                "actors.ron".into(),
+                appended::<Actor>(dir, "actors.ron", id, &entry, |a| &a.id)?,
+            )
         }
         NewKind::Figure => {
             let entry = figure(id, &meta, &defaults);
-            ("figures.ron".into(), appended::<Figure>(dir, "figures.ron", id, &entry, |f| &f.id)?)
+            (
+                "figures.ron".into(),
+                appended::<Figure>(dir, "figures.ron", id, &entry, |f| &f.id)?,
+            )
         }
     };
     crate::output::write_all(dir, [(name.as_str(), text.as_bytes())])
@@ -72,7 +84,10 @@ impl Defaults {
 
 /// An error about `path`: the file, with a line when there is one.
 fn refused(path: PathBuf, why: &str) -> Error {
-    Error::io(path, std::io::Error::new(std::io::ErrorKind::AlreadyExists, why.to_string()))
+    Error::io(
+        path,
+        std::io::Error::new(std::io::ErrorKind::AlreadyExists, why.to_string()),
+    )
 }
 
 /// A file of the dataset, parsed as the checks parse it, and its text.
@@ -81,7 +96,10 @@ fn read<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, String), Erro
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     let value = parse(&text).map_err(|why| {
         let why = format!("{why}; `jiha check` says more: nothing was written");
-        Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, why))
+        Error::io(
+            &path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, why),
+        )
     })?;
     Ok((value, text))
 }
@@ -131,7 +149,10 @@ fn appended<T: DeserializeOwned>(
     }
     let unreadable = || {
         let why = "its list does not end with `]`, so the entry could not be appended: nothing was written";
-        Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, why))
+        Error::io(
+            &path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, why),
+        )
     };
     let close = text.rfind(']').ok_or_else(unreadable)?;
     let head = text[..close].trim_end();

@@ -71,6 +71,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the dataset as editable RON files into DIR.
     ExportData(ExportDataArgs),
+    /// Write the checked dataset as open data into DIR: JSON with its JSON Schema, or CSV
+    /// tables of the figures, the indicators and the sources.
+    Export(OpenDataArgs),
+    /// Add a skeleton proposal, source, actor or figure to the dataset (`--data`, default
+    /// `data`): every required field, each text in every declared language, to write.
+    New(NewArgs),
     /// Write the built-in stylesheet and Typst preamble into DIR, to edit and pass to
     /// `render --style DIR`.
     ExportStyle(ExportArgs),
@@ -290,4 +296,43 @@ pub struct ExportArgs {
     /// Replace files that already exist.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenDataArgs {
+    /// The format: `json` (the whole dataset, and its JSON Schema) or `csv` (the figures,
+    /// the indicators by territory and the sources, one table each).
+    #[arg(long, value_name = "FORMAT")]
+    pub to: OpenFormat,
+
+    #[command(flatten)]
+    pub into: ExportArgs,
+}
+
+/// The formats of `jiha export --to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpenFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to add: a new file `proposals/ID.ron`, or an entry at the end of
+    /// `sources.ron`, `actors.ron` or `figures.ron`.
+    #[arg(value_name = "KIND")]
+    pub kind: NewKind,
+
+    /// Its id: a lower-case slug, unique among its kind.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+/// What `jiha new` adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Proposal,
+    Source,
+    Actor,
+    Figure,
 }

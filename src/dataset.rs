@@ -118,3 +118,14 @@ pub fn load(data: Source) -> Result<(Dataset, Report), Error> {
         report,
     })
 }
+
+/// Loads and checks the dataset in use, and gives it as its files spell it (for the exports
+/// that mirror the files, such as the JSON one).
+pub fn load_model(data: Source) -> Result<(jiha_data::model::Dataset, Report), Error> {
+    let files = files(data)?;
+    let root = data.root();
+    check::load_model(&root, files, &COVERAGE).map_err(|report| Error::InvalidData {
+        dataset: root,
+        report,
+    })
+}

@@ -24,14 +24,7 @@ pub fn run(data: Source, args: &ExportDataArgs) -> Result<(), Error> {
         }
     }
     if !args.force {
-        let existing: Vec<_> = files
-            .iter()
-            .map(|f| args.dir.join(&f.name))
-            .filter(|p| std::fs::symlink_metadata(p).is_ok())
-            .collect();
-        if !existing.is_empty() {
-            return Err(Error::WouldOverwrite { paths: existing });
-        }
+        refuse_existing(&args.dir, files.iter().map(|f| f.name.as_str()))?;
     }
     let files: Vec<(&str, Vec<u8>)> = files
         .iter()
@@ -70,17 +63,27 @@ pub fn style(data: Source, args: &ExportArgs) -> Result<(), Error> {
     );
     let files = [(CSS_FILE, css), (TYPST_FILE, typst)];
     if !args.force {
-        let existing: Vec<_> = (files.iter().map(|(name, _)| args.dir.join(name)))
-            .filter(|p| std::fs::symlink_metadata(p).is_ok())
-            .collect();
-        if !existing.is_empty() {
-            return Err(Error::WouldOverwrite { paths: existing });
-        }
+        refuse_existing(&args.dir, files.iter().map(|(name, _)| *name))?;
     }
     crate::output::write_all(
         &args.dir,
         files.iter().map(|(name, text)| (*name, text.as_bytes())),
     )
+}
+
+/// Refuses to write into `dir` if any of the files `names` (relative to it) is there: an
+/// export without `--force` overwrites nothing.
+pub(super) fn refuse_existing<'a>(
+    dir: &std::path::Path,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Result<(), Error> {
+    let existing: Vec<_> = (names.into_iter().map(|name| dir.join(name)))
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    match existing.is_empty() {
+        true => Ok(()),
+        false => Err(Error::WouldOverwrite { paths: existing }),
+    }
 }
 
 /// `preamble` with every line commented out: passed back as it is, it changes nothing; a

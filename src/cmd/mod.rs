@@ -5,9 +5,13 @@ mod export;
 mod help;
 mod list;
 mod narrow;
+mod new;
+mod open_data;
 mod render;
 mod show;
 mod watch;
+
+use std::path::Path;
 
 use include_dir::Dir;
 
@@ -27,6 +31,8 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
         Command::Render(args) => render::run(data, &args),
         Command::Check(args) => check::run(data, &args),
         Command::ExportData(args) => export::run(data, &args),
+        Command::New(args) => new::run(cli.data.as_deref().unwrap_or(Path::new("data")), &args),
+        Command::Export(args) => open_data::run(data, &args),
         Command::ExportStyle(args) => export::style(data, &args),
         Command::Help(args) => help::help(args.topic.as_deref()),
         Command::Completions(args) => help::completions(args.shell),

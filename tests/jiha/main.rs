@@ -17,6 +17,8 @@ mod hostile;
 mod html;
 mod languages;
 mod layout;
+mod new_entries;
+mod open_data;
 mod output;
 mod print;
 mod provinces;

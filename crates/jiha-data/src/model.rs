@@ -4,20 +4,25 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 mod frame;
 mod labels;
 mod provinces;
+mod text;
 
 pub use frame::{FrameItem, Term};
 pub use labels::{Dates, Direction, Hedges, Labels, Numbers, PlaceNames, Writing};
 pub use provinces::{
     Commune, CommuneKind, Province, ProvinceKind, ProvinceOutline, RegionProvinces,
 };
+pub use text::{Text, schema};
 
-/// The whole dataset, once every file is parsed.
-#[derive(Debug, Clone, PartialEq)]
+/// The whole dataset, once every file is parsed. Serialized, it is the JSON export
+/// (`jiha export --to json`), and [`schema`] is its JSON Schema.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// `dataset.ron`: title, edition, glossary, credits.
     pub meta: Meta,
@@ -40,47 +45,10 @@ pub struct Dataset {
     pub labels: BTreeMap<String, Labels>,
 }
 
-/// A text a reader sees, in every language of the dataset:
-/// `{"fr": "...", "en": "...", "ar": "..."}`. The second field lists the languages written
-/// more than once (the check refuses them: only the last version would be kept).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Text(pub BTreeMap<String, String>, pub Vec<String>);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        struct Versions;
-        impl<'de> serde::de::Visitor<'de> for Versions {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text in each language, as {\"fr\": \"...\"}")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut text = Text::default();
-                while let Some((lang, version)) = map.next_entry::<String, String>()? {
-                    if text.0.contains_key(&lang) && !text.1.contains(&lang) {
-                        text.1.push(lang.clone());
-                    }
-                    text.0.insert(lang, version);
-                }
-                Ok(text)
-            }
-        }
-        deserializer.deserialize_map(Versions)
-    }
-}
-
-impl Text {
-    /// The text in `lang`; empty if missing (the checks make sure it is not).
-    pub fn get(&self, lang: &str) -> &str {
-        self.0.get(lang).map_or("", String::as_str)
-    }
-}
-
 /// What the briefs are about and who publishes them (`dataset.ron`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename = "Dataset", deny_unknown_fields)]
+#[schemars(rename = "Meta")]
 pub struct Meta {
     /// Title of the book and of the overview.
     pub title: Text,
@@ -124,7 +92,7 @@ pub struct Meta {
 }
 
 /// A book made to measure: a title and the chapters it holds, in order.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Book {
     /// Slug, unique among briefs: the book's files are `books/<id>.*`.
@@ -136,7 +104,7 @@ pub struct Book {
 }
 
 /// A chapter of a book made to measure.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub enum Chapter {
     /// A region (id): its brief, then the proposals that name it, then those for the whole
     /// country or every region.
@@ -146,7 +114,7 @@ pub enum Chapter {
 }
 
 /// Someone whose proposals the briefs present, and where they made them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Voice {
     /// Id of the source that holds their words: a speech, a report or an interview, with
@@ -163,7 +131,7 @@ pub struct Voice {
 }
 
 /// A theme the proposals are filed under.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Slug, unique among themes.
@@ -173,7 +141,7 @@ pub struct Theme {
 }
 
 /// How the overview groups the proposals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum GroupBy {
     /// Under each voice, in the order of `voices`.
     #[default]
@@ -183,7 +151,7 @@ pub enum GroupBy {
 }
 
 /// A reused work and its licence.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credit {
     /// What was reused.
@@ -199,7 +167,7 @@ pub struct Credit {
 }
 
 /// A publication something in the dataset relies on.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Slug, unique among sources.
@@ -230,7 +198,7 @@ pub struct Source {
 }
 
 /// A note on a passage of a source's text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextNote {
     /// The passage, exactly as printed.
@@ -242,7 +210,7 @@ pub struct TextNote {
 }
 
 /// A short verbatim excerpt of the speech, where it is, and our translations of it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The words, exactly as the source prints them: at most 15.
@@ -254,7 +222,7 @@ pub struct Quote {
 }
 
 /// A statement that attributes something to the speaker, with the quotes that back it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Said {
     /// The statement, in our words.
@@ -264,7 +232,7 @@ pub struct Said {
 }
 
 /// What sort of publication a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum SourceKind {
     Speech,
     Report,
@@ -277,7 +245,7 @@ pub enum SourceKind {
 }
 
 /// The event where a speech was given.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Its name and edition.
@@ -290,7 +258,7 @@ pub struct Event {
 }
 
 /// Someone the speech names or implies.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Slug, unique among actors.
@@ -306,7 +274,7 @@ pub struct Actor {
 }
 
 /// What sort of actor someone is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum ActorKind {
     Company,
     Operator,
@@ -319,7 +287,7 @@ pub enum ActorKind {
 }
 
 /// A figure quoted by the briefs.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Slug, unique among figures.
@@ -345,7 +313,7 @@ pub struct Figure {
 }
 
 /// A value and its unit.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub enum Quantity {
     /// A number of things or people, at least 1.
     Count(u64),
@@ -362,7 +330,7 @@ pub enum Quantity {
 }
 
 /// How much weight a figure carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Status {
     /// Said by the speaker; shown as his claim.
     SpeakerClaim,
@@ -375,7 +343,7 @@ pub enum Status {
 }
 
 /// The country and its regions (`regions.ron`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Territories {
     /// The national row: the reference every region is compared with.
@@ -385,7 +353,7 @@ pub struct Territories {
 }
 
 /// Morocco as a whole.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// `MA`.
@@ -401,7 +369,7 @@ pub struct Country {
 }
 
 /// One of the twelve regions.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// Slug, unique among regions and briefs.
@@ -419,7 +387,7 @@ pub struct Region {
 }
 
 /// The seat of a region's (or the country's) administration.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Capital {
     /// Name of the city, in each language.
@@ -435,7 +403,7 @@ pub struct Capital {
 }
 
 /// One census value of the country, a region or a province.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// What it measures.
@@ -453,7 +421,20 @@ pub struct Indicator {
 }
 
 /// The part of a territory's population an indicator is about.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum Area {
     /// Everyone.
     #[default]
@@ -465,7 +446,9 @@ pub enum Area {
 }
 
 /// The census indicators the dataset carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum IndicatorKind {
     Population,
     Households,
@@ -581,7 +564,7 @@ impl IndicatorKind {
 }
 
 /// The region outlines (`outlines.ron`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outlines {
     /// Id of the source of the outlines.
@@ -591,7 +574,7 @@ pub struct Outlines {
 }
 
 /// A region's outline: one closed ring.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outline {
     /// Id of the region.
@@ -601,7 +584,7 @@ pub struct Outline {
 }
 
 /// A proposal of the speech (`proposals/<id>.ron`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     /// Slug, equal to the file name without `.ron`.
@@ -646,7 +629,9 @@ pub struct Proposal {
 }
 
 /// How firmly the speaker put a proposal, from the weakest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Stance {
     /// Given as an example: « par exemple », « pourquoi pas ».
     Example,
@@ -669,7 +654,7 @@ impl Stance {
 }
 
 /// Where a proposal applies.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub enum Scope {
     /// One measure for the whole country.
     National,
@@ -680,7 +665,7 @@ pub enum Scope {
 }
 
 /// An actor's part in a proposal.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Id of the actor.

@@ -240,6 +240,10 @@ impl Checker<'_> {
     }
 
     pub(super) fn quantity<T>(&mut self, parsed: &Parsed<T>, path: &str, quantity: &Quantity) {
+        if matches!(quantity, Quantity::Date(date) if date == TO_WRITE) {
+            self.report(parsed, path, TextFinding::ToWrite);
+            return;
+        }
         let problem = match quantity {
             Quantity::Count(0) => Some(OutOfRange::CountZero),
             Quantity::Years(0) => Some(OutOfRange::YearsZero),

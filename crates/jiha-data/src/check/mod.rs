@@ -65,7 +65,7 @@ pub use strings::{
     WORD_MAX_CHARS, char_name,
 };
 pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, Shape, TerritoryFinding, inside};
-pub use texts::TextFinding;
+pub use texts::{TO_WRITE, TextFinding};
 pub use urls::{URL_MAX_CHARS, UrlFinding, url_problem};
 
 /// The files every dataset has, besides `proposals/*.ron`.
@@ -133,6 +133,23 @@ pub fn load(
     let mut checker = Checker::new(coverage);
     let dataset = checker.run(root, files);
     finish(root, dataset, checker.report)
+}
+
+/// Parses and checks a dataset as [`load`] does, and gives it as its files spell it (the
+/// model, before references are resolved): what the exports that mirror the files write.
+pub fn load_model(
+    root: &str,
+    files: Vec<DataFile>,
+    coverage: &Coverage,
+) -> Result<(Dataset, Report), Report> {
+    let mut checker = Checker::new(coverage);
+    let dataset = checker.run(root, files);
+    let model = dataset.clone();
+    let (_, report) = finish(root, dataset, checker.report)?;
+    // `finish` refuses a dataset that did not parse, so the model is there.
+    model
+        .map(|model| (model, report))
+        .ok_or_else(Report::default)
 }
 
 /// Sorts the findings and, if none is an error, resolves the dataset: the end of every load.

@@ -30,6 +30,8 @@ pub enum TextFinding {
     Empty,
     /// A text holding a placeholder word, phrase or mark.
     Placeholder { word: &'static str },
+    /// A text still to write: it is [`TO_WRITE`], as `jiha new` leaves every text.
+    ToWrite,
     /// A list that needs an entry (`what` it is, at `path`).
     EmptyList { what: &'static str, path: String },
     /// A date that is malformed or not in the calendar, and why.
@@ -95,6 +97,7 @@ impl Describe for TextFinding {
             }
             F::Empty => "empty text".to_string(),
             F::Placeholder { word } => format!("placeholder text `{word}`"),
+            F::ToWrite => format!("text to write: still `{TO_WRITE}`"),
             F::EmptyList { what, .. } => format!("{what} is empty"),
             F::InvalidDate { date, why } => format!("invalid date `{date}`: {why}"),
             F::NotLanguageTag { lang } => format!("`{lang}` is not a language tag"),
@@ -146,6 +149,9 @@ impl Describe for TextFinding {
             F::Placeholder { .. } => {
                 "replace the placeholder with the real text before publishing".into()
             }
+            F::ToWrite => format!(
+                "write it in place of `{TO_WRITE}` (`jiha help data-format` describes each field)"
+            ),
             F::EmptyList { path, .. } => format!("a brief needs at least one entry in `{path}`"),
             F::InvalidDate { .. } => {
                 "write a year (`2024`), a month (`2024-09`) or a day (`2024-09-01`)".into()
@@ -235,13 +241,18 @@ impl Checker<'_> {
 
     /// Whether [`Checker::plain`] would find nothing: the quick test, without findings.
     pub(super) fn plain_ok(&self, text: &str) -> bool {
-        !text.trim().is_empty()
+        text != TO_WRITE
+            && !text.trim().is_empty()
             && text.chars().all(|c| self.coverage.covers(c))
             && placeholder(text).is_none()
     }
 
     /// Checks a string a reader sees: not empty, not a placeholder, printable by the fonts.
     pub(super) fn plain<T>(&mut self, parsed: &Parsed<T>, path: &str, text: &str) {
+        if text == TO_WRITE {
+            self.report(parsed, path, TextFinding::ToWrite);
+            return;
+        }
         // One finding per text, with the count of the other characters: a text of 20,000
         // unprintable characters is one finding, not 20,000.
         if let Some((&c, others)) = self.coverage.missing(text).split_first() {
@@ -258,6 +269,10 @@ impl Checker<'_> {
 
     /// A date: a year, a month or a day that exists (see [`parse_date`]).
     pub(super) fn date<T>(&mut self, parsed: &Parsed<T>, path: &str, date: &str) {
+        if date == TO_WRITE {
+            self.report(parsed, path, TextFinding::ToWrite);
+            return;
+        }
         if let Err(why) = parse_date(date) {
             let date = date.to_string();
             self.report(parsed, path, TextFinding::InvalidDate { date, why });
@@ -425,6 +440,10 @@ fn grouped(n: usize) -> String {
 }
 
 /// Words that mark an unfinished text, in any case.
+/// The mark of a text, a quote's words or a date still to write: `jiha new` writes it in
+/// each, and `check` reports each as "to write" (and no other rule about it).
+pub const TO_WRITE: &str = "…";
+
 pub(super) const PLACEHOLDER_WORDS: [&str; 6] =
     ["todo", "tbd", "fixme", "xxx", "lorem", "placeholder"];
 

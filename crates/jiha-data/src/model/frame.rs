@@ -1,13 +1,14 @@
 //! The frame around the proposals and the glossary: sourced statements and terms that the
 //! briefs print beside the speaker's words.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::Text;
 
 /// A statement of the frame around the proposals: what a law or a national programme
 /// provides, with its sources. Layer 2: sourced facts, no judgement.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameItem {
     /// Slug, unique among frame items; what a proposal's `frame` names.
@@ -21,7 +22,7 @@ pub struct FrameItem {
 }
 
 /// A glossary entry.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The term as it appears in the briefs.

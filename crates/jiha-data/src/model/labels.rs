@@ -3,7 +3,8 @@
 //! A catalogue holds every word the briefs print that does not come from the data; each
 //! label is one line of the `labels!` invocation below.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// Declares the catalogue's texts, each once with its doc comment: the struct [`Labels`]
 /// (its texts, then its other fields), [`Labels::map_texts`] and [`Labels::texts`].
@@ -12,7 +13,7 @@ macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident,)*) => {
         /// Every word the briefs print that does not come from the data, in one language
         /// (`labels/<lang>.ron`). Placeholders in braces are filled in by the view.
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct Labels {
             $($(#[$doc])* pub $name: String,)*
@@ -510,7 +511,7 @@ labels! {
 /// and the words too firm for either: a proposal's summary says its hedge with one of the
 /// first, and neither its title nor its summary holds one of the last (`jiha check`).
 /// Compared in lower case, the firm words as whole words.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hedges {
     /// « exemple ».
@@ -522,7 +523,7 @@ pub struct Hedges {
 }
 
 /// How numbers are written in one language.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Numbers {
     /// Between the units and the decimals.
@@ -535,7 +536,7 @@ pub struct Numbers {
 
 /// How a language is set, beyond its numbers and dates: the one place that decides what
 /// differs between the editions' languages, so that no code compares language tags.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Writing {
     /// Which way lines run: `Ltr` or `Rtl`.
@@ -565,7 +566,7 @@ pub struct Writing {
 }
 
 /// Which way the lines of a language run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Direction {
     /// Left to right.
     Ltr,
@@ -574,14 +575,14 @@ pub enum Direction {
 }
 
 /// Which of the official names (HCP's) an edition gives places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum PlaceNames {
     French,
     Arabic,
 }
 
 /// How dates are written in one language.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dates {
     /// A full date: `{day} {month} {year}`.

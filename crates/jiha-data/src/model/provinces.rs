@@ -1,12 +1,13 @@
 //! The provinces and préfectures of each region, with their communes
 //! (`provinces/<region-id>.ron`, written by `scripts/import-census.py`).
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::Indicator;
 
 /// One region's provinces and préfectures: the file `provinces/<region-id>.ron`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegionProvinces {
     /// Id of the region; the file is named after it.
@@ -23,7 +24,7 @@ pub struct RegionProvinces {
 }
 
 /// A province's or préfecture's outline: its parts and holes as closed rings.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProvinceOutline {
     /// The HCP code of the province (`113`).
@@ -37,7 +38,7 @@ pub struct ProvinceOutline {
 }
 
 /// A province, a préfecture or a préfecture d'arrondissements.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Province {
     /// HCP's three digits (`113`); a préfecture d'arrondissements' code under its préfecture
@@ -68,7 +69,9 @@ impl Province {
 }
 
 /// The three kinds of unit of the provincial level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum ProvinceKind {
     /// A province (إقليم).
     Province,
@@ -80,7 +83,7 @@ pub enum ProvinceKind {
 }
 
 /// A commune, with its population in 2024 and 2014.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commune {
     /// HCP's full code: region, province, cercle and commune (`02.113.01.01`).
@@ -98,7 +101,9 @@ pub struct Commune {
 }
 
 /// Whether a commune is urban (a municipality) or rural.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum CommuneKind {
     Urban,
     Rural,

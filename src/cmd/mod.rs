@@ -7,6 +7,7 @@ mod list;
 mod narrow;
 mod render;
 mod show;
+mod translations;
 
 use include_dir::Dir;
 
@@ -30,6 +31,7 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
         Command::Help(args) => help::help(args.topic.as_deref()),
         Command::Completions(args) => help::completions(args.shell),
         Command::Man => help::man(),
+        Command::Translations(command) => translations::run(data, command),
     }
 }
 

@@ -118,9 +118,11 @@ pub fn decode(literal: &str) -> Option<String> {
     ron::from_str::<String>(literal).ok()
 }
 
-/// `said[0].text` -> `said.0.text`: a path as an XML name token (no brackets, no quotes).
+/// `said[0].text` -> `said.0.text`, `[2].name` -> `2.name`: a path as an XML name token
+/// (no brackets, no quotes).
 fn unit_id(path: &str) -> String {
-    path.replace('[', ".").replace([']', '"'], "")
+    let id = path.replace('[', ".").replace([']', '"'], "");
+    id.strip_prefix('.').map(str::to_string).unwrap_or(id)
 }
 
 /// `text` as a RON string literal that decodes to it exactly.

@@ -41,7 +41,7 @@ impl Describe for TranslationFinding {
     fn help(&self) -> Option<String> {
         Some(match self {
             TranslationFinding::Outdated { lang, .. } => format!(
-                "`jiha translations export --lang {lang} FILE.xlf` marks it for the translator; `jiha translations import FILE.xlf` writes the new translation and records its original in {}",
+                "`jiha translations export --lang {lang} FILE.xlf` marks it for the translator; `jiha translations import FILE.xlf --data DIR` writes the new translation (or, with its segment marked translated, confirms this one) and records its original in {}",
                 tr::ledger_file(lang)
             ),
             TranslationFinding::NotTranslated { original, .. } => format!(

@@ -23,4 +23,5 @@ mod provinces;
 mod snapshot;
 mod style;
 mod support;
+mod translations;
 mod voices;

@@ -173,7 +173,9 @@ fn import(data: Source, args: &TranslationsImportArgs) -> Result<(), Error> {
     crate::dataset::load_files(data, files)?;
     crate::output::write_all(
         dir,
-        changed.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        changed
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
     )?;
     crate::output::print(&format!(
         "imported {} `{}` translation(s), {} of them changed\n",
@@ -222,10 +224,12 @@ fn edits(
         for doc_unit in &doc_file.units {
             let at = &doc_unit.at;
             let id = &doc_unit.id;
-            let unit = (units.get(id))
-                .ok_or_else(|| format!("{at}: `{name}` has no text `{id}`"))?;
+            let unit =
+                (units.get(id)).ok_or_else(|| format!("{at}: `{name}` has no text `{id}`"))?;
             if !seen_units.insert(id.clone()) {
-                return Err(format!("{at}: the text `{id}` of `{name}` is written twice"));
+                return Err(format!(
+                    "{at}: the text `{id}` of `{name}` is written twice"
+                ));
             }
             if doc_unit.source != unit.source {
                 return Err(format!(
@@ -235,8 +239,9 @@ fn edits(
             let Some(target) = &doc_unit.target else {
                 continue;
             };
-            let current = (unit.targets.get(lang))
-                .ok_or_else(|| format!("{at}: `{id}` in `{name}` has no `{lang}` version to replace"))?;
+            let current = (unit.targets.get(lang)).ok_or_else(|| {
+                format!("{at}: `{id}` in `{name}` has no `{lang}` version to replace")
+            })?;
             let changed = current.text != *target;
             if !changed && doc_unit.state == "initial" {
                 // Neither changed nor confirmed: an outdated translation stays so.
@@ -245,7 +250,11 @@ fn edits(
             if changed {
                 edits.changed += 1;
                 let replacement = (current.span.clone(), tr::encode(target));
-                edits.replacements.entry(name.clone()).or_default().push(replacement);
+                edits
+                    .replacements
+                    .entry(name.clone())
+                    .or_default()
+                    .push(replacement);
             }
             edits.imported += 1;
             let recorded = ledger.entry(name.clone()).or_default();

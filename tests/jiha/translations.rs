@@ -82,7 +82,10 @@ fn the_export_is_xliff_2_with_every_text_and_the_same_bytes_twice() {
             assert!(ids.insert(id), "{original}: `{id}` twice");
             let segment = child(unit, "segment").expect("a segment");
             let source = child(segment, "source").and_then(|s| s.text());
-            assert!(source.is_some_and(|s| !s.trim().is_empty()), "{original} {id}");
+            assert!(
+                source.is_some_and(|s| !s.trim().is_empty()),
+                "{original} {id}"
+            );
             // Every translation is there, and up to date: the ledgers were seeded.
             assert_eq!(segment.attribute("state"), Some("translated"), "{id}");
             assert!(child(segment, "target").is_some(), "{original} {id}");
@@ -117,7 +120,9 @@ fn an_edited_target_changes_that_string_alone_and_shows_in_the_brief() {
         .arg(&data)
         .assert()
         .success()
-        .stdout(predicates::str::contains("imported 531 `ar` translation(s), 1 of them changed"));
+        .stdout(predicates::str::contains(
+            "imported 531 `ar` translation(s), 1 of them changed",
+        ));
     let after = tree(&data);
     let changed: Vec<&String> = (after.keys())
         .filter(|name| before.get(*name) != after.get(*name))
@@ -142,12 +147,24 @@ fn an_edited_target_changes_that_string_alone_and_shows_in_the_brief() {
     assert!(check.contains("(0 errors, 0 warnings)"), "{check}");
     let html = stdout_on(
         &data,
-        &["render", "programme-spark", "-f", "html", "-l", "ar", "-o", "-"],
+        &[
+            "render",
+            "programme-spark",
+            "-f",
+            "html",
+            "-l",
+            "ar",
+            "-o",
+            "-",
+        ],
     );
     // The brief isolates the Latin `Spark` from the Arabic around it: the Arabic words are
     // found whole.
     let arabic = edited.trim_start_matches("Spark، ");
-    assert!(html.contains(&format!("<h1>\u{2066}Spark\u{2069}، {arabic}</h1>")), "the brief does not show the edit");
+    assert!(
+        html.contains(&format!("<h1>\u{2066}Spark\u{2069}، {arabic}</h1>")),
+        "the brief does not show the edit"
+    );
     // Imported again, nothing changes.
     jiha()
         .args(["translations", "import"])
@@ -168,7 +185,11 @@ fn a_changed_original_outdates_its_translations_and_the_older_xliff_is_refused()
     let old = export_xliff(&data, "ar", &old_file);
     let spark = data.join(SPARK);
     let text = std::fs::read_to_string(&spark).expect("read");
-    let changed = text.replacen("\"fr\": \"Programme Spark\",", "\"fr\": \"Le programme Spark\",", 1);
+    let changed = text.replacen(
+        "\"fr\": \"Programme Spark\",",
+        "\"fr\": \"Le programme Spark\",",
+        1,
+    );
     assert_ne!(text, changed);
     std::fs::write(&spark, &changed).expect("write");
     let output = jiha()
@@ -181,13 +202,20 @@ fn a_changed_original_outdates_its_translations_and_the_older_xliff_is_refused()
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
     assert_eq!(warnings.len(), 2, "{stderr}");
     for (lang, line) in [("en", 13), ("ar", 14)] {
-        let expected = format!("{SPARK}:{line}:15: warning: the `{lang}` translation of `short_title` is outdated");
-        assert!(warnings.iter().any(|w| w.contains(&expected)), "{expected}\n{stderr}");
+        let expected = format!(
+            "{SPARK}:{line}:15: warning: the `{lang}` translation of `short_title` is outdated"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains(&expected)),
+            "{expected}\n{stderr}"
+        );
     }
     let new = export_xliff(&data, "ar", &work.path().join("new.xlf"));
     let doc = roxmltree::Document::parse(&new).expect("XML");
     let outdated = unit(&doc, SPARK, "short_title");
-    let note = child(outdated, "notes").and_then(|n| child(n, "note")).and_then(|n| n.text());
+    let note = child(outdated, "notes")
+        .and_then(|n| child(n, "note"))
+        .and_then(|n| n.text());
     assert!(note.is_some_and(|n| n.starts_with("outdated")), "{note:?}");
     let segment = child(outdated, "segment").expect("segment");
     assert_eq!(segment.attribute("state"), Some("initial"));
@@ -219,11 +247,26 @@ fn an_xliff_that_does_not_match_the_data_is_refused_with_nothing_written() {
     let xml = export_xliff(&data, "ar", &file);
     let before = tree(&data);
     let cases = [
-        (xml.replacen("srcLang=\"fr\"", "srcLang=\"en\"", 1), "translated from `en`"),
-        (xml.replacen("<unit id=\"short_title\">", "<unit id=\"long_title\">", 1), "has no text `long_title`"),
-        (xml.replacen("original=\"actors.ron\"", "original=\"acteurs.ron\"", 1), "no data file `acteurs.ron`"),
-        (xml.replacen("trgLang=\"ar\"", "trgLang=\"de\"", 1), "no `de` edition"),
-        (xml.replacen("</source>", "<ph id=\"1\"/></source>", 1), "<ph> inside <source>"),
+        (
+            xml.replacen("srcLang=\"fr\"", "srcLang=\"en\"", 1),
+            "translated from `en`",
+        ),
+        (
+            xml.replacen("<unit id=\"short_title\">", "<unit id=\"long_title\">", 1),
+            "has no text `long_title`",
+        ),
+        (
+            xml.replacen("original=\"actors.ron\"", "original=\"acteurs.ron\"", 1),
+            "no data file `acteurs.ron`",
+        ),
+        (
+            xml.replacen("trgLang=\"ar\"", "trgLang=\"de\"", 1),
+            "no `de` edition",
+        ),
+        (
+            xml.replacen("</source>", "<ph id=\"1\"/></source>", 1),
+            "<ph> inside <source>",
+        ),
         (xml.replacen("</xliff>", "", 1), "not well-formed"),
     ];
     for (broken, message) in cases {

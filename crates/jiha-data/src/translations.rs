@@ -80,7 +80,9 @@ pub fn units(text: &str, original: &str, languages: &[String]) -> Vec<Unit> {
             } else {
                 return None;
             };
-            let map_span = index.value(map).filter(|s| text[s.clone()].starts_with('{'))?;
+            let map_span = index
+                .value(map)
+                .filter(|s| text[s.clone()].starts_with('{'))?;
             let source = string_at(text, &index, &source)?;
             let targets = (languages.iter())
                 .filter(|l| *l != original)
@@ -192,10 +194,7 @@ mod tests {
     fn texts_and_quotes_are_found_in_order_with_their_translations() {
         let units = units(FILE, "fr", &languages());
         let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["title", "said.0.text", "said.0.quotes.0.translation"]
-        );
+        assert_eq!(ids, ["title", "said.0.text", "said.0.quotes.0.translation"]);
         assert_eq!(units[0].source, "Titre \"x\"");
         assert_eq!(units[0].targets["en"].text, "Title");
         assert_eq!(&FILE[units[0].targets["en"].span.clone()], "\"Title\"");
@@ -206,7 +205,12 @@ mod tests {
 
     #[test]
     fn encoded_strings_decode_to_themselves() {
-        for text in ["plain", "a \"quote\" and \\ and\nline\ttab", "{value: x} « é »", "\u{1}"] {
+        for text in [
+            "plain",
+            "a \"quote\" and \\ and\nline\ttab",
+            "{value: x} « é »",
+            "\u{1}",
+        ] {
             assert_eq!(decode(&encode(text)).as_deref(), Some(text), "{text:?}");
         }
     }
@@ -240,6 +244,9 @@ mod tests {
         assert!(!is_outdated(title, "en", Some(&recorded)));
         recorded.insert("title".to_string(), fingerprint("Ancien titre"));
         assert!(is_outdated(title, "en", Some(&recorded)));
-        assert!(!is_outdated(title, "ar", Some(&recorded)), "no `ar` translation");
+        assert!(
+            !is_outdated(title, "ar", Some(&recorded)),
+            "no `ar` translation"
+        );
     }
 }

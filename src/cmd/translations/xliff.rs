@@ -50,7 +50,12 @@ pub fn document(source_lang: &str, lang: &str, files: &[FileUnits]) -> String {
 
 /// One `<unit>`: `state="initial"` with no target when the translation is missing, and with
 /// a note when it is outdated; `state="translated"` otherwise.
-fn write_unit(out: &mut String, unit: &Unit, lang: &str, recorded: Option<&BTreeMap<String, String>>) {
+fn write_unit(
+    out: &mut String,
+    unit: &Unit,
+    lang: &str,
+    recorded: Option<&BTreeMap<String, String>>,
+) {
     let target = unit.targets.get(lang);
     let outdated = target.is_some()
         && recorded
@@ -68,9 +73,15 @@ fn write_unit(out: &mut String, unit: &Unit, lang: &str, recorded: Option<&BTree
         "translated"
     };
     out.push_str(&format!("      <segment state=\"{state}\">\n"));
-    out.push_str(&format!("        <source>{}</source>\n", escape(&unit.source)));
+    out.push_str(&format!(
+        "        <source>{}</source>\n",
+        escape(&unit.source)
+    ));
     if let Some(target) = target {
-        out.push_str(&format!("        <target>{}</target>\n", escape(&target.text)));
+        out.push_str(&format!(
+            "        <target>{}</target>\n",
+            escape(&target.text)
+        ));
     }
     out.push_str("      </segment>\n    </unit>\n");
 }
@@ -168,7 +179,10 @@ pub fn parse(xml: &str) -> Result<Document, String> {
 }
 
 /// A unit, which must hold one segment with one source of plain text.
-fn read_unit(unit: roxmltree::Node, at: &dyn Fn(roxmltree::Node) -> String) -> Result<DocUnit, String> {
+fn read_unit(
+    unit: roxmltree::Node,
+    at: &dyn Fn(roxmltree::Node) -> String,
+) -> Result<DocUnit, String> {
     let id = (unit.attribute("id"))
         .ok_or_else(|| format!("{}: <unit> has no `id`", at(unit)))?
         .to_string();
@@ -213,7 +227,9 @@ fn plain_text(
 
 /// Whether `node` is the XLIFF element `name`.
 fn is(node: roxmltree::Node, name: &str) -> bool {
-    node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(NAMESPACE)
+    node.is_element()
+        && node.tag_name().name() == name
+        && node.tag_name().namespace() == Some(NAMESPACE)
 }
 
 /// The XLIFF child elements `name` of `node`.
@@ -235,7 +251,10 @@ mod tests {
                 jiha_data::translations::encode(source),
                 jiha_data::translations::encode(t)
             ),
-            None => format!("X(t: {{\"fr\": {}}})", jiha_data::translations::encode(source)),
+            None => format!(
+                "X(t: {{\"fr\": {}}})",
+                jiha_data::translations::encode(source)
+            ),
         };
         let langs = ["fr", "ar"].map(String::from);
         jiha_data::translations::units(&text, "fr", &langs).remove(0)
@@ -274,7 +293,10 @@ mod tests {
         }];
         let xml = document("fr", "ar", &files);
         assert!(xml.contains(OUTDATED_NOTE), "{xml}");
-        assert_eq!(parse(&xml).expect("parses").files[0].units[0].state, "initial");
+        assert_eq!(
+            parse(&xml).expect("parses").files[0].units[0].state,
+            "initial"
+        );
         let files = [FileUnits {
             name: "a.ron",
             units: vec![unit("new", None)],
@@ -282,19 +304,27 @@ mod tests {
         }];
         let xml = document("fr", "ar", &files);
         let read = &parse(&xml).expect("parses").files[0].units[0];
-        assert_eq!((read.state.as_str(), read.target.as_deref()), ("initial", None));
+        assert_eq!(
+            (read.state.as_str(), read.target.as_deref()),
+            ("initial", None)
+        );
         assert!(!xml.contains("<notes>"));
     }
 
     #[test]
     fn a_unit_with_inline_markup_or_two_segments_is_refused_where_it_is() {
         let wrap = |unit: &str| {
-            format!("<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"fr\" trgLang=\"ar\"><file id=\"f\" original=\"a.ron\">\n{unit}</file></xliff>")
+            format!(
+                "<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"fr\" trgLang=\"ar\"><file id=\"f\" original=\"a.ron\">\n{unit}</file></xliff>"
+            )
         };
-        let inline = wrap("<unit id=\"t\"><segment><source>a <ph id=\"1\"/></source></segment></unit>");
+        let inline =
+            wrap("<unit id=\"t\"><segment><source>a <ph id=\"1\"/></source></segment></unit>");
         let error = parse(&inline).expect_err("refused");
         assert!(error.starts_with("2:") && error.contains("<ph>"), "{error}");
-        let two = wrap("<unit id=\"t\"><segment><source>a</source></segment><segment><source>b</source></segment></unit>");
+        let two = wrap(
+            "<unit id=\"t\"><segment><source>a</source></segment><segment><source>b</source></segment></unit>",
+        );
         assert!(parse(&two).expect_err("refused").contains("2 segments"));
         let other = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"/>";
         assert!(parse(other).expect_err("refused").contains("namespace"));

@@ -179,7 +179,10 @@ impl Checker<'_> {
                 sorted.provinces.push(file);
             } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
                 sorted.labels.push(file);
-            } else if file.name.starts_with(&format!("{}/", crate::translations::TRANSLATIONS_DIR)) {
+            } else if file
+                .name
+                .starts_with(&format!("{}/", crate::translations::TRANSLATIONS_DIR))
+            {
                 sorted.translations.push(file);
             } else if REQUIRED_FILES.contains(&file.name.as_str()) {
                 sorted.required.insert(file.name.clone(), file);

@@ -12,8 +12,8 @@ use std::fmt;
 use crate::check::diagnostic::Severity;
 use crate::check::{
     BookFinding, CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
-    ProvinceFinding, QuoteFinding, StringFinding, TerritoryFinding, TextFinding, TranslationFinding,
-    UrlFinding,
+    ProvinceFinding, QuoteFinding, StringFinding, TerritoryFinding, TextFinding,
+    TranslationFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.

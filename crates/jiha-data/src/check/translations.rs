@@ -13,11 +13,17 @@ pub enum TranslationFinding {
     /// A ledger for `lang`, which the dataset does not translate into (undeclared, or the
     /// original): a warning, the ledger is ignored.
     NotTranslated { lang: String, original: String },
+    /// A ledger entry that is not a fingerprint (16 hexadecimal digits, lower case): an
+    /// error, since what it says cannot be read.
+    NotAFingerprint { found: String },
 }
 
 impl Describe for TranslationFinding {
     fn severity(&self) -> Severity {
-        Severity::Warning
+        match self {
+            TranslationFinding::NotAFingerprint { .. } => Severity::Error,
+            _ => Severity::Warning,
+        }
     }
 
     fn message(&self) -> String {
@@ -25,16 +31,26 @@ impl Describe for TranslationFinding {
             TranslationFinding::Outdated { lang, id } => format!(
                 "the `{lang}` translation of `{id}` is outdated: its original changed after it was translated"
             ),
+            TranslationFinding::NotAFingerprint { found } => {
+                format!("`{found}` is not the fingerprint of an original")
+            }
             TranslationFinding::NotTranslated { lang, .. } => {
-                format!("a ledger of `{lang}` translations, a language the dataset does not translate into; it is ignored")
+                format!(
+                    "a ledger of `{lang}` translations, a language the dataset does not translate into; it is ignored"
+                )
             }
         }
     }
 
     fn label(&self) -> Option<String> {
         match self {
-            TranslationFinding::Outdated { lang, .. } => Some(format!("made from an older original ({lang})")),
+            TranslationFinding::Outdated { lang, .. } => {
+                Some(format!("made from an older original ({lang})"))
+            }
             TranslationFinding::NotTranslated { .. } => None,
+            TranslationFinding::NotAFingerprint { .. } => {
+                Some("16 hexadecimal digits expected".into())
+            }
         }
     }
 
@@ -43,6 +59,9 @@ impl Describe for TranslationFinding {
             TranslationFinding::Outdated { lang, .. } => format!(
                 "`jiha translations export --lang {lang} FILE.xlf` marks it for the translator; `jiha translations import FILE.xlf --data DIR` writes the new translation (or, with its segment marked translated, confirms this one) and records its original in {}",
                 tr::ledger_file(lang)
+            ),
+            TranslationFinding::NotAFingerprint { .. } => format!(
+                "{TRANSLATIONS_DIR}/ is written by `jiha translations import`: import the translations again rather than edit it"
             ),
             TranslationFinding::NotTranslated { original, .. } => format!(
                 "{TRANSLATIONS_DIR}/ holds one ledger per language the texts are translated into from `{original}`, as declared in dataset.ron"
@@ -74,6 +93,18 @@ impl Checker<'_> {
         }
         for finding in findings {
             self.push(finding);
+        }
+        for (ledger, _) in ledgers {
+            for (file, texts) in &ledger.value {
+                for (id, hash) in texts {
+                    let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+                    if hash.len() != 16 || !hash.bytes().all(hex) {
+                        let path = format!(".{}.{}", tr::encode(file), tr::encode(id));
+                        let found = hash.clone();
+                        self.report(ledger, &path, TranslationFinding::NotAFingerprint { found });
+                    }
+                }
+            }
         }
     }
 

@@ -141,6 +141,7 @@ fn import(data: Source, args: &TranslationsImportArgs) -> Result<(), Error> {
     }
     let mut files = crate::dataset::files(data)?;
     let mut ledger = ledger_in(&files, &document.lang);
+    let recorded = ledger.clone();
     let edits = edits(&files, &document, &languages, &mut ledger)
         .map_err(|e| Error::Translations(format!("{shown}:{e}")))?;
     let mut changed: Vec<(String, Vec<u8>)> = Vec::new();
@@ -153,10 +154,8 @@ fn import(data: Source, args: &TranslationsImportArgs) -> Result<(), Error> {
     let ledger_name = ledger_file(&document.lang);
     let ledger_bytes = tr::write_ledger(&document.lang, &ledger).into_bytes();
     let existing = files.iter().position(|f| f.name == ledger_name);
-    let ledger_changed = match existing {
-        Some(i) => files[i].bytes != ledger_bytes,
-        None => !ledger.is_empty(),
-    };
+    // A ledger that records nothing new stays as it is, comments and all.
+    let ledger_changed = ledger != recorded;
     if ledger_changed {
         match existing {
             Some(i) => files[i].bytes.clone_from(&ledger_bytes),

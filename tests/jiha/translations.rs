@@ -127,7 +127,8 @@ fn an_edited_target_changes_that_string_alone_and_shows_in_the_brief() {
     let changed: Vec<&String> = (after.keys())
         .filter(|name| before.get(*name) != after.get(*name))
         .collect();
-    assert_eq!(changed, [SPARK, "translations/ar.ron"]);
+    // The title's original is the one its translation was recorded from: the ledger stays.
+    assert_eq!(changed, [SPARK]);
     let (old, new) = (
         String::from_utf8_lossy(&before[SPARK]).into_owned(),
         String::from_utf8_lossy(&after[SPARK]).into_owned(),
@@ -237,6 +238,48 @@ fn a_changed_original_outdates_its_translations_and_the_older_xliff_is_refused()
     assert!(stderr.contains("the original of `short_title`"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(tree(&data), before);
+    // Translated again from the new original: its fingerprint is recorded, and only the
+    // English translation is still outdated.
+    let new_file = work.path().join("new.xlf");
+    let retranslated = with_target(&new, SPARK, "short_title", "برنامج Spark الجديد");
+    std::fs::write(&new_file, retranslated).expect("write");
+    jiha()
+        .args(["translations", "import"])
+        .arg(&new_file)
+        .arg("--data")
+        .arg(&data)
+        .assert()
+        .success();
+    let after = tree(&data);
+    let ledger = |t: &std::collections::BTreeMap<String, Vec<u8>>| {
+        String::from_utf8_lossy(&t["translations/ar.ron"]).into_owned()
+    };
+    let (old_ledger, new_ledger) = (ledger(&before), ledger(&after));
+    let entry = |l: &str| {
+        let at = l.find(&format!("\"{SPARK}\"")).expect("the file's entries");
+        l[at..]
+            .lines()
+            .find(|x| x.contains("\"short_title\""))
+            .map(str::to_string)
+    };
+    assert_ne!(entry(&old_ledger), entry(&new_ledger));
+    let fingerprint = jiha_data::translations::fingerprint("Le programme Spark");
+    assert!(
+        entry(&new_ledger).is_some_and(|e| e.contains(&fingerprint)),
+        "{new_ledger}"
+    );
+    let output = jiha()
+        .args(["check", "--short", "--data"])
+        .arg(&data)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].contains("the `en` translation of `short_title`"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -95,6 +95,42 @@ Examples:
   jiha watch -l fr -k proposal -f html,pdf
                                      the French proposals, as HTML and PDF")]
     Watch(WatchArgs),
+    /// Hand the texts to translators as XLIFF 2.0, and take their translations back.
+    #[command(subcommand)]
+    Translations(TranslationsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Write every text, its original and its translation into LANG, as XLIFF 2.0; missing
+    /// and outdated translations are marked `state="initial"`.
+    Export(TranslationsExportArgs),
+    /// Write the translations of an XLIFF 2.0 file into the dataset of `--data DIR`,
+    /// changing nothing else in its files, and record the originals they were made from.
+    Import(TranslationsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TranslationsExportArgs {
+    /// The language of the translations (`en`, `ar`): one the dataset declares, not the
+    /// original.
+    #[arg(short, long, value_name = "LANG")]
+    pub lang: String,
+
+    /// The XLIFF file to write; `-` for standard output.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslationsImportArgs {
+    /// The XLIFF 2.0 file, as `translations export` wrote it and a translator filled it.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -111,7 +111,11 @@ static COVERAGE: LazyLock<Coverage> =
 
 /// Loads and checks the dataset in use.
 pub fn load(data: Source) -> Result<(Dataset, Report), Error> {
-    let files = files(data)?;
+    load_files(data, files(data)?)
+}
+
+/// Checks `files` as the dataset in use: its files, some of them changed in memory.
+pub fn load_files(data: Source, files: Vec<DataFile>) -> Result<(Dataset, Report), Error> {
     let root = data.root();
     check::load(&root, files, &COVERAGE).map_err(|report| Error::InvalidData {
         dataset: root,

@@ -49,6 +49,8 @@ pub enum Error {
     Unwritten { root: PathBuf, error: Box<Error> },
     /// The arguments are inconsistent in a way clap cannot see.
     Usage(String),
+    /// An XLIFF file that cannot be imported: the message says where and why.
+    Translations(String),
 }
 
 impl Error {
@@ -140,7 +142,9 @@ impl fmt::Display for Error {
                 shown(root)
             ),
             Error::Usage(message) => write!(f, "error: {message}"),
-            Error::Style(message) => write!(f, "error: {message}\nnote: nothing was written"),
+            Error::Style(message) | Error::Translations(message) => {
+                write!(f, "error: {message}\nnote: nothing was written")
+            }
             Error::Unmatched(unmatched) => unmatched.fmt(f),
         }
     }

@@ -13,7 +13,12 @@ pub fn run(data: Source, args: &ExportDataArgs) -> Result<(), Error> {
     let args = &args.to;
     let mut files = crate::dataset::files(data)?;
     if !dropped.is_empty() {
-        files.retain(|f| !dropped.iter().any(|l| f.name == format!("labels/{l}.ron")));
+        files.retain(|f| {
+            !(dropped.iter()).any(|l| {
+                f.name == format!("labels/{l}.ron")
+                    || f.name == jiha_data::translations::ledger_file(l)
+            })
+        });
         for file in &mut files {
             let text = String::from_utf8_lossy(&file.bytes);
             let mut narrowed = super::narrow::without_languages(&text, &dropped);
@@ -180,6 +185,10 @@ fn holds(name: &str) -> String {
         _ if name.starts_with("provinces/") => format!(
             "the provinces and communes of the region `{}` (written by scripts/import-census.py)",
             stem("provinces/")
+        ),
+        _ if name.starts_with("translations/") => format!(
+            "the originals the `{}` translations were made from (written by `jiha translations import`)",
+            stem("translations/")
         ),
         _ if name.starts_with("labels/") => {
             format!("the labels of the `{}` edition", stem("labels/"))

@@ -9,6 +9,7 @@ mod new;
 mod open_data;
 mod render;
 mod show;
+mod translations;
 mod watch;
 
 use std::path::Path;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, embedded: &'static Dir<'static>) -> Result<(), Error> {
         Command::Completions(args) => help::completions(args.shell),
         Command::Man => help::man(),
         Command::Watch(args) => watch::run(cli.data.as_deref().unwrap_or("data".as_ref()), &args),
+        Command::Translations(command) => translations::run(data, command),
     }
 }
 

@@ -25,5 +25,6 @@ mod provinces;
 mod snapshot;
 mod style;
 mod support;
+mod translations;
 mod voices;
 mod watch;

@@ -14,5 +14,6 @@ pub mod cite;
 pub mod glyphs;
 pub mod model;
 pub mod ronspan;
+pub mod translations;
 
 pub use check::{diagnostic, finding};

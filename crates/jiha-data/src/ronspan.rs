@@ -60,6 +60,19 @@ impl SpanIndex {
     }
 }
 
+impl SpanIndex {
+    /// The whole span of the value at `path`, without falling back to a parent: to read or
+    /// replace exactly that value.
+    pub fn value(&self, path: &str) -> Option<Range<usize>> {
+        self.values.get(path).cloned()
+    }
+
+    /// Every indexed path, in no particular order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.values.keys().map(String::as_str)
+    }
+}
+
 /// The double-quoted string that ends last at or before `offset`, if the token there is one:
 /// to tell an unclosed string from the error it causes further on.
 pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {

@@ -126,6 +126,8 @@ pub(super) struct SortedFiles {
     pub(super) labels: Vec<DataFile>,
     /// The files under `provinces/`, by name.
     pub(super) provinces: Vec<DataFile>,
+    /// The translations' ledgers, under `translations/`, by name.
+    pub(super) translations: Vec<DataFile>,
     /// The names of the files that are there but could not be read (already reported).
     pub(super) unreadable: BTreeSet<String>,
 }
@@ -139,6 +141,7 @@ impl Checker<'_> {
             proposals: Vec::new(),
             labels: Vec::new(),
             provinces: Vec::new(),
+            translations: Vec::new(),
             unreadable: BTreeSet::new(),
         };
         for mut file in files {
@@ -176,6 +179,11 @@ impl Checker<'_> {
                 sorted.provinces.push(file);
             } else if file.name.starts_with(&format!("{LABELS_DIR}/")) {
                 sorted.labels.push(file);
+            } else if file
+                .name
+                .starts_with(&format!("{}/", crate::translations::TRANSLATIONS_DIR))
+            {
+                sorted.translations.push(file);
             } else if REQUIRED_FILES.contains(&file.name.as_str()) {
                 sorted.required.insert(file.name.clone(), file);
             } else {
@@ -184,6 +192,7 @@ impl Checker<'_> {
         }
         sorted.proposals.sort_by(|a, b| a.name.cmp(&b.name));
         sorted.provinces.sort_by(|a, b| a.name.cmp(&b.name));
+        sorted.translations.sort_by(|a, b| a.name.cmp(&b.name));
         sorted
     }
 

@@ -12,7 +12,8 @@ use std::fmt;
 use crate::check::diagnostic::Severity;
 use crate::check::{
     BookFinding, CiteFinding, FigureFinding, FileFinding, IdFinding, LabelFinding, ProposalFinding,
-    ProvinceFinding, QuoteFinding, StringFinding, TerritoryFinding, TextFinding, UrlFinding,
+    ProvinceFinding, QuoteFinding, StringFinding, TerritoryFinding, TextFinding,
+    TranslationFinding, UrlFinding,
 };
 
 /// The words a finding is shown with. Each domain's findings implement it.
@@ -90,6 +91,8 @@ domains! {
     Cite(CiteFinding),
     /// Books made to measure.
     Book(BookFinding),
+    /// Translations made from an older original.
+    Translation(TranslationFinding),
 }
 
 impl Finding {

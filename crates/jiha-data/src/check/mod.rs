@@ -41,6 +41,7 @@ mod strings;
 mod syntax;
 mod territories;
 mod texts;
+mod translations;
 mod urls;
 
 pub use books::BookFinding;
@@ -66,6 +67,7 @@ pub use strings::{
 };
 pub use territories::{OUTLINE_MIN_AREA, OUTLINE_MIN_SIDE, Shape, TerritoryFinding, inside};
 pub use texts::{TO_WRITE, TextFinding};
+pub use translations::TranslationFinding;
 pub use urls::{URL_MAX_CHARS, UrlFinding, url_problem};
 
 /// The files every dataset has, besides `proposals/*.ron`.
@@ -212,6 +214,10 @@ struct ParsedFiles {
     provinces: Vec<(Parsed<RegionProvinces>, String)>,
     /// Whether every file of provinces parsed.
     provinces_complete: bool,
+    /// The translations' ledgers that parsed, each with its language.
+    ledgers: Vec<(Parsed<crate::translations::Ledger>, String)>,
+    /// The files that may hold texts to translate: each name in the dataset, and as shown.
+    texts: Vec<(String, String)>,
 }
 
 impl ParsedFiles {
@@ -353,7 +359,14 @@ impl<'a> Checker<'a> {
         );
         let proposals = self.parse_proposals(&sorted.proposals);
         let provinces = self.parse_in(&sorted.provinces, PROVINCES_DIR);
+        let texts = (sorted.required.values())
+            .chain(&sorted.proposals)
+            .chain(&sorted.provinces)
+            .map(|f| (f.name.clone(), f.display.clone()))
+            .collect();
         ParsedFiles {
+            ledgers: self.parse_ledgers(&sorted.translations),
+            texts,
             meta,
             labels,
             sources: self.parse(sorted.required.get("sources.ron")),
@@ -456,6 +469,8 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_quote_translations(parsed);
+        self.check_ledgers(&parsed.ledgers);
+        self.check_outdated(&parsed.ledgers, &parsed.texts);
     }
 
     /// `path:line:col` of a span in a file, or the file alone if it cannot be located.

@@ -91,14 +91,15 @@ impl Unreadable {
 }
 
 /// Reads the RON files of a dataset directory: the files at its top and those under
-/// `proposals/` and `labels/`, in a stable order. `display` is how the user named the
+/// `proposals/`, `labels/`, `provinces/` and `translations/`, in a stable order. `display` is how the user named the
 /// directory. A data file that cannot be read comes back with the reason
 /// ([`DataFile::unreadable`]), never skipped; only the directory itself failing is an error.
 pub fn read_dir(root: &Path, display: &str) -> std::io::Result<Vec<DataFile>> {
     let display = display.trim_end_matches('/');
     let mut files = Vec::new();
     read_one_dir(root, display, "", &mut files)?;
-    for sub in [PROPOSALS_DIR, LABELS_DIR, PROVINCES_DIR] {
+    let translations = crate::translations::TRANSLATIONS_DIR;
+    for sub in [PROPOSALS_DIR, LABELS_DIR, PROVINCES_DIR, translations] {
         let path = root.join(sub);
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue; // Absent: the checks say what is missing.

@@ -173,6 +173,11 @@ impl<'c> Base<'c> {
         checker.citable = self.citable.clone();
         let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
+        if !sorted.translations.is_empty() {
+            // A ledger is about the texts of every file.
+            return whole();
+        }
+        let has_texts = sorted.labels.is_empty();
         let replaced = if let Some(file) = sorted.proposals.pop() {
             let replaced = self.proposal(&mut checker, &file);
             if let Some(Replaced::Proposal(p, stem)) = &replaced
@@ -202,6 +207,9 @@ impl<'c> Base<'c> {
         } else {
             None
         };
+        if has_texts {
+            checker.check_outdated(&self.parsed.ledgers, &[(name, display.clone())]);
+        }
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
             self.check_frame_used(&mut checker, replaced);
@@ -523,6 +531,8 @@ pub fn parse(file: DataFile, coverage: &Coverage) -> Report {
         checker.parse::<Labels>(Some(&file));
     } else if let Some(file) = sorted.provinces.pop() {
         checker.parse::<crate::model::RegionProvinces>(Some(&file));
+    } else if let Some(file) = sorted.translations.pop() {
+        checker.parse::<crate::translations::Ledger>(Some(&file));
     } else if let Some(file) = sorted.required.remove(&name) {
         let file = Some(&file);
         match name.as_str() {

@@ -1,0 +1,148 @@
+//! The translations' ledgers (`translations/<lang>.ron`): a translation whose original
+//! changed since it was made is outdated, a warning at the translation.
+
+use super::*;
+use crate::translations::{self as tr, Ledger, TRANSLATIONS_DIR};
+
+/// What the rules on the ledgers can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TranslationFinding {
+    /// The translation into `lang` of the text `id` was made from another version of its
+    /// original: a warning.
+    Outdated { lang: String, id: String },
+    /// A ledger for `lang`, which the dataset does not translate into (undeclared, or the
+    /// original): a warning, the ledger is ignored.
+    NotTranslated { lang: String, original: String },
+    /// A ledger entry that is not a fingerprint (16 hexadecimal digits, lower case): an
+    /// error, since what it says cannot be read.
+    NotAFingerprint { found: String },
+}
+
+impl Describe for TranslationFinding {
+    fn severity(&self) -> Severity {
+        match self {
+            TranslationFinding::NotAFingerprint { .. } => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            TranslationFinding::Outdated { lang, id } => format!(
+                "the `{lang}` translation of `{id}` is outdated: its original changed after it was translated"
+            ),
+            TranslationFinding::NotAFingerprint { found } => {
+                format!("`{found}` is not the fingerprint of an original")
+            }
+            TranslationFinding::NotTranslated { lang, .. } => {
+                format!(
+                    "a ledger of `{lang}` translations, a language the dataset does not translate into; it is ignored"
+                )
+            }
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            TranslationFinding::Outdated { lang, .. } => {
+                Some(format!("made from an older original ({lang})"))
+            }
+            TranslationFinding::NotTranslated { .. } => None,
+            TranslationFinding::NotAFingerprint { .. } => {
+                Some("16 hexadecimal digits expected".into())
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            TranslationFinding::Outdated { lang, .. } => format!(
+                "`jiha translations export --lang {lang} FILE.xlf` marks it for the translator; `jiha translations import FILE.xlf --data DIR` writes the new translation (or, with its segment marked translated, confirms this one) and records its original in {}",
+                tr::ledger_file(lang)
+            ),
+            TranslationFinding::NotAFingerprint { .. } => format!(
+                "{TRANSLATIONS_DIR}/ is written by `jiha translations import`: import the translations again rather than edit it"
+            ),
+            TranslationFinding::NotTranslated { original, .. } => format!(
+                "{TRANSLATIONS_DIR}/ holds one ledger per language the texts are translated into from `{original}`, as declared in dataset.ron"
+            ),
+        })
+    }
+}
+
+impl Checker<'_> {
+    /// Parses the ledgers; each that parsed, with its language.
+    pub(super) fn parse_ledgers(&mut self, files: &[DataFile]) -> Vec<(Parsed<Ledger>, String)> {
+        self.parse_in(files, TRANSLATIONS_DIR)
+    }
+
+    /// Warns about the ledgers of languages the dataset does not translate into.
+    pub(super) fn check_ledgers(&mut self, ledgers: &[(Parsed<Ledger>, String)]) {
+        let (Some(languages), Some(original)) = (&self.languages, &self.original) else {
+            return;
+        };
+        let mut findings = Vec::new();
+        for (ledger, lang) in ledgers {
+            if !languages.contains(lang) || lang == original {
+                let finding = TranslationFinding::NotTranslated {
+                    lang: lang.clone(),
+                    original: original.clone(),
+                };
+                findings.push(Diagnostic::new(&ledger.file, finding));
+            }
+        }
+        for finding in findings {
+            self.push(finding);
+        }
+        for (ledger, _) in ledgers {
+            for (file, texts) in &ledger.value {
+                for (id, hash) in texts {
+                    let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+                    if hash.len() != 16 || !hash.bytes().all(hex) {
+                        let path = format!(".{}.{}", tr::encode(file), tr::encode(id));
+                        let found = hash.clone();
+                        self.report(ledger, &path, TranslationFinding::NotAFingerprint { found });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reports every outdated translation the ledgers know of, in the files `texts` (each
+    /// name in the dataset with its display name).
+    pub(super) fn check_outdated(
+        &mut self,
+        ledgers: &[(Parsed<Ledger>, String)],
+        texts: &[(String, String)],
+    ) {
+        let (Some(languages), Some(original)) = (self.languages.clone(), self.original.clone())
+        else {
+            return;
+        };
+        let known: Vec<(&str, &Ledger)> = (ledgers.iter())
+            .filter(|(_, lang)| languages.contains(lang) && *lang != original)
+            .map(|(ledger, lang)| (lang.as_str(), &ledger.value))
+            .collect();
+        for (name, display) in texts {
+            if !known.iter().any(|(_, l)| l.contains_key(name)) {
+                continue;
+            }
+            let Some(text) = self.report.text(display) else {
+                continue;
+            };
+            let mut outdated = Vec::new();
+            for unit in tr::units(text, &original, &languages) {
+                for (lang, ledger) in &known {
+                    if tr::is_outdated(&unit, lang, ledger.get(name)) {
+                        let span = unit.targets[*lang].span.clone();
+                        outdated.push((lang.to_string(), unit.id.clone(), span));
+                    }
+                }
+            }
+            for (lang, id, span) in outdated {
+                let finding = TranslationFinding::Outdated { lang, id };
+                self.push(Diagnostic::new(display, finding).at(Some(span)));
+            }
+        }
+    }
+}

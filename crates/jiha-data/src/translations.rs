@@ -14,11 +14,11 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::ronspan::SpanIndex;
 
-mod sha256;
 
 /// The folder of the ledgers, one per translated language (`translations/ar.ron`).
 pub const TRANSLATIONS_DIR: &str = "translations";
@@ -58,7 +58,7 @@ pub fn ledger_file(lang: &str) -> String {
 /// NFC form (a text saved decomposed by an editor keeps its fingerprint).
 pub fn fingerprint(original: &str) -> String {
     let nfc: String = original.nfc().collect();
-    sha256::digest(nfc.as_bytes())[..8]
+    Sha256::digest(nfc.as_bytes())[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

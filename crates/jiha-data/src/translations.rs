@@ -19,7 +19,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::ronspan::SpanIndex;
 
-
 /// The folder of the ledgers, one per translated language (`translations/ar.ron`).
 pub const TRANSLATIONS_DIR: &str = "translations";
 

@@ -72,7 +72,11 @@ pub fn units(text: &str, original: &str, languages: &[String]) -> Vec<Unit> {
     let mut units: Vec<Unit> = index
         .paths()
         .filter_map(|path| {
-            let (map, source) = if let Some(map) = path.strip_suffix(&original_key) {
+            // A quote's `translation` is made from its words, even if (wrongly) keyed by the
+            // original language too: that key is not its original.
+            let (map, source) = if let Some(map) = path.strip_suffix(&original_key)
+                && !map.ends_with(".translation")
+            {
                 (map, path.to_string())
             } else if let Some(parent) = path.strip_suffix(".translation") {
                 (path, format!("{parent}.words"))
@@ -100,8 +104,6 @@ pub fn units(text: &str, original: &str, languages: &[String]) -> Vec<Unit> {
         })
         .collect();
     units.sort_by_key(|u| u.map.start);
-    // A `translation` map keyed by the original language would be found twice.
-    units.dedup_by(|a, b| a.id == b.id);
     units
 }
 
@@ -182,6 +184,18 @@ pub fn is_outdated(unit: &Unit, lang: &str, recorded: Option<&BTreeMap<String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_translation_keyed_by_the_original_too_is_made_from_its_words() {
+        let text = r#"(quote: (words: "mots", translation: {"en": "words", "fr": "autre"}))"#;
+        let languages = ["fr".to_string(), "en".to_string()];
+        // The span index is a hash map: read it many times, in as many orders.
+        for _ in 0..32 {
+            let units = units(text, "fr", &languages);
+            assert_eq!(units.len(), 1, "{units:?}");
+            assert_eq!(units[0].source, "mots");
+        }
+    }
 
     const FILE: &str = "Proposal(\n    // a comment\n    title: {\"fr\": \"Titre \\\"x\\\"\", \"en\": \"Title\"},\n    said: [Said(text: {\"fr\": \"Dit\"}, quotes: [Quote(words: \"mot\", translation: {\"ar\": \"كلمة\"})])],\n    frame: {\"fr\": 3},\n)\n";
 

@@ -57,21 +57,7 @@ fn haloed(svg: &mut String, (x, y): (f64, f64), anchor: &str, style: &str, words
     );
 }
 
-/// Escapes text for SVG (XML): `&`, `<`, `>`, `"` and `'`.
-pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use jiha_data::escape::xml;
 
 /// The opening of a drawing `height` units high: its size, its accessible name and its
 /// `<title>`, the fonts of the documents. It runs left to right whatever the page's
@@ -198,14 +184,4 @@ fn draw_chart_legend(svg: &mut String, text: &ChartText, y: f64) {
         y + 10.0,
         name(text.legend_national, text.rtl)
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_is_escaped_for_xml() {
-        assert_eq!(xml("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
-    }
 }

@@ -248,7 +248,7 @@ fn edits(
             }
             if changed {
                 edits.changed += 1;
-                let replacement = (current.span.clone(), tr::encode(target));
+                let replacement = (current.span.clone(), jiha_data::escape::quoted(target));
                 edits
                     .replacements
                     .entry(name.clone())

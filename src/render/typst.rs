@@ -54,26 +54,8 @@ mod filters {
         value: impl std::fmt::Display,
         _: &dyn askama::Values,
     ) -> askama::Result<Safe<String>> {
-        Ok(Safe(super::string_literal(&value.to_string())))
+        Ok(Safe(jiha_data::escape::quoted(&value.to_string())))
     }
-}
-
-/// `text` as a Typst string literal.
-pub fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The page's margins, around the body where the brief flows; the running head and the page
@@ -389,7 +371,19 @@ mod tests {
     }
 
     #[test]
-    fn string_literals_are_quoted() {
-        assert_eq!(string_literal("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    fn quoted_strings_read_back_in_typst() {
+        fn string(node: &typst::syntax::SyntaxNode) -> Option<String> {
+            match node.cast::<typst::syntax::ast::Str>() {
+                Some(s) => Some(s.get().to_string()),
+                None => node.children().find_map(string),
+            }
+        }
+        for text in ["a\"b\\c", "line\nbreak\ttab\r", "\u{1}é « »"] {
+            let source = format!("#{}", jiha_data::escape::quoted(text));
+            assert_eq!(
+                string(&typst::syntax::parse(&source)).as_deref(),
+                Some(text)
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::graphics::xml;
+use jiha_data::escape::xml;
 
 /// Where the reload script is served.
 pub const RELOAD_JS: &str = "/__jiha/reload.js";

@@ -11,6 +11,7 @@
 pub mod check;
 pub mod checked;
 pub mod cite;
+pub mod escape;
 pub mod glyphs;
 pub mod model;
 pub mod ronspan;

@@ -4,7 +4,7 @@
 //! the checks need that to locate a dangling reference or an out-of-range number. This is a
 //! small, lenient scanner run on text that `ron` has already accepted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The byte spans of a document's values, keyed by their path.
@@ -18,6 +18,8 @@ pub struct SpanIndex {
     /// For a value in a `{key: value}` map, the span of its key; for a key written twice,
     /// its last occurrence.
     keys: HashMap<String, Range<usize>>,
+    /// The paths of values written `Some(...)`, whose inside is their element `0`.
+    somes: HashSet<String>,
 }
 
 impl SpanIndex {
@@ -36,7 +38,8 @@ impl SpanIndex {
     /// The span to point at for `path`: the value itself when it fits on one line, else its
     /// head. A path that is absent (an omitted field) falls back to its nearest parent.
     pub fn locate(&self, text: &str, path: &str) -> Option<Range<usize>> {
-        let mut path = path;
+        let inside = self.inside_somes(path);
+        let mut path = inside.as_str();
         loop {
             if let Some(span) = self.values.get(path) {
                 if !text[span.clone()].contains('\n') {
@@ -50,10 +53,30 @@ impl SpanIndex {
 }
 
 impl SpanIndex {
+    /// `path` with `.0` after each part written `Some(...)` in the text: the model's path of
+    /// an optional field's inside (`publisher."fr"`) as the text writes it
+    /// (`publisher.0."fr"`).
+    fn inside_somes(&self, path: &str) -> String {
+        if self.somes.is_empty() {
+            return path.to_string();
+        }
+        let mut out = String::with_capacity(path.len() + 4);
+        for (i, c) in path.char_indices() {
+            if matches!(c, '.' | '[')
+                && self.somes.contains(&path[..i])
+                && !path[i..].starts_with(".0")
+            {
+                out.push_str(".0");
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// The span of the key of the map entry at `path` (its last occurrence), else where
     /// [`SpanIndex::locate`] points.
     pub fn locate_key(&self, text: &str, path: &str) -> Option<Range<usize>> {
-        match self.keys.get(path) {
+        match self.keys.get(&self.inside_somes(path)) {
             Some(span) => Some(span.clone()),
             None => self.locate(text, path),
         }
@@ -328,6 +351,9 @@ impl Scanner<'_> {
                     ..
                 }) = self.peek(0)
                 {
+                    if &self.text[head.clone()] == "Some" {
+                        self.index.somes.insert(path.clone());
+                    }
                     self.pos += 1;
                     end = self.body(&path, b')', depth);
                 }
@@ -446,6 +472,19 @@ mod tests {
         assert_eq!(at("list[2].\"k\""), Some("v"));
         assert_eq!(at(""), Some("Figure"));
         assert_eq!(at("missing.field"), Some("Figure"));
+    }
+
+    #[test]
+    fn an_optional_value_is_located_inside_its_some() {
+        let text = "(\n    publisher: Some({\n        \"fr\": \"a\",\n        \"en\": \"b\",\n    }),\n    source: Some(\"x\"),\n    note: None,\n)\n";
+        let index = SpanIndex::new(text);
+        let at = |path: &str| index.locate(text, path).map(|span| &text[span]);
+        assert_eq!(at("publisher.\"fr\""), Some("\"a\""));
+        assert_eq!(at("publisher.\"en\""), Some("\"b\""));
+        assert_eq!(at("publisher.0.\"fr\""), Some("\"a\""));
+        assert_eq!(at("source"), Some("Some(\"x\")"));
+        assert_eq!(at("source.0"), Some("\"x\""));
+        assert_eq!(at("note"), Some("None"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::escape::quoted;
 use crate::ronspan::SpanIndex;
 
 /// The folder of the ledgers, one per translated language (`translations/ar.ron`).
@@ -128,25 +129,6 @@ fn unit_id(path: &str) -> String {
     id.strip_prefix('.').map(str::to_string).unwrap_or(id)
 }
 
-/// `text` as a RON string literal that decodes to it exactly.
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Reads a ledger file.
 pub fn parse_ledger(text: &str) -> Result<Ledger, ron::error::SpannedError> {
     ron::from_str(text)
@@ -162,9 +144,9 @@ pub fn write_ledger(lang: &str, ledger: &Ledger) -> String {
          // outdated, and `jiha check` warns about it.\n{{\n"
     );
     for (file, texts) in ledger.iter().filter(|(_, t)| !t.is_empty()) {
-        out.push_str(&format!("    {}: {{\n", encode(file)));
+        out.push_str(&format!("    {}: {{\n", quoted(file)));
         for (id, hash) in texts {
-            out.push_str(&format!("        {}: {},\n", encode(id), encode(hash)));
+            out.push_str(&format!("        {}: {},\n", quoted(id), quoted(hash)));
         }
         out.push_str("    },\n");
     }
@@ -224,7 +206,7 @@ mod tests {
             "{value: x} « é »",
             "\u{1}",
         ] {
-            assert_eq!(decode(&encode(text)).as_deref(), Some(text), "{text:?}");
+            assert_eq!(decode(&quoted(text)).as_deref(), Some(text), "{text:?}");
         }
     }
 

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use jiha_data::escape::xml;
 use jiha_data::translations::{Unit, fingerprint};
 
 /// The XLIFF 2.0 namespace.
@@ -30,14 +31,14 @@ pub struct FileUnits<'a> {
 pub fn document(source_lang: &str, lang: &str, files: &[FileUnits]) -> String {
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n",
-        escape(source_lang),
-        escape(lang)
+        xml(source_lang),
+        xml(lang)
     );
     for file in files.iter().filter(|f| !f.units.is_empty()) {
         out.push_str(&format!(
             "  <file id=\"{}\" original=\"{}\" xml:space=\"preserve\">\n",
-            escape(&file.name.replace('/', ".")),
-            escape(file.name)
+            xml(&file.name.replace('/', ".")),
+            xml(file.name)
         ));
         for unit in &file.units {
             write_unit(&mut out, unit, lang, file.recorded);
@@ -61,7 +62,7 @@ fn write_unit(
         && recorded
             .and_then(|r| r.get(&unit.id))
             .is_some_and(|hash| *hash != fingerprint(&unit.source));
-    out.push_str(&format!("    <unit id=\"{}\">\n", escape(&unit.id)));
+    out.push_str(&format!("    <unit id=\"{}\">\n", xml(&unit.id)));
     if outdated {
         out.push_str(&format!(
             "      <notes>\n        <note category=\"jiha\">{OUTDATED_NOTE}</note>\n      </notes>\n"
@@ -73,34 +74,11 @@ fn write_unit(
         "translated"
     };
     out.push_str(&format!("      <segment state=\"{state}\">\n"));
-    out.push_str(&format!(
-        "        <source>{}</source>\n",
-        escape(&unit.source)
-    ));
+    out.push_str(&format!("        <source>{}</source>\n", xml(&unit.source)));
     if let Some(target) = target {
-        out.push_str(&format!(
-            "        <target>{}</target>\n",
-            escape(&target.text)
-        ));
+        out.push_str(&format!("        <target>{}</target>\n", xml(&target.text)));
     }
     out.push_str("      </segment>\n    </unit>\n");
-}
-
-/// `text` escaped for XML content and attributes; a carriage return kept as a reference,
-/// which a parser would otherwise turn into a line feed.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#xD;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// An XLIFF document as read back.
@@ -248,13 +226,10 @@ mod tests {
         let text = match target {
             Some(t) => format!(
                 "X(t: {{\"fr\": {}, \"ar\": {}}})",
-                jiha_data::translations::encode(source),
-                jiha_data::translations::encode(t)
+                jiha_data::escape::quoted(source),
+                jiha_data::escape::quoted(t)
             ),
-            None => format!(
-                "X(t: {{\"fr\": {}}})",
-                jiha_data::translations::encode(source)
-            ),
+            None => format!("X(t: {{\"fr\": {}}})", jiha_data::escape::quoted(source)),
         };
         let langs = ["fr", "ar"].map(String::from);
         jiha_data::translations::units(&text, "fr", &langs).remove(0)

@@ -203,28 +203,54 @@ pub fn base64(data: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The subsets already made in this process, in base64, by face and characters: pages with
-/// the same characters (every brief of a kind often has) share one. At most `SUBSETS_KEPT`
-/// are kept; past that, new ones are made each time, so memory stays bounded.
-static SUBSETS: LazyLock<Mutex<HashMap<Subset, Arc<str>>>> = LazyLock::new(Default::default);
+/// The subsets made lately in this process, in base64, by face and characters: pages with
+/// the same characters (every brief of a kind often has, and each brief again when `watch`
+/// renders it after an edit elsewhere) share one. At most `SUBSETS_KEPT` are kept; the one
+/// used longest ago makes room for a new one, so memory stays bounded however long the
+/// process runs.
+static SUBSETS: LazyLock<Mutex<Subsets>> = LazyLock::new(Default::default);
 const SUBSETS_KEPT: usize = 128;
 
 /// A subset: the face's number in [`FACES`], and the characters.
 type Subset = (usize, Vec<char>);
 
+/// The subsets kept, each with the time it was last used (a count of uses).
+#[derive(Default)]
+struct Subsets {
+    kept: HashMap<Subset, (Arc<str>, u64)>,
+    uses: u64,
+}
+
+impl Subsets {
+    fn get(&mut self, key: &Subset) -> Option<Arc<str>> {
+        self.uses += 1;
+        let (font, used) = self.kept.get_mut(key)?;
+        *used = self.uses;
+        Some(Arc::clone(font))
+    }
+
+    fn insert(&mut self, key: Subset, font: Arc<str>) {
+        if self.kept.len() >= SUBSETS_KEPT {
+            let oldest = self.kept.iter().min_by_key(|(_, (_, used))| *used);
+            if let Some(oldest) = oldest.map(|(key, _)| key.clone()) {
+                self.kept.remove(&oldest);
+            }
+        }
+        self.uses += 1;
+        self.kept.insert(key, (font, self.uses));
+    }
+}
+
 /// `face` (the `index`th of [`FACES`]) cut down to `chars`, in base64.
 fn subset_of(index: usize, face: &Face, chars: &BTreeSet<char>) -> Result<Arc<str>, RenderError> {
     let key = (index, chars.iter().copied().collect::<Vec<char>>());
-    let cached = |subsets: &HashMap<_, Arc<str>>| subsets.get(&key).cloned();
-    if let Some(hit) = SUBSETS.lock().ok().and_then(|s| cached(&s)) {
+    if let Some(hit) = SUBSETS.lock().ok().and_then(|mut s| s.get(&key)) {
         return Ok(hit);
     }
     let font = subset::subset(face.data, &face.substitutions, chars.iter().copied())
         .map_err(|e| RenderError::Font(format!("{}: {}", face.family, e.0)))?;
     let font: Arc<str> = base64(&font).into();
-    if let Ok(mut subsets) = SUBSETS.lock()
-        && subsets.len() < SUBSETS_KEPT
-    {
+    if let Ok(mut subsets) = SUBSETS.lock() {
         subsets.insert(key, Arc::clone(&font));
     }
     Ok(font)

@@ -2,6 +2,7 @@
 //! changed since it was made is outdated, a warning at the translation.
 
 use super::*;
+use crate::escape::quoted;
 use crate::translations::{self as tr, Ledger, TRANSLATIONS_DIR};
 
 /// What the rules on the ledgers can find.
@@ -99,7 +100,7 @@ impl Checker<'_> {
                 for (id, hash) in texts {
                     let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
                     if hash.len() != 16 || !hash.bytes().all(hex) {
-                        let path = format!(".{}.{}", tr::encode(file), tr::encode(id));
+                        let path = format!(".{}.{}", quoted(file), quoted(id));
                         let found = hash.clone();
                         self.report(ledger, &path, TranslationFinding::NotAFingerprint { found });
                     }

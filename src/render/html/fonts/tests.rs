@@ -106,3 +106,20 @@ fn a_page_embeds_only_the_faces_it_can_use() {
     assert!(arabic.contains("src: url(data:font/woff;base64,d09GR"));
     assert_eq!(arabic, css("<p>الشرق</p>", "rtl").expect("again"));
 }
+
+#[test]
+fn the_subset_used_longest_ago_makes_room_for_a_new_one() {
+    let key = |n: usize| (n, vec!['a']);
+    let mut subsets = Subsets::default();
+    for n in 0..SUBSETS_KEPT {
+        subsets.insert(key(n), n.to_string().into());
+    }
+    // The first is used again: the second is now the one used longest ago.
+    assert_eq!(subsets.get(&key(0)).as_deref(), Some("0"));
+    subsets.insert(key(SUBSETS_KEPT), "new".into());
+    assert_eq!(subsets.kept.len(), SUBSETS_KEPT);
+    assert!(subsets.get(&key(1)).is_none());
+    assert_eq!(subsets.get(&key(0)).as_deref(), Some("0"));
+    assert_eq!(subsets.get(&key(SUBSETS_KEPT)).as_deref(), Some("new"));
+    assert_eq!(subsets.get(&key(2)).as_deref(), Some("2"));
+}

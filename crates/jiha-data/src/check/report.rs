@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::check::diagnostic::{Diagnostic, Excerpt, Severity, visible};
 
@@ -29,21 +29,23 @@ pub struct Report {
 /// A file's text and, once a finding needs it, where each of its lines starts.
 #[derive(Debug)]
 struct FileText {
-    text: String,
+    /// Shared: a base of files checked once lends each check its texts.
+    text: Arc<str>,
     lines: OnceLock<Vec<usize>>,
 }
 
 impl Report {
     /// The texts kept, by display path.
-    pub(crate) fn texts(&self) -> BTreeMap<String, String> {
+    pub(crate) fn texts(&self) -> BTreeMap<String, Arc<str>> {
         self.texts
             .iter()
-            .map(|(display, file)| (display.clone(), file.text.clone()))
+            .map(|(display, file)| (display.clone(), Arc::clone(&file.text)))
             .collect()
     }
 
     /// Keeps the text of the file `display`, for the excerpts.
-    pub(crate) fn keep_text(&mut self, display: &str, text: String) {
+    pub(crate) fn keep_text(&mut self, display: &str, text: impl Into<Arc<str>>) {
+        let text = text.into();
         let lines = OnceLock::new();
         self.texts
             .insert(display.to_string(), FileText { text, lines });
@@ -64,7 +66,7 @@ impl Report {
 
     /// The text of a file of the dataset, by display path.
     pub fn text(&self, display: &str) -> Option<&str> {
-        self.texts.get(display).map(|f| f.text.as_str())
+        self.texts.get(display).map(|f| &*f.text)
     }
 
     /// How many bytes of the files locating and quoting findings has read so far.
@@ -76,7 +78,7 @@ impl Report {
     /// line index (built on first use).
     fn excerpt(&self, file: &str, offset: usize) -> Option<Excerpt<'_>> {
         let file = self.texts.get(file)?;
-        let text = file.text.as_str();
+        let text: &str = &file.text;
         let lines = file.lines.get_or_init(|| {
             self.scanned.fetch_add(text.len(), Ordering::Relaxed);
             std::iter::once(0)

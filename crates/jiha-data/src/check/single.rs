@@ -16,6 +16,7 @@
 //! dataset.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::cites::{Citable, CiteText};
 use super::ids::Citation;
@@ -36,7 +37,7 @@ pub struct Base<'c> {
     /// Every reference of the base's files, for a file that renames or removes ids.
     citations: Vec<Citation>,
     /// The base's file texts, for the excerpts of findings in its files.
-    texts: BTreeMap<String, String>,
+    texts: BTreeMap<String, Arc<str>>,
     parsed: ParsedFiles,
     refs: Refs,
     languages: Option<Vec<String>>,
@@ -166,7 +167,7 @@ impl<'c> Base<'c> {
         };
         let mut checker = Checker::new(self.coverage);
         for (display, text) in &self.texts {
-            checker.report.keep_text(display, text.clone());
+            checker.report.keep_text(display, Arc::clone(text));
         }
         checker.languages = self.languages.clone();
         checker.original = self.original.clone();

@@ -167,39 +167,61 @@ impl Checker<'_> {
         territories: Option<&Parsed<Territories>>,
         refs: &Refs,
     ) {
-        let mut codes: HashMap<String, String> = HashMap::new();
-        let mut communes: HashMap<String, String> = HashMap::new();
-        let mut ids = brief_ids(refs);
         for (parsed, stem) in files {
             self.check_province_file(parsed, stem, territories, refs);
-            let region = &parsed.value.region;
+        }
+        let files: Vec<&Parsed<RegionProvinces>> = files.iter().map(|(p, _)| p).collect();
+        self.check_province_codes(&files, refs);
+    }
+
+    /// The codes and brief ids across the files of provinces (in the order of their
+    /// names): each given twice is reported where it is given again.
+    pub(super) fn check_province_codes(&mut self, files: &[&Parsed<RegionProvinces>], refs: &Refs) {
+        // Who has each code or id first, by place: (file, province, commune); the reserved
+        // and other briefs' ids by name. Named only when given twice.
+        type Place = (usize, usize, Option<usize>);
+        let mut codes: HashMap<&str, Place> = HashMap::new();
+        let mut communes: HashMap<&str, Place> = HashMap::new();
+        let mut ids: HashMap<String, Result<Place, String>> = (brief_ids(refs).into_iter())
+            .map(|(id, owner)| (id, Err(owner)))
+            .collect();
+        let owner = |(f, i, commune): Place| {
+            let (region, province) = (&files[f].value.region, &files[f].value.provinces[i]);
+            let owner = format!("`{}` of region `{region}`", province.name_fr);
+            match commune {
+                None => owner,
+                Some(j) => format!("commune `{}` of {owner}", province.communes[j].name_fr),
+            }
+        };
+        for (f, parsed) in files.iter().enumerate() {
             for (i, province) in parsed.value.provinces.iter().enumerate() {
-                let path = format!("provinces[{i}].hcp_code");
-                let owner = format!("`{}` of region `{region}`", province.name_fr);
-                if let Some(first) = codes.insert(province.hcp_code.clone(), owner.clone()) {
-                    let code = province.hcp_code.clone();
-                    self.report(parsed, &path, ProvinceFinding::CodeTwice { code, first });
+                if let Some(&first) = codes.get(province.hcp_code.as_str()) {
+                    let (code, first) = (province.hcp_code.clone(), owner(first));
+                    let path = format!("provinces[{i}].hcp_code");
+                    self.report(*parsed, &path, ProvinceFinding::CodeTwice { code, first });
                 }
+                codes.insert(&province.hcp_code, (f, i, None));
                 let id = province_id(&province.name_fr);
-                if let Some(first) = ids.insert(id.clone(), owner.clone()) {
+                if let Some(first) = ids.insert(id.clone(), Ok((f, i, None))) {
+                    let first = first.map_or_else(|brief| brief, owner);
                     let path = format!("provinces[{i}].name_fr");
-                    self.report(parsed, &path, ProvinceFinding::IdTwice { id, first });
+                    self.report(*parsed, &path, ProvinceFinding::IdTwice { id, first });
                 }
                 for (j, commune) in province.communes.iter().enumerate() {
-                    let who = format!("commune `{}` of {owner}", commune.name_fr);
-                    if let Some(first) = communes.insert(commune.hcp_code.clone(), who) {
-                        let code = commune.hcp_code.clone();
+                    if let Some(&first) = communes.get(commune.hcp_code.as_str()) {
+                        let (code, first) = (commune.hcp_code.clone(), owner(first));
                         let path = format!("provinces[{i}].communes[{j}].hcp_code");
                         let finding = ProvinceFinding::CommuneCodeTwice { code, first };
-                        self.report(parsed, &path, finding);
+                        self.report(*parsed, &path, finding);
                     }
+                    communes.insert(&commune.hcp_code, (f, i, Some(j)));
                 }
             }
         }
     }
 
     /// One file: its region, its units, and the sums to the region.
-    fn check_province_file(
+    pub(super) fn check_province_file(
         &mut self,
         parsed: &Parsed<RegionProvinces>,
         stem: &str,

@@ -7,26 +7,28 @@
 //!
 //! The rules run are those of [`super::load`] that concern the file: its parse, its ids, its
 //! texts and its references to the base's ids, and the cross-file rules it takes part in (the
-//! speech, the chefs-lieux inside their outlines, the sources cited nowhere). A file that
-//! renames or removes ids has the other files' references to them checked again (recorded
-//! once, by the base's check), and a new region set the outlines and the proposals' ids
-//! checked against it. What is reported is what [`super::load`] reports for the whole
-//! dataset; the few files that change what every other file must be (a proposal taking
-//! another's id or order, a `dataset.ron` changing the languages) are checked with the whole
-//! dataset.
+//! speech, the chefs-lieux inside their outlines, the sources cited nowhere, a province's
+//! codes against the other files of provinces, a ledger's fingerprints against every file's
+//! texts, kept from the base's check). A file that renames or removes ids has the other
+//! files' references to them checked again (recorded once, by the base's check), and a new
+//! region set the outlines and the proposals' ids checked against it. What is reported is
+//! what [`super::load`] reports for the whole dataset; the few files that change what every
+//! other file must be (a proposal taking another's id or order, a `dataset.ron` changing the
+//! languages) are checked with the whole dataset.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::cites::{Citable, CiteText};
 use super::ids::Citation;
+use super::translations::FileTexts;
 use super::{
-    Checker, DataFile, Dataset, PROPOSALS_DIR, Parsed, ParsedFiles, Refs, Report, checked, finish,
-    finish_with, resolve,
+    Checker, DataFile, Dataset, PROPOSALS_DIR, PROVINCES_DIR, Parsed, ParsedFiles, Refs, Report,
+    checked, finish, finish_with, resolve,
 };
 use crate::check::IdKind;
 use crate::glyphs::Coverage;
-use crate::model::{Labels, Proposal};
+use crate::model::{Labels, Proposal, RegionProvinces};
 
 /// A valid dataset, parsed and checked once, against which one file at a time is checked.
 pub struct Base<'c> {
@@ -46,6 +48,8 @@ pub struct Base<'c> {
     /// changes what may be cited.
     citable: Citable,
     cite_texts: Vec<CiteText>,
+    /// The texts to translate of the base's files, for a ledger.
+    to_translate: Vec<FileTexts>,
     /// The base's dataset, resolved: a proposal that keeps its place is resolved into it
     /// alone.
     resolved: checked::Dataset,
@@ -74,7 +78,11 @@ enum Replaced {
     Territories(Box<Parsed<crate::model::Territories>>),
     Outlines(Parsed<crate::model::Outlines>),
     Proposal(Box<Parsed<Proposal>>, String),
+    /// A file of provinces, with its file's stem.
+    Provinces(Box<Parsed<RegionProvinces>>, String),
     Labels(String, Box<Parsed<Labels>>),
+    /// A translations' ledger, which the dataset does not hold.
+    Ledger,
 }
 
 impl<'c> Base<'c> {
@@ -92,6 +100,7 @@ impl<'c> Base<'c> {
             return Err(checker.report);
         }
         let texts = checker.report.texts();
+        let to_translate = checker.texts_of(&parsed.texts);
         let (resolved, _) = finish(root, dataset_with(&parsed, None), checker.report)?;
         Ok(Base {
             root: root.to_string(),
@@ -105,6 +114,7 @@ impl<'c> Base<'c> {
             original: checker.original,
             citable: checker.citable,
             cite_texts: checker.cite_texts.unwrap_or_default(),
+            to_translate,
             resolved,
         })
     }
@@ -135,6 +145,10 @@ impl<'c> Base<'c> {
             Checked::One(replaced, report) => (replaced, report),
             Checked::Whole(result) => return *result,
         };
+        if let Some(Replaced::Ledger) = replaced {
+            // The dataset holds no ledger: the base's, with the ledger's findings.
+            return finish_with(&self.root, report, || Some(Ok(self.resolved.clone())));
+        }
         if let Some(Replaced::Proposal(p, stem)) = &replaced
             && let Some(at) = self.in_place(&p.value, stem)
         {
@@ -174,9 +188,9 @@ impl<'c> Base<'c> {
         checker.citable = self.citable.clone();
         let (name, display) = (file.name.clone(), file.display.clone());
         let mut sorted = checker.sort_files(vec![file.clone()]);
-        if !sorted.translations.is_empty() {
-            // A ledger is about the texts of every file.
-            return whole();
+        if let Some(file) = sorted.translations.pop() {
+            self.ledger(&mut checker, &file);
+            return Checked::One(Some(Replaced::Ledger), checker.report);
         }
         let has_texts = sorted.labels.is_empty();
         let replaced = if let Some(file) = sorted.proposals.pop() {
@@ -187,9 +201,12 @@ impl<'c> Base<'c> {
                 return whole();
             }
             replaced
-        } else if !sorted.provinces.is_empty() {
-            // Its codes and sums are checked across every file of provinces.
-            return whole();
+        } else if let Some(file) = sorted.provinces.pop() {
+            let replaced = self.provinces(&mut checker, &file);
+            if checker.citable != self.citable {
+                self.check_cites_again(&mut checker, &file.display);
+            }
+            replaced
         } else if let Some(file) = sorted.labels.pop() {
             self.labels(&mut checker, &file)
         } else if let Some(file) = sorted.required.remove(&name) {
@@ -351,6 +368,49 @@ impl<'c> Base<'c> {
         Some(Replaced::Proposal(Box::new(parsed), stem))
     }
 
+    /// A file of provinces: its own rules, its codes and brief ids across the base's other
+    /// files of provinces, its outlines inside its region's, and what the texts may cite
+    /// from it.
+    fn provinces(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
+        let base = &self.parsed;
+        let parsed = checker.parse_in::<RegionProvinces>(std::slice::from_ref(file), PROVINCES_DIR);
+        let (parsed, stem) = parsed.into_iter().next()?;
+        checker.check_province_file(&parsed, &stem, base.territories.as_ref(), &self.refs);
+        // In the order of the files' names, as `load` reads them.
+        let mut files: Vec<(&Parsed<RegionProvinces>, &str)> = (base.provinces.iter())
+            .filter(|(_, other)| *other != stem)
+            .map(|(p, other)| (p, other.as_str()))
+            .collect();
+        files.push((&parsed, &stem));
+        files.sort_by(|a, b| a.1.cmp(b.1));
+        let (files, _): (Vec<_>, Vec<_>) = files.into_iter().unzip();
+        checker.check_province_codes(&files, &self.refs);
+        checker.check_province_outlines(&parsed);
+        if let Some(outlines) = &base.outlines {
+            checker.check_outlines_in_region(&parsed, outlines);
+        }
+        let territories = base.territories.as_ref().map(|t| &t.value);
+        let figures = base.figures.as_ref().map(|f| f.value.as_slice());
+        checker.citable = super::cites::Citable::of(territories, figures)
+            .with_provinces(files.iter().map(|p| &p.value));
+        Some(Replaced::Provinces(Box::new(parsed), stem))
+    }
+
+    /// A translations' ledger: its own rules, and the translations it makes outdated in
+    /// every file, with the base's other ledgers.
+    fn ledger(&self, checker: &mut Checker, file: &DataFile) {
+        let ledger = checker.parse_ledgers(std::slice::from_ref(file));
+        checker.check_ledgers(&ledger);
+        let others = (self.parsed.ledgers.iter()).filter(|(l, _)| l.file != file.display);
+        let ledgers = (others.chain(&ledger)).map(|(l, lang)| (&l.value, lang.as_str()));
+        let mut ledgers: Vec<_> = ledgers.collect();
+        // In the order of the files' names, as `load` reads them.
+        ledgers.sort_by(|a, b| a.1.cmp(b.1));
+        if let Some(known) = checker.translated(ledgers) {
+            checker.report_outdated(&known, &self.to_translate);
+        }
+    }
+
     fn labels(&self, checker: &mut Checker, file: &DataFile) -> Option<Replaced> {
         let languages = self.languages.clone()?;
         let lang = checker.catalogue_language(file, &languages)?;
@@ -482,12 +542,11 @@ fn dataset_with(base: &ParsedFiles, replaced: Option<Replaced>) -> Option<Datase
         territories: value(&base.territories)?,
         outlines: value(&base.outlines)?,
         proposals: Vec::new(),
-        provinces: base
-            .provinces
-            .iter()
-            .map(|(p, _)| p.value.clone())
-            .collect(),
+        provinces: Vec::new(),
     };
+    let mut provinces: Vec<(RegionProvinces, String)> = (base.provinces.iter())
+        .map(|(p, stem)| (p.value.clone(), stem.clone()))
+        .collect();
     let mut proposals: Vec<(Proposal, &str)> = base
         .proposals
         .iter()
@@ -501,6 +560,7 @@ fn dataset_with(base: &ParsedFiles, replaced: Option<Replaced>) -> Option<Datase
         Some(Replaced::Figures(p)) => dataset.figures = p.value,
         Some(Replaced::Territories(p)) => dataset.territories = p.value,
         Some(Replaced::Outlines(p)) => dataset.outlines = p.value,
+        Some(Replaced::Ledger) => {}
         Some(Replaced::Labels(lang, p)) => {
             dataset.labels.insert(lang, p.value);
         }
@@ -508,7 +568,14 @@ fn dataset_with(base: &ParsedFiles, replaced: Option<Replaced>) -> Option<Datase
             proposals.retain(|(_, s)| *s != stem);
             dataset.proposals.push(p.value);
         }
+        Some(Replaced::Provinces(p, stem)) => {
+            provinces.retain(|(_, s)| *s != stem);
+            provinces.push((p.value, stem));
+            // In the order of the files' names, as `load` reads them.
+            provinces.sort_by(|a, b| a.1.cmp(&b.1));
+        }
     }
+    dataset.provinces = provinces.into_iter().map(|(p, _)| p).collect();
     dataset
         .proposals
         .extend(proposals.into_iter().map(|(p, _)| p));

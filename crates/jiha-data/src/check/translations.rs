@@ -116,34 +116,92 @@ impl Checker<'_> {
         ledgers: &[(Parsed<Ledger>, String)],
         texts: &[(String, String)],
     ) {
-        let (Some(languages), Some(original)) = (self.languages.clone(), self.original.clone())
-        else {
+        let ledgers = ledgers
+            .iter()
+            .map(|(ledger, lang)| (&ledger.value, lang.as_str()));
+        let Some(known) = self.translated(ledgers) else {
             return;
         };
-        let known: Vec<(&str, &Ledger)> = (ledgers.iter())
-            .filter(|(_, lang)| languages.contains(lang) && *lang != original)
-            .map(|(ledger, lang)| (lang.as_str(), &ledger.value))
+        let files: Vec<(String, String)> = (texts.iter())
+            .filter(|(name, _)| known.iter().any(|(_, l)| l.contains_key(name)))
+            .cloned()
             .collect();
-        for (name, display) in texts {
-            if !known.iter().any(|(_, l)| l.contains_key(name)) {
+        let files = self.texts_of(&files);
+        self.report_outdated(&known, &files);
+    }
+
+    /// The ledgers of the languages the texts are translated into, once the languages are
+    /// known.
+    pub(super) fn translated<'l>(
+        &self,
+        ledgers: impl IntoIterator<Item = (&'l Ledger, &'l str)>,
+    ) -> Option<Vec<(&'l str, &'l Ledger)>> {
+        let (languages, original) = (self.languages.as_ref()?, self.original.as_ref()?);
+        let known = (ledgers.into_iter())
+            .filter(|(_, lang)| languages.iter().any(|l| l == lang) && lang != original)
+            .map(|(ledger, lang)| (lang, ledger))
+            .collect();
+        Some(known)
+    }
+
+    /// The texts to translate in each file of `texts` (each name in the dataset with its
+    /// display name), as the declared languages make them; none before they are known.
+    pub(super) fn texts_of(&self, texts: &[(String, String)]) -> Vec<FileTexts> {
+        let (Some(languages), Some(original)) = (&self.languages, &self.original) else {
+            return Vec::new();
+        };
+        (texts.iter())
+            .filter_map(|(name, display)| {
+                let text = self.report.text(display)?;
+                let units = tr::units(text, original, languages);
+                let units = (units.into_iter())
+                    .map(|unit| (unit, std::cell::OnceCell::new()))
+                    .collect();
+                Some(FileTexts {
+                    name: name.clone(),
+                    display: display.clone(),
+                    units,
+                })
+            })
+            .collect()
+    }
+
+    /// Reports the outdated translations of `files`, against the ledgers `known`.
+    pub(super) fn report_outdated(&mut self, known: &[(&str, &Ledger)], files: &[FileTexts]) {
+        for file in files {
+            let ledgers: Vec<(&str, &BTreeMap<String, String>)> = (known.iter())
+                .filter_map(|(lang, ledger)| Some((*lang, ledger.get(&file.name)?)))
+                .collect();
+            if ledgers.is_empty() {
                 continue;
             }
-            let Some(text) = self.report.text(display) else {
-                continue;
-            };
             let mut outdated = Vec::new();
-            for unit in tr::units(text, &original, &languages) {
-                for (lang, ledger) in &known {
-                    if tr::is_outdated(&unit, lang, ledger.get(name)) {
-                        let span = unit.targets[*lang].span.clone();
-                        outdated.push((lang.to_string(), unit.id.clone(), span));
+            for (unit, fingerprint) in &file.units {
+                for (lang, recorded) in &ledgers {
+                    let Some(target) = unit.targets.get(*lang) else {
+                        continue;
+                    };
+                    let Some(hash) = recorded.get(&unit.id) else {
+                        continue;
+                    };
+                    if *hash != *fingerprint.get_or_init(|| tr::fingerprint(&unit.source)) {
+                        outdated.push((lang.to_string(), unit.id.clone(), target.span.clone()));
                     }
                 }
             }
             for (lang, id, span) in outdated {
                 let finding = TranslationFinding::Outdated { lang, id };
-                self.push(Diagnostic::new(display, finding).at(Some(span)));
+                self.push(Diagnostic::new(&file.display, finding).at(Some(span)));
             }
         }
     }
+}
+
+/// The texts to translate of one file of the dataset, each with the fingerprint of its
+/// original once it was needed.
+pub(super) struct FileTexts {
+    /// The file's name in the dataset, as the ledgers know it.
+    name: String,
+    display: String,
+    units: Vec<(tr::Unit, std::cell::OnceCell<String>)>,
 }

@@ -121,22 +121,133 @@ fn reports_exactly_what_load_reports(repository: Vec<DataFile>, checked: fn(&str
             };
             files[i] = changed.clone();
             let name = format!("{} ({what})", changed.name);
-            let whole = super::super::load("data", files, coverage());
-            let one = base.load(changed);
-            match (whole, one) {
-                (Ok((whole, w)), Ok((one, o))) => {
-                    assert_eq!(messages(&w), messages(&o), "{name}");
-                    assert!(format!("{whole:?}") == format!("{one:?}"), "{name}");
-                }
-                (Err(w), Err(o)) => assert_eq!(messages(&w), messages(&o), "{name}"),
-                (w, o) => panic!(
-                    "{name}: load {:?}, against the base {:?}",
-                    w.is_ok(),
-                    o.is_ok()
-                ),
-            }
+            same_as_load(&base, files, changed, &name);
         }
     }
+}
+
+/// Loading `changed` against `base` gives what `load` gives for `files` (the repository
+/// with `changed` in place): the same findings, and the same dataset or refusal.
+fn same_as_load(base: &Base, files: Vec<DataFile>, changed: DataFile, name: &str) -> Report {
+    let messages = |r: &Report| -> Vec<String> {
+        let mut m: Vec<String> = (r.diagnostics.iter())
+            .map(|d| d.render(r.text(&d.file)))
+            .collect();
+        m.sort();
+        m
+    };
+    let whole = super::super::load("data", files, coverage());
+    let one = base.load(changed);
+    match (whole, one) {
+        (Ok((whole, w)), Ok((one, o))) => {
+            assert_eq!(messages(&w), messages(&o), "{name}");
+            assert!(format!("{whole:?}") == format!("{one:?}"), "{name}");
+            o
+        }
+        (Err(w), Err(o)) => {
+            assert_eq!(messages(&w), messages(&o), "{name}");
+            o
+        }
+        (w, o) => panic!(
+            "{name}: load {:?}, against the base {:?}",
+            w.is_ok(),
+            o.is_ok()
+        ),
+    }
+}
+
+/// Each file of `repository` named `name`, changed by `change`, against the base: what
+/// `load` gives for the whole, and the findings it gives.
+fn changed_against_the_base(name: &str, change: impl Fn(&str) -> String) -> Report {
+    let repository = repository_files();
+    let base = Base::new("data", repository.clone(), coverage()).expect("valid");
+    let mut files = repository;
+    let i = files.iter().position(|f| f.name == name).expect(name);
+    let text = String::from_utf8(files[i].bytes.clone()).expect("UTF-8");
+    let changed = change(&text);
+    assert_ne!(changed, text, "{name}");
+    files[i].bytes = changed.into_bytes();
+    let changed = files[i].clone();
+    same_as_load(&base, files, changed, name)
+}
+
+/// A file of provinces is checked against the base's other files of provinces, not with
+/// the whole dataset: a province or commune code another region's file has (one read
+/// before it, one after), a name that makes another brief's id, and a count that no longer
+/// adds up give what `load` gives, each where `load` puts it.
+#[test]
+fn a_file_of_provinces_against_the_base_reports_what_load_reports_across_files() {
+    type Change = (&'static str, &'static str, fn(&str) -> String, &'static str);
+    // Oriental's first province is `113`, its first commune `02.113.01.01`.
+    let changes: [Change; 6] = [
+        // The code of Casablanca-Settat's first province (a file read before) and of
+        // Souss-Massa's (read after: the finding is in Souss-Massa's file).
+        (
+            "provinces/oriental.ron",
+            "a code read before",
+            |t| t.replacen("hcp_code: \"113\"", "hcp_code: \"111\"", 1),
+            "province code `111` is used twice",
+        ),
+        (
+            "provinces/oriental.ron",
+            "a code read after",
+            |t| t.replacen("hcp_code: \"113\"", "hcp_code: \"001\"", 1),
+            "province code `001` is used twice",
+        ),
+        (
+            "provinces/oriental.ron",
+            "a region's name",
+            |t| t.replacen("name_fr: \"Berkane\"", "name_fr: \"Souss-Massa\"", 1),
+            "makes the brief id `souss-massa`",
+        ),
+        (
+            "provinces/oriental.ron",
+            "another region's commune code",
+            |t| t.replacen("\"02.113.01.01\"", "\"06.111.01.01\"", 1),
+            "commune code `06.111.01.01` is used twice",
+        ),
+        (
+            "provinces/oriental.ron",
+            "a commune's population",
+            |t| t.replacen("population_2024: 16310,", "population_2024: 16311,", 1),
+            "add up",
+        ),
+        (
+            "provinces/oriental.ron",
+            "a province's population",
+            |t| t.replacen("value: 284061.0,", "value: 284062.0,", 1),
+            "add up",
+        ),
+    ];
+    for (name, what, change, expected) in changes {
+        let report = changed_against_the_base(name, change);
+        let rendered = report.render();
+        assert!(rendered.contains(expected), "{name} ({what}): {rendered}");
+    }
+}
+
+/// A ledger is checked against the texts of the base's files, not with the whole dataset:
+/// a fingerprint that is not its original's, and one that is no fingerprint, give what `load`
+/// gives, the outdated translation reported in its file.
+#[test]
+fn a_ledger_against_the_base_reports_what_load_reports_in_every_file() {
+    let report = changed_against_the_base("translations/ar.ron", |t| {
+        let at = t.find("\": \"").expect("an entry") + 4;
+        let mut t = t.to_string();
+        t.replace_range(at..at + 16, "0123456789abcdef");
+        t
+    });
+    let rendered = report.render();
+    assert!(rendered.contains("outdated"), "{rendered}");
+    assert!(rendered.contains("actors.ron"), "{rendered}");
+    let refused = changed_against_the_base("translations/ar.ron", |t| {
+        t.replacen("\": \"", "\": \"xyz", 1)
+    });
+    assert!(
+        refused.render().contains("not the fingerprint"),
+        "{}",
+        refused.render()
+    );
 }
 
 /// Found by the `check` fuzz target: a source renamed in `sources.ron` leaves the files

@@ -101,13 +101,6 @@ fn reports_exactly_what_load_reports(repository: Vec<DataFile>, checked: fn(&str
                 .replacen(": \"", ": \"TODO ", 2)
         }),
     ];
-    let messages = |r: &Report| -> Vec<String> {
-        let mut m: Vec<String> = (r.diagnostics.iter())
-            .map(|d| d.render(r.text(&d.file)))
-            .collect();
-        m.sort();
-        m
-    };
     for i in 0..repository_files().len() {
         if !checked(&repository[i].name) {
             continue;

@@ -8,6 +8,7 @@
 //! one, and [`Dataset`] only lends its lists, so that every reference it hands out resolves.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod provinces;
 
@@ -64,17 +65,19 @@ pub enum BriefRef {
 /// so that the references into them stay valid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    pub(crate) meta: Meta,
-    pub(crate) sources: Vec<Source>,
-    pub(crate) actors: Vec<Actor>,
-    pub(crate) figures: Vec<Figure>,
-    pub(crate) territories: Territories,
+    // What is shared (`Arc`) is shared with the datasets that differ from this one in a
+    // proposal only (`check::single::Base::load`): cloning one copies its proposals.
+    pub(crate) meta: Arc<Meta>,
+    pub(crate) sources: Arc<[Source]>,
+    pub(crate) actors: Arc<[Actor]>,
+    pub(crate) figures: Arc<[Figure]>,
+    pub(crate) territories: Arc<Territories>,
     pub(crate) outlines_source: SourceRef,
     pub(crate) proposals: Vec<Proposal>,
-    pub(crate) catalogues: BTreeMap<String, Catalogue>,
+    pub(crate) catalogues: Arc<BTreeMap<String, Catalogue>>,
     /// Every province, préfecture and préfecture d'arrondissements, region by region in the
     /// order of the files, then of their codes.
-    pub(crate) provinces: Vec<Province>,
+    pub(crate) provinces: Arc<[Province]>,
 }
 
 /// The label catalogue of one language (`labels/<lang>.ron`), with what the rules make sure

@@ -468,9 +468,10 @@ impl<'a> Checker<'a> {
                 self.check_outlines_in_region(provinces, outlines);
             }
         }
-        self.check_quote_translations(parsed);
+        let proposals = parsed.proposals.iter().map(|(p, _)| p);
+        self.check_quote_translations(parsed.meta.as_ref(), proposals, parsed.figures.as_ref());
         self.check_ledgers(&parsed.ledgers);
-        self.check_outdated(&parsed.ledgers, &parsed.texts);
+        self.check_outdated(&parsed.ledgers, &parsed.texts, &[]);
     }
 
     /// `path:line:col` of a span in a file, or the file alone if it cannot be located.

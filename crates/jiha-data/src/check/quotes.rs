@@ -234,7 +234,14 @@ impl Checker<'_> {
     }
 
     /// Every quote of the dataset against the others: the same words, the same translation.
-    pub(super) fn check_quote_translations(&mut self, parsed: &ParsedFiles) {
+    /// The files come as `load` reads them: `dataset.ron`, the proposals in the order of
+    /// their files' names, `figures.ron`; a translation is compared with the first met.
+    pub(super) fn check_quote_translations<'p>(
+        &mut self,
+        meta: Option<&Parsed<Meta>>,
+        proposals: impl IntoIterator<Item = &'p Parsed<Proposal>>,
+        figures: Option<&Parsed<Vec<Figure>>>,
+    ) {
         let mut first: BTreeMap<String, (Text, String)> = BTreeMap::new();
         let mut compare = |file: &str, at: String, q: &Quote| {
             let key = normalise(&q.words);
@@ -262,7 +269,7 @@ impl Checker<'_> {
                     }),
             }
         };
-        if let Some(meta) = &parsed.meta {
+        if let Some(meta) = meta {
             for (v, voice) in meta.value.voices.iter().enumerate() {
                 for (i, s) in voice.key_messages.iter().enumerate() {
                     for (j, q) in s.quotes.iter().enumerate() {
@@ -274,7 +281,7 @@ impl Checker<'_> {
                 }
             }
         }
-        for (parsed, _) in &parsed.proposals {
+        for parsed in proposals {
             let p = &parsed.value;
             let mut quotes: Vec<(String, &Quote)> = Vec::new();
             for (j, q) in p.summary.quotes.iter().enumerate() {
@@ -296,7 +303,7 @@ impl Checker<'_> {
                 }
             }
         }
-        if let Some(figures) = &parsed.figures {
+        if let Some(figures) = figures {
             for (i, figure) in figures.value.iter().enumerate() {
                 if let Some(q) = &figure.quote
                     && let Some((path, f)) = compare(&figures.file, format!("[{i}].quote"), q)

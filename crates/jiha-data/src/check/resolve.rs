@@ -2,6 +2,7 @@
 //! date read, each required value taken out of its `Option`. The one place that does it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::checked as c;
 use crate::model as m;
@@ -167,7 +168,7 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
         notes: d.sources.iter().map(|s| s.notes.as_slice()).collect(),
     };
     Ok(c::Dataset {
-        meta: meta(&index, &d.meta, &d.sources)?,
+        meta: Arc::new(meta(&index, &d.meta, &d.sources)?),
         sources: d
             .sources
             .iter()
@@ -183,7 +184,7 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
             .iter()
             .map(|f| figure(&index, f))
             .collect::<Resolved<_>>()?,
-        territories: territories(&index, &d.territories, &d.outlines)?,
+        territories: Arc::new(territories(&index, &d.territories, &d.outlines)?),
         outlines_source: index.source(&d.outlines.source)?,
         proposals: d
             .proposals
@@ -191,8 +192,8 @@ pub fn checked(d: m::Dataset) -> Resolved<c::Dataset> {
             .enumerate()
             .map(|(i, p)| proposal(&index, p, i + 1))
             .collect::<Resolved<_>>()?,
-        catalogues: catalogues(d.labels, &d.meta.original)?,
-        provinces: provinces(&index, &d.provinces)?,
+        catalogues: Arc::new(catalogues(d.labels, &d.meta.original)?),
+        provinces: provinces(&index, &d.provinces)?.into(),
     })
 }
 

@@ -226,11 +226,13 @@ impl<'c> Base<'c> {
             None
         };
         if has_texts {
-            checker.check_outdated(&self.parsed.ledgers, &[(name, display.clone())]);
+            let texts = [(name, display.clone())];
+            checker.check_outdated(&self.parsed.ledgers, &texts, &self.to_translate);
         }
         if let Some(replaced) = &replaced {
             self.check_cited(&mut checker, &display, replaced);
             self.check_frame_used(&mut checker, replaced);
+            self.check_quotes_again(&mut checker, replaced);
         }
         Checked::One(replaced, checker.report)
     }
@@ -310,6 +312,29 @@ impl<'c> Base<'c> {
                 || (base.proposals.iter()).any(|(p, _)| cites_again(checker, Some(p), text));
             debug_assert!(found, "a text in no file of the base: {}", text.file);
         }
+    }
+
+    /// The translations of the quotes of the file `replaced` holds against every other
+    /// quote, where that file may hold quotes (`dataset.ron`, `figures.ron`, a proposal):
+    /// the first translation met may now be this file's, and the finding another file's.
+    fn check_quotes_again(&self, checker: &mut Checker, replaced: &Replaced) {
+        let base = &self.parsed;
+        let (mut meta, mut figures) = (base.meta.as_ref(), base.figures.as_ref());
+        let mut proposals: Vec<(&Parsed<Proposal>, &str)> = (base.proposals.iter())
+            .map(|(p, stem)| (p, stem.as_str()))
+            .collect();
+        match replaced {
+            Replaced::Meta(m) => meta = Some(m),
+            Replaced::Figures(f) => figures = Some(f),
+            Replaced::Proposal(p, stem) => {
+                proposals.retain(|(_, s)| s != stem);
+                // In the order of the files' names, as `load` reads them.
+                let at = proposals.partition_point(|(_, s)| *s < stem.as_str());
+                proposals.insert(at, (p, stem));
+            }
+            _ => return,
+        }
+        checker.check_quote_translations(meta, proposals.into_iter().map(|(p, _)| p), figures);
     }
 
     /// The sources cited nowhere, once the file has parsed (as [`super::load`] checks them

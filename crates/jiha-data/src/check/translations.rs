@@ -111,10 +111,13 @@ impl Checker<'_> {
 
     /// Reports every outdated translation the ledgers know of, in the files `texts` (each
     /// name in the dataset with its display name).
+    /// `before`: the same files' texts as read earlier (a base's), whose fingerprints serve
+    /// again for the originals that did not change.
     pub(super) fn check_outdated(
         &mut self,
         ledgers: &[(Parsed<Ledger>, String)],
         texts: &[(String, String)],
+        before: &[FileTexts],
     ) {
         let ledgers = ledgers
             .iter()
@@ -127,6 +130,11 @@ impl Checker<'_> {
             .cloned()
             .collect();
         let files = self.texts_of(&files);
+        for file in &files {
+            if let Some(earlier) = before.iter().find(|b| b.name == file.name) {
+                file.fingerprints_from(earlier);
+            }
+        }
         self.report_outdated(&known, &files);
     }
 
@@ -204,4 +212,21 @@ pub(super) struct FileTexts {
     name: String,
     display: String,
     units: Vec<(tr::Unit, std::cell::OnceCell<String>)>,
+}
+
+impl FileTexts {
+    /// Takes the fingerprint of each original that `earlier` (the same file read before)
+    /// has word for word, under the same id, rather than computing it again.
+    fn fingerprints_from(&self, earlier: &FileTexts) {
+        for (i, (unit, fingerprint)) in self.units.iter().enumerate() {
+            // The units of a file whose texts were edited mostly keep their places.
+            let same = |(u, _): &&(tr::Unit, _)| u.id == unit.id && u.source == unit.source;
+            let found = (earlier.units.get(i).filter(same))
+                .or_else(|| earlier.units.iter().find(|u| same(u)));
+            if let Some((original, known)) = found {
+                let known = known.get_or_init(|| tr::fingerprint(&original.source));
+                let _ = fingerprint.set(known.clone());
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! provinces, and the figures, from the files that define them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::cite::COUNTRY;
 use crate::model::{Area, Figure, IndicatorKind, RegionProvinces, Territories};
@@ -9,12 +10,13 @@ use crate::model::{Area, Figure, IndicatorKind, RegionProvinces, Territories};
 use super::Measure;
 
 /// What a text may cite, from the files that define it: each `None` when its file did not
-/// parse, and the references to it are then not checked (as ids are not).
+/// parse, and the references to it are then not checked (as ids are not). Shared (`Arc`):
+/// a file checked against a base starts from the base's.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(in crate::check) struct Citable {
-    pub(super) territories: Option<Census>,
+    pub(super) territories: Option<Arc<Census>>,
     /// Each figure's id, what its value measures, and whether it is the speaker's claim.
-    pub(super) figures: Option<BTreeMap<String, (Measure, bool)>>,
+    pub(super) figures: Option<Arc<BTreeMap<String, (Measure, bool)>>>,
 }
 
 /// One territory's census values, by indicator and year.
@@ -57,22 +59,26 @@ impl Citable {
                 .collect()
         };
         Citable {
-            territories: territories.map(|t| Census {
-                country: values(&t.country.indicators),
-                regions: t
-                    .regions
-                    .iter()
-                    .map(|r| (r.id.clone(), values(&r.indicators)))
-                    .collect(),
-                provinces: Vec::new(),
+            territories: territories.map(|t| {
+                Arc::new(Census {
+                    country: values(&t.country.indicators),
+                    regions: t
+                        .regions
+                        .iter()
+                        .map(|r| (r.id.clone(), values(&r.indicators)))
+                        .collect(),
+                    provinces: Vec::new(),
+                })
             }),
             figures: figures.map(|f| {
-                f.iter()
-                    .map(|f| {
-                        let claim = f.status == crate::model::Status::SpeakerClaim;
-                        (f.id.clone(), (Measure::of_quantity(&f.value), claim))
-                    })
-                    .collect()
+                Arc::new(
+                    f.iter()
+                        .map(|f| {
+                            let claim = f.status == crate::model::Status::SpeakerClaim;
+                            (f.id.clone(), (Measure::of_quantity(&f.value), claim))
+                        })
+                        .collect(),
+                )
             }),
         }
     }
@@ -82,7 +88,7 @@ impl Citable {
         let mut citable = Citable::of(Some(territories), None);
         citable.figures = self.figures.clone();
         if let (Some(new), Some(old)) = (&mut citable.territories, &self.territories) {
-            new.provinces = old.provinces.clone();
+            Arc::make_mut(new).provinces = old.provinces.clone();
         }
         citable
     }
@@ -94,7 +100,7 @@ impl Citable {
     ) -> Citable {
         if let Some(census) = &mut self.territories {
             let provinces = files.into_iter().flat_map(|f| &f.provinces);
-            census.provinces = provinces
+            Arc::make_mut(census).provinces = provinces
                 .map(|p| {
                     let total = p.indicators.iter().filter(|i| i.area == Area::Total);
                     (p.id(), total.map(|i| ((i.kind, i.year), i.value)).collect())

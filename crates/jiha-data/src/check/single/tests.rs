@@ -243,6 +243,31 @@ fn a_ledger_against_the_base_reports_what_load_reports_in_every_file() {
     );
 }
 
+/// A quote's translation is compared with the same words' first translation in every file:
+/// checked alone, a proposal that translates them otherwise is told so, and a `dataset.ron`
+/// that does makes the proposals read after it wrong, each where `load` puts it.
+#[test]
+fn a_quote_translated_otherwise_against_the_base_is_reported_where_load_reports_it() {
+    // `dataset.ron` and `proposals/programme-spark.ron` (twice) quote these words.
+    let otherwise = |t: &str| {
+        let words = "\"we are going to launch a programme, Spark\"";
+        t.replacen(words, "\"we will launch a programme named Spark\"", 1)
+    };
+    for (name, finding_in) in [
+        ("proposals/programme-spark.ron", "programme-spark.ron"),
+        ("dataset.ron", "programme-spark.ron"),
+    ] {
+        let report = changed_against_the_base(name, otherwise);
+        let rendered = report.render();
+        assert!(report.has_errors(), "{name}: {rendered}");
+        use crate::check::{QuoteFinding::TranslatedOtherwise, finding::Finding};
+        let finding = (report.diagnostics.iter())
+            .find(|d| matches!(d.finding, Finding::Quote(TranslatedOtherwise { .. })))
+            .unwrap_or_else(|| panic!("{name}: {rendered}"));
+        assert!(finding.file.ends_with(finding_in), "{name}: {rendered}");
+    }
+}
+
 /// Found by the `check` fuzz target: a source renamed in `sources.ron` leaves the files
 /// that cite it dangling. Checked alone, the file let the dataset through to the
 /// resolution, which refused it as "a rule of jiha's is missing"; the references of every

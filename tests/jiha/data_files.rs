@@ -231,3 +231,37 @@ fn control_characters_in_file_and_folder_names_are_shown_not_sent_to_the_termina
         assert!(stderr.contains("data␛[2J\\u{202e}"), "{stderr}");
     }
 }
+
+/// The README fuzzes `check` with whole files of `data/`: its `-max_len` must hold the largest
+/// file and the byte that chooses it, or libFuzzer cuts that file short and it is only ever
+/// fuzzed as a syntax error (as `dataset.ron` and three provinces files were at 72,000).
+#[test]
+fn the_check_fuzz_target_takes_every_data_file_whole() {
+    fn largest(dir: &Path) -> u64 {
+        let entries = std::fs::read_dir(dir).expect("a directory of data/");
+        (entries.map(|e| e.expect("an entry").path()))
+            .map(|path| {
+                if path.is_dir() {
+                    largest(&path)
+                } else {
+                    std::fs::metadata(&path).expect("a file").len()
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("the README");
+    let command = (readme.lines())
+        .find(|l| l.starts_with("$T/check "))
+        .expect("the README runs the check target");
+    let max_len: u64 = (command.split_whitespace())
+        .find_map(|w| w.strip_prefix("-max_len="))
+        .and_then(|n| n.parse().ok())
+        .expect("with a -max_len");
+    let largest = largest(&root.join("data"));
+    assert!(
+        largest < max_len,
+        "the largest file of data/ has {largest} bytes: raise -max_len={max_len} in the README"
+    );
+}

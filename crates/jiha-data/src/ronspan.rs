@@ -7,19 +7,29 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// Paths hashed with foldhash: the index is built for every file checked, and SipHash was a
+/// quarter of that; its seed is still random, so hostile keys cannot aim at collisions.
+type Paths<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// The byte spans of a document's values, keyed by their path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
-    /// Whole value, from its first to its last byte.
-    values: HashMap<String, Range<usize>>,
-    /// For a value written `Name(...)`, the span of `Name`; for a bare `(...)` or `[...]`,
-    /// its opening bracket. Points at a multi-line value without underlining all of it.
-    heads: HashMap<String, Range<usize>>,
+    values: Paths<Spans>,
     /// For a value in a `{key: value}` map, the span of its key; for a key written twice,
     /// its last occurrence.
-    keys: HashMap<String, Range<usize>>,
+    keys: Paths<Range<usize>>,
     /// The paths of values written `Some(...)`, whose inside is their element `0`.
-    somes: HashSet<String>,
+    somes: HashSet<String, foldhash::fast::RandomState>,
+}
+
+/// Where one value stands.
+#[derive(Debug)]
+struct Spans {
+    /// Whole value, from its first to its last byte.
+    value: Range<usize>,
+    /// For a value written `Name(...)`, the span of `Name`; for a bare `(...)` or `[...]`,
+    /// its opening bracket. Points at a multi-line value without underlining all of it.
+    head: Range<usize>,
 }
 
 impl SpanIndex {
@@ -27,7 +37,7 @@ impl SpanIndex {
     pub fn new(text: &str) -> SpanIndex {
         let mut scanner = Scanner {
             text,
-            tokens: tokenize(text),
+            tokens: tokens(text).collect(),
             pos: 0,
             index: SpanIndex::default(),
         };
@@ -41,11 +51,9 @@ impl SpanIndex {
         let inside = self.inside_somes(path);
         let mut path = inside.as_str();
         loop {
-            if let Some(span) = self.values.get(path) {
-                if !text[span.clone()].contains('\n') {
-                    return Some(span.clone());
-                }
-                return self.heads.get(path).cloned().or(Some(span.clone()));
+            if let Some(Spans { value, head }) = self.values.get(path) {
+                let one_line = !text[value.clone()].contains('\n');
+                return Some(if one_line { value } else { head }.clone());
             }
             path = parent(path)?;
         }
@@ -87,7 +95,7 @@ impl SpanIndex {
     /// The whole span of the value at `path`, without falling back to a parent: to read or
     /// replace exactly that value.
     pub fn value(&self, path: &str) -> Option<Range<usize>> {
-        self.values.get(path).cloned()
+        self.values.get(path).map(|s| s.value.clone())
     }
 
     /// Every indexed path, in no particular order.
@@ -99,10 +107,7 @@ impl SpanIndex {
 /// The double-quoted string that ends last at or before `offset`, if the token there is one:
 /// to tell an unclosed string from the error it causes further on.
 pub(crate) fn string_before(text: &str, offset: usize) -> Option<Range<usize>> {
-    let token = tokenize(text)
-        .into_iter()
-        .take_while(|t| t.span.1 <= offset)
-        .last()?;
+    let token = tokens(text).take_while(|t| t.span.1 <= offset).last()?;
     let is_string = token.kind == Kind::Atom && text.as_bytes()[token.span.0] == b'"';
     is_string.then_some(token.span.0..token.span.1)
 }
@@ -164,21 +169,24 @@ struct Token {
     span: (usize, usize),
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`, in order, read as they are asked for.
+fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let (kind, end) = token_at(bytes, i);
-        if let Some(kind) = kind {
-            tokens.push(Token {
-                kind,
-                span: (i, end),
-            });
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            let (kind, end) = token_at(bytes, start);
+            i = end;
+            if let Some(kind) = kind {
+                return Some(Token {
+                    kind,
+                    span: (start, end),
+                });
+            }
         }
-        i = end;
-    }
-    tokens
+        None
+    })
 }
 
 /// The token that starts at `i` (`None` for a blank or a comment) and where it ends, always
@@ -187,7 +195,7 @@ fn token_at(bytes: &[u8], i: usize) -> (Option<Kind>, usize) {
     let b = bytes[i];
     let next = bytes.get(i + 1);
     match b {
-        b' ' | b'\t' | b'\r' | b'\n' => (None, i + 1),
+        b' ' | b'\t' | b'\r' | b'\n' => (None, run_end(bytes, i, BLANK)),
         b'/' if next == Some(&b'/') => (None, skip_line_comment(bytes, i)),
         b'/' if next == Some(&b'*') => (None, skip_block_comment(bytes, i)),
         b'"' | b'\'' => (Some(Kind::Atom), skip_quoted(bytes, i, b)),
@@ -206,10 +214,7 @@ fn token_at(bytes: &[u8], i: usize) -> (Option<Kind>, usize) {
 
 /// `// ...` up to the end of the line.
 fn skip_line_comment(bytes: &[u8], start: usize) -> usize {
-    bytes[start..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |p| start + p)
+    memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p)
 }
 
 /// `/* ... */`; RON block comments nest.
@@ -239,45 +244,64 @@ fn skip_ident(bytes: &[u8], start: usize) -> usize {
     if bytes[i..].starts_with(b"r#") {
         i += 2;
     }
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-        i += 1;
-    }
-    i
+    run_end(bytes, i, WORD)
 }
 
 /// A number or anything else: up to the next delimiter, at least one byte.
 fn skip_atom(bytes: &[u8], start: usize) -> usize {
-    let delimiter = |b: &u8| {
-        matches!(
-            b,
-            b' ' | b'\t'
-                | b'\r'
-                | b'\n'
-                | b','
-                | b':'
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'/'
-        )
-    };
-    bytes[start + 1..]
-        .iter()
-        .position(delimiter)
-        .map_or(bytes.len(), |p| start + 1 + p)
+    let after = start + 1;
+    (bytes[after..].iter())
+        .position(|&b| CLASSES[usize::from(b)] & DELIMITER != 0)
+        .map_or(bytes.len(), |p| after + p)
 }
 
+/// The classes of a byte, one bit each, looked up rather than compared byte by byte: a blank,
+/// a byte of an identifier, a byte that ends an atom.
+const BLANK: u8 = 1;
+const WORD: u8 = 2;
+const DELIMITER: u8 = 4;
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if matches!(byte, b' ' | b'\t' | b'\r' | b'\n') {
+            classes[b] |= BLANK | DELIMITER;
+        }
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            classes[b] |= WORD;
+        }
+        if matches!(
+            byte,
+            b',' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/'
+        ) {
+            classes[b] |= DELIMITER;
+        }
+        b += 1;
+    }
+    classes
+};
+
+/// Where the run of bytes of `class` that starts at `start` ends.
+fn run_end(bytes: &[u8], start: usize, class: u8) -> usize {
+    (bytes[start..].iter())
+        .position(|&b| CLASSES[usize::from(b)] & class == 0)
+        .map_or(bytes.len(), |p| start + p)
+}
+
+/// A quoted string or character, up to its closing quote. Most of a data file's bytes are in
+/// its strings: `memchr` finds the next quote or backslash without looking at each byte.
 fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
     let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b if b == quote => return i + 1,
-            _ => i += 1,
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'\\', quote, rest))
+    {
+        i += at;
+        if bytes[i] == quote {
+            return i + 1;
         }
+        i += 2;
     }
     bytes.len()
 }
@@ -313,6 +337,15 @@ fn skip_raw_string(bytes: &[u8], start: usize) -> usize {
         i += 1;
     }
     bytes.len()
+}
+
+/// `parts` end to end, in one allocation: a path is built for every value of every file.
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 /// Deeper than any dataset needs; keeps hostile input from exhausting the stack.
@@ -363,8 +396,11 @@ impl Scanner<'_> {
             Kind::Open(b'{') => end = self.map(&path, depth),
             _ => {}
         }
-        self.index.heads.insert(path.clone(), head);
-        self.index.values.insert(path, start..end);
+        let spans = Spans {
+            value: start..end,
+            head,
+        };
+        self.index.values.insert(path, spans);
     }
 
     /// The inside of `(...)` or `[...]`: named fields or positional elements. Returns the
@@ -394,19 +430,20 @@ impl Scanner<'_> {
                     self.pos += 2;
                     let name = self.text_of(token);
                     let child = if path.is_empty() {
-                        name
+                        name.to_string()
                     } else {
-                        format!("{path}.{name}")
+                        joined(&[path, ".", name])
                     };
                     self.value(child, depth + 1);
                 }
                 _ => {
+                    let number = position.to_string();
                     let child = if close == b']' {
-                        format!("{path}[{position}]")
+                        joined(&[path, "[", &number, "]"])
                     } else if path.is_empty() {
-                        format!("{position}")
+                        number
                     } else {
-                        format!("{path}.{position}")
+                        joined(&[path, ".", &number])
                     };
                     position += 1;
                     let before = self.pos;
@@ -432,8 +469,7 @@ impl Scanner<'_> {
                 }
                 Kind::Comma | Kind::Colon => self.pos += 1,
                 _ => {
-                    let key = self.text_of(token);
-                    let at = format!("{path}.{key}");
+                    let at = joined(&[path, ".", self.text_of(token)]);
                     self.index
                         .keys
                         .insert(at.clone(), token.span.0..token.span.1);
@@ -443,15 +479,16 @@ impl Scanner<'_> {
                     }) = self.peek(0)
                     {
                         self.pos += 1;
-                        self.value(format!("{path}.{key}"), depth + 1);
+                        let key = &self.text[token.span.0..token.span.1];
+                        self.value(joined(&[path, ".", key]), depth + 1);
                     }
                 }
             }
         }
     }
 
-    fn text_of(&self, token: Token) -> String {
-        self.text[token.span.0..token.span.1].to_string()
+    fn text_of(&self, token: Token) -> &str {
+        &self.text[token.span.0..token.span.1]
     }
 }
 

@@ -72,6 +72,9 @@ pub fn units(text: &str, original: &str, languages: &[String]) -> Vec<Unit> {
     let original_key = format!(".\"{original}\"");
     let mut units: Vec<Unit> = index
         .paths()
+        // Only a text in the original (`…."fr"`) or a quote's `translation` can start a unit:
+        // the last byte rules out nearly every other path before comparing more.
+        .filter(|path| matches!(path.as_bytes().last(), Some(b'"' | b'n')))
         .filter_map(|path| {
             // A quote's `translation` is made from its words, even if (wrongly) keyed by the
             // original language too: that key is not its original.
@@ -116,6 +119,12 @@ fn string_at(text: &str, index: &SpanIndex, path: &str) -> Option<(String, Range
 
 /// A RON string literal, decoded; `None` for anything else.
 pub fn decode(literal: &str) -> Option<String> {
+    // Most texts have no escape: the inside of the quotes as it is.
+    if let Some(inside) = literal.strip_prefix('"').and_then(|l| l.strip_suffix('"'))
+        && memchr::memchr2(b'"', b'\\', inside.as_bytes()).is_none()
+    {
+        return Some(inside.to_string());
+    }
     if !(literal.starts_with('"') || literal.starts_with("r\"") || literal.starts_with("r#")) {
         return None;
     }
@@ -166,6 +175,17 @@ pub fn is_outdated(unit: &Unit, lang: &str, recorded: Option<&BTreeMap<String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A literal without escapes, read without `ron`, reads as `ron` reads it: control
+        /// characters, line breaks and all.
+        #[test]
+        fn a_literal_without_escapes_decodes_as_ron_decodes_it(inside in "[^\"\\\\]{0,40}") {
+            let literal = format!("\"{inside}\"");
+            let by_ron = ron::from_str::<String>(&literal).ok();
+            proptest::prop_assert_eq!(decode(&literal), by_ron);
+        }
+    }
 
     #[test]
     fn a_quote_translation_keyed_by_the_original_too_is_made_from_its_words() {

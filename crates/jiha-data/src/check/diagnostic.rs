@@ -162,12 +162,13 @@ impl<'a> Excerpt<'a> {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let bytes = text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(text.len(), |i| offset + i);
         Excerpt {
             text,
             line: &text[start..end],
-            number: text[..start].matches('\n').count() + 1,
+            number: memchr::memchr_iter(b'\n', &bytes[..start]).count() + 1,
             offset: start,
         }
     }

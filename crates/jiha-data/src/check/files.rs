@@ -359,8 +359,11 @@ pub(super) fn parse_text<T: DeserializeOwned>(text: &str) -> ParseResult<T> {
 
 /// `f` over `items`, in order, on the machine's cores when there are enough items to share.
 pub(super) fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads < 2 || items.len() < 64 {
+    if threads < 2 {
         return items.iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);
